@@ -1,0 +1,1 @@
+"""The DWCP toolchain's generator: spec/dwcp.yaml -> IR -> templates -> generated/."""

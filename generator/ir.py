@@ -1,0 +1,521 @@
+"""The intermediate representation: frozen dataclasses built once from the validated spec.
+
+Templates read only these objects (and a language's namer); derived views are cached properties.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from generator.types import TypeRef, resolve
+
+Names = tuple[tuple[str, str], ...]
+
+
+def _names(raw: dict[str, Any]) -> Names:
+    return tuple(sorted(raw.get("names", {}).items()))
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """Limits on a value, enforced by the SDKs before sending and by the server on arrival."""
+
+    min: float | None = None
+    max: float | None = None
+    pattern: str | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    max_items: int | None = None
+    one_of: tuple[str, ...] = ()
+
+    @property
+    def any(self) -> bool:
+        """True when at least one limit is set."""
+        return any(v not in (None, ()) for v in vars(self).values())
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a struct (or of the client config)."""
+
+    name: str
+    type: TypeRef
+    doc: str
+    required: bool = False
+    default: Any = None
+    secret: bool = False
+    unit: str | None = None
+    constraints: Constraints = field(default_factory=Constraints)
+    names: Names = ()
+
+    @property
+    def has_default(self) -> bool:
+        """True when the spec gives a default value."""
+        return self.default is not None
+
+    def override(self, language: str) -> str | None:
+        """The spec's name for this field in `language`, if it fixes one."""
+        return dict(self.names).get(language)
+
+
+@dataclass(frozen=True)
+class Struct:
+    """A named object type."""
+
+    name: str
+    doc: str
+    fields: tuple[Field, ...]
+    names: Names = ()
+
+    @cached_property
+    def required_fields(self) -> tuple[Field, ...]:
+        """Fields that must be present."""
+        return tuple(f for f in self.fields if f.required)
+
+    @cached_property
+    def optional_fields(self) -> tuple[Field, ...]:
+        """Fields that may be absent."""
+        return tuple(f for f in self.fields if not f.required)
+
+    @cached_property
+    def constrained(self) -> bool:
+        """True when any field carries a constraint (the SDKs then emit a validator)."""
+        return any(f.constraints.any for f in self.fields)
+
+    def field(self, name: str) -> Field:
+        """The field called `name`."""
+        return next(f for f in self.fields if f.name == name)
+
+    def override(self, language: str) -> str | None:
+        """The spec's name for this type in `language`, if it fixes one."""
+        return dict(self.names).get(language)
+
+
+@dataclass(frozen=True)
+class EnumValue:
+    """One member of an enum; the fallback member receives values the SDK does not know."""
+
+    name: str
+    doc: str
+    fallback: bool = False
+
+
+@dataclass(frozen=True)
+class Enum:
+    """A string enum."""
+
+    name: str
+    doc: str
+    values: tuple[EnumValue, ...]
+    names: Names = ()
+
+    @cached_property
+    def fallback(self) -> EnumValue | None:
+        """The member that unknown wire values map to."""
+        return next((v for v in self.values if v.fallback), None)
+
+    @cached_property
+    def known_values(self) -> tuple[EnumValue, ...]:
+        """Members that the server may send (all but the fallback)."""
+        return tuple(v for v in self.values if not v.fallback)
+
+    def override(self, language: str) -> str | None:
+        """The spec's name for this enum in `language`, if it fixes one."""
+        return dict(self.names).get(language)
+
+
+@dataclass(frozen=True)
+class ErrorCode:
+    """A wire code of an error type, with its own status and retry class."""
+
+    code: str
+    doc: str
+    status: int | None
+    retry: str
+    client_only: bool
+
+
+@dataclass(frozen=True)
+class ErrorType:
+    """An entry of the error catalogue."""
+
+    name: str
+    doc: str
+    status: int | None
+    retry: str
+    codes: tuple[ErrorCode, ...]
+    parent: str | None
+    client_only: bool
+    abstract: bool
+    names: Names = ()
+
+    @property
+    def default_code(self) -> ErrorCode | None:
+        """The code used when the error is raised without a more specific one."""
+        return self.codes[0] if self.codes else None
+
+    @cached_property
+    def wire_codes(self) -> tuple[ErrorCode, ...]:
+        """Codes the server can send."""
+        return tuple(c for c in self.codes if not c.client_only)
+
+    def override(self, language: str) -> str | None:
+        """The spec's name for this error in `language`, if it fixes one."""
+        return dict(self.names).get(language)
+
+
+@dataclass(frozen=True)
+class Param:
+    """A path or query parameter."""
+
+    name: str
+    type: TypeRef
+    location: str
+
+
+@dataclass(frozen=True)
+class Body:
+    """A request body: one struct, passed whole (param) or with its fields as arguments (flatten)."""
+
+    struct: Struct
+    param: str | None
+    flatten: bool
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """How a paginated list walks its pages."""
+
+    items: str
+    page_size: str
+    token_in: str
+    token_out: str
+    item: Struct
+
+
+@dataclass(frozen=True)
+class LongRunning:
+    """A long-running operation: its status call, terminal states and failure error."""
+
+    status_operation: str
+    state_field: str
+    done: tuple[str, ...]
+    failed: tuple[str, ...]
+    error: str
+
+
+@dataclass(frozen=True)
+class Stream:
+    """A server stream of SSE events."""
+
+    event: str
+    gap_type: str | None
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One call of the API with its HTTP binding."""
+
+    name: str
+    resource: str
+    doc: str
+    method: str
+    path: str
+    success_status: int
+    auth: bool
+    path_params: tuple[Param, ...]
+    query_params: tuple[Param, ...]
+    body: Body | None
+    output: Struct | None
+    idempotent: bool
+    kind: str
+    pagination: Pagination | None
+    long_running: LongRunning | None
+    stream: Stream | None
+
+    @property
+    def id(self) -> str:
+        """resource.operation, unique in the spec."""
+        return f"{self.resource}.{self.name}"
+
+    @property
+    def needs_idempotency_key(self) -> bool:
+        """Non-idempotent calls carry one Idempotency-Key reused on every attempt."""
+        return not self.idempotent
+
+    @property
+    def is_stream(self) -> bool:
+        """True for server streams (SSE)."""
+        return self.kind == "server_stream"
+
+    @property
+    def is_paginated(self) -> bool:
+        """True for lists walked page by page."""
+        return self.kind == "paginated"
+
+    @property
+    def is_long_running(self) -> bool:
+        """True for operations that return a status to poll."""
+        return self.kind == "long_running"
+
+    @cached_property
+    def params(self) -> tuple[Param, ...]:
+        """Path then query parameters."""
+        return self.path_params + self.query_params
+
+    @cached_property
+    def path_segments(self) -> tuple[tuple[str, bool], ...]:
+        """The path as (text, is_parameter) pieces, e.g. ("/vms/", False), ("vm_id", True)."""
+        pieces = re.split(r"\{([a-z0-9_]+)\}", self.path)
+        return tuple((p, i % 2 == 1) for i, p in enumerate(pieces) if p)
+
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A group of operations (one client object per resource in the SDKs)."""
+
+    name: str
+    doc: str
+    operations: tuple[Operation, ...]
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A row of the feature matrix and the languages that offer it."""
+
+    name: str
+    title: str
+    languages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Api:
+    """The whole spec."""
+
+    title: str
+    version: str
+    description: str
+    base_path: str
+    default_port: int
+    packages: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+    client_config: Struct
+    retry_policy: tuple[tuple[str, Any], ...]
+    enums: tuple[Enum, ...]
+    structs: tuple[Struct, ...]
+    errors: tuple[ErrorType, ...]
+    resources: tuple[Resource, ...]
+    features: tuple[Feature, ...]
+    spec_hash: str
+
+    @cached_property
+    def operations(self) -> tuple[Operation, ...]:
+        """Every operation, resource by resource, in spec order."""
+        return tuple(op for r in self.resources for op in r.operations)
+
+    @cached_property
+    def retry(self) -> dict[str, Any]:
+        """The retry policy as a mapping (max_backoff, headers, ...)."""
+        return dict(self.retry_policy)
+
+    def package(self, language: str) -> dict[str, str]:
+        """Package coordinates of `language` (name, module, crate, ...)."""
+        return dict(dict(self.packages)[language])
+
+    def struct(self, name: str) -> Struct:
+        """The struct called `name`."""
+        return next(s for s in self.structs if s.name == name)
+
+    def enum(self, name: str) -> Enum:
+        """The enum called `name`."""
+        return next(e for e in self.enums if e.name == name)
+
+    def error(self, name: str) -> ErrorType:
+        """The catalogue entry called `name`."""
+        return next(e for e in self.errors if e.name == name)
+
+    def operation(self, op_id: str) -> Operation:
+        """The operation with id resource.name."""
+        return next(op for op in self.operations if op.id == op_id)
+
+    @cached_property
+    def concrete_errors(self) -> tuple[ErrorType, ...]:
+        """Catalogue entries that can be raised (not the abstract base)."""
+        return tuple(e for e in self.errors if not e.abstract)
+
+    @cached_property
+    def base_error(self) -> ErrorType:
+        """The abstract root of the catalogue."""
+        return next(e for e in self.errors if e.abstract)
+
+    @cached_property
+    def wire_errors(self) -> tuple[ErrorType, ...]:
+        """Errors the server can send."""
+        return tuple(e for e in self.concrete_errors if not e.client_only)
+
+    @cached_property
+    def codes(self) -> tuple[tuple[ErrorType, ErrorCode], ...]:
+        """Every (error, code) pair of the catalogue."""
+        return tuple((e, c) for e in self.concrete_errors for c in e.codes)
+
+    @cached_property
+    def status_errors(self) -> tuple[tuple[int, ErrorType], ...]:
+        """Which error a bare HTTP status maps to when the body carries no known type."""
+        return tuple(sorted((e.status, e) for e in self.wire_errors if e.status is not None))
+
+    @cached_property
+    def streams(self) -> tuple[Operation, ...]:
+        """Server-stream operations."""
+        return tuple(op for op in self.operations if op.is_stream)
+
+    @cached_property
+    def struct_types(self) -> tuple[Struct, ...]:
+        """Structs, with the error body first-class like the rest."""
+        return self.structs
+
+
+def build(data: dict[str, Any], raw: bytes) -> Api:
+    """The Api of a spec that has passed validation."""
+    enum_names = frozenset(data["enums"])
+    struct_names = frozenset(data["types"])
+
+    def ref(expr: str) -> TypeRef:
+        return resolve(expr, enum_names, struct_names)
+
+    structs = tuple(_struct(name, body, ref) for name, body in data["types"].items())
+    by_name = {s.name: s for s in structs}
+    info = data["info"]
+    return Api(
+        title=info["title"],
+        version=info["version"],
+        description=info["description"],
+        base_path=info["base_path"],
+        default_port=info["default_port"],
+        packages=tuple(sorted((k, tuple(sorted(v.items()))) for k, v in data["packages"].items())),
+        client_config=_struct("client_config", data["client_config"], ref),
+        retry_policy=tuple(sorted(data["retry_policy"].items())),
+        enums=tuple(_enum(name, body) for name, body in data["enums"].items()),
+        structs=structs,
+        errors=tuple(_error(name, body) for name, body in data["errors"].items()),
+        resources=tuple(_resource(name, body, ref, by_name) for name, body in data["resources"].items()),
+        features=tuple(
+            Feature(name, body["title"], tuple(body.get("languages", ("python", "go", "typescript", "rust"))))
+            for name, body in data["features"].items()
+        ),
+        spec_hash=hashlib.sha256(raw).hexdigest(),
+    )
+
+
+def _field(name: str, body: dict[str, Any], ref: Any) -> Field:
+    limits = Constraints(
+        min=body.get("min"),
+        max=body.get("max"),
+        pattern=body.get("pattern"),
+        min_length=body.get("min_length"),
+        max_length=body.get("max_length"),
+        max_items=body.get("max_items"),
+        one_of=tuple(body.get("one_of", ())),
+    )
+    return Field(
+        name=name,
+        type=ref(body["type"]),
+        doc=body["doc"],
+        required=body.get("required", False),
+        default=body.get("default"),
+        secret=body.get("secret", False),
+        unit=body.get("unit"),
+        constraints=limits,
+        names=_names(body),
+    )
+
+
+def _struct(name: str, body: dict[str, Any], ref: Any) -> Struct:
+    fields = tuple(_field(fname, fbody, ref) for fname, fbody in body["fields"].items())
+    return Struct(name, body["doc"], fields, _names(body))
+
+
+def _enum(name: str, body: dict[str, Any]) -> Enum:
+    values = []
+    for vname, vbody in body["values"].items():
+        if isinstance(vbody, str):
+            values.append(EnumValue(vname, vbody))
+        else:
+            values.append(EnumValue(vname, vbody["doc"], vbody.get("fallback", False)))
+    return Enum(name, body["doc"], tuple(values), _names(body))
+
+
+def _error(name: str, body: dict[str, Any]) -> ErrorType:
+    status = body.get("status")
+    retry = body.get("retry", "never")
+    client_only = body.get("side") == "client"
+    codes = []
+    for code, cbody in body.get("codes", {}).items():
+        cbody = {"doc": cbody} if isinstance(cbody, str) else cbody
+        codes.append(
+            ErrorCode(
+                code=code,
+                doc=cbody["doc"],
+                status=None if client_only else cbody.get("status", status),
+                retry=cbody.get("retry", retry),
+                client_only=client_only or cbody.get("side") == "client",
+            )
+        )
+    return ErrorType(
+        name=name,
+        doc=body["doc"],
+        status=status,
+        retry=retry,
+        codes=tuple(codes),
+        parent=body.get("parent", None if body.get("abstract") else "dwcp_error"),
+        client_only=client_only,
+        abstract=body.get("abstract", False),
+        names=_names(body),
+    )
+
+
+def _resource(name: str, body: dict[str, Any], ref: Any, structs: dict[str, Struct]) -> Resource:
+    ops = tuple(_operation(name, oname, obody, ref, structs) for oname, obody in body["operations"].items())
+    return Resource(name, body["doc"], ops)
+
+
+def _operation(resource: str, name: str, body: dict[str, Any], ref: Any, structs: dict[str, Struct]) -> Operation:
+    http = body["http"]
+    inputs = body.get("input", {})
+    body_spec = inputs.get("body")
+    kind = body.get("kind", "unary")
+    default_status = 204 if "output" not in body else 200
+    pag = body.get("pagination")
+    lro = body.get("long_running")
+    stream = body.get("stream")
+    return Operation(
+        name=name,
+        resource=resource,
+        doc=body["doc"],
+        method=http["method"],
+        path=http["path"],
+        success_status=http.get("status", default_status),
+        auth=body.get("auth", True),
+        path_params=tuple(Param(p, ref(t), "path") for p, t in inputs.get("path", {}).items()),
+        query_params=tuple(Param(p, ref(t), "query") for p, t in inputs.get("query", {}).items()),
+        body=None
+        if body_spec is None
+        else Body(structs[body_spec["type"]], body_spec.get("param"), body_spec.get("flatten", False)),
+        output=structs[body["output"]] if "output" in body else None,
+        idempotent=body.get("idempotent", True),
+        kind=kind,
+        pagination=None if pag is None else _pagination(pag, structs[body["output"]], structs),
+        long_running=None
+        if lro is None
+        else LongRunning(lro["status"], lro["state_field"], tuple(lro["done"]), tuple(lro["failed"]), lro["error"]),
+        stream=None if stream is None else Stream(stream["event"], stream.get("gap_type")),
+    )
+
+
+
+def _pagination(body: dict[str, str], page: Struct, structs: dict[str, Struct]) -> Pagination:
+    item = structs[page.field(body["items"]).type.leaf.name]
+    return Pagination(body["items"], body["page_size"], body["token_in"], body["token_out"], item)

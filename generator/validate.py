@@ -1,0 +1,217 @@
+"""Validation of a loaded spec: JSON Schema first, then the checks a schema cannot express."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from generator import ir
+from generator.loader import LoadedSpec, PathKey
+from generator.naming import NAMERS
+from generator.problems import Problem, SpecError
+from generator.types import SCALARS, parse_expr
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "spec" / "dwcp.schema.json"
+
+
+def validate(spec: LoadedSpec) -> ir.Api:
+    """The IR of `spec`, or SpecError listing every problem found."""
+    problems = list(schema_problems(spec))
+    if problems:
+        raise SpecError(problems)
+    problems = list(semantic_problems(spec))
+    if problems:
+        raise SpecError(problems)
+    api = ir.build(spec.data, spec.raw)
+    problems = list(naming_problems(spec, api))
+    if problems:
+        raise SpecError(problems)
+    return api
+
+
+def schema_problems(spec: LoadedSpec) -> Iterator[Problem]:
+    """Violations of spec/dwcp.schema.json."""
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    for error in validator.iter_errors(spec.data):
+        yield spec.problem(tuple(error.absolute_path), _schema_message(error))
+
+
+def _schema_message(error: jsonschema.ValidationError) -> str:
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        unknown = sorted(k for k in error.instance if k not in allowed)
+        return f"unknown key(s) {', '.join(map(repr, unknown))}; allowed: {', '.join(sorted(allowed))}"
+    return error.message
+
+
+def semantic_problems(spec: LoadedSpec) -> Iterator[Problem]:
+    """Unknown references, path parameters without a field, impossible limits and the like."""
+    data = spec.data
+    yield from _type_problems(spec, data)
+    yield from _error_problems(spec, data)
+    yield from _operation_problems(spec, data)
+
+
+def _known(data: dict[str, Any]) -> tuple[set[str], set[str]]:
+    return set(data["enums"]), set(data["types"])
+
+
+def _check_expr(spec: LoadedSpec, data: dict[str, Any], expr: str, path: PathKey) -> Iterator[Problem]:
+    enums, structs = _known(data)
+    parsed = parse_expr(expr)
+    if parsed is None:
+        yield spec.problem(path, f"malformed type expression {expr!r}")
+        return
+    base = parsed[1]
+    if base not in SCALARS and base not in enums and base not in structs:
+        yield spec.problem(path, f"unknown type {base!r}")
+
+
+def _type_problems(spec: LoadedSpec, data: dict[str, Any]) -> Iterator[Problem]:
+    enums, structs = _known(data)
+    for name in sorted(enums & structs):
+        yield spec.problem(("types", name), f"name {name!r} is both an enum and a type")
+    groups: list[tuple[PathKey, dict[str, Any]]] = [(("client_config", "fields"), data["client_config"]["fields"])]
+    groups += [(("types", t, "fields"), body["fields"]) for t, body in data["types"].items()]
+    for base, fields in groups:
+        for fname, fbody in fields.items():
+            yield from _field_problems(spec, data, (*base, fname), fbody)
+    for ename, ebody in data["enums"].items():
+        fallbacks = [v for v, b in ebody["values"].items() if isinstance(b, dict) and b.get("fallback")]
+        if len(fallbacks) > 1:
+            yield spec.problem(("enums", ename, "values"), f"more than one fallback member: {fallbacks}")
+
+
+def _field_problems(spec: LoadedSpec, data: dict[str, Any], path: PathKey, body: dict[str, Any]) -> Iterator[Problem]:
+    yield from _check_expr(spec, data, body["type"], (*path, "type"))
+    if "min" in body and "max" in body and body["min"] > body["max"]:
+        yield spec.problem((*path, "min"), f"min {body['min']} is above max {body['max']}")
+    if "pattern" in body:
+        try:
+            re.compile(body["pattern"])
+        except re.error as exc:
+            yield spec.problem((*path, "pattern"), f"pattern does not compile: {exc}")
+    if body.get("required") and "default" in body:
+        yield spec.problem((*path, "default"), "a required field cannot have a default")
+    if "default" in body:
+        yield from _default_problems(spec, path, body)
+
+
+def _default_problems(spec: LoadedSpec, path: PathKey, body: dict[str, Any]) -> Iterator[Problem]:
+    default, kind = body["default"], body["type"]
+    expected = {
+        "string": str,
+        "bool": bool,
+        "int32": int,
+        "int64": int,
+        "duration": int,
+        "float64": (int, float),
+    }.get(kind)
+    wrong_bool = isinstance(default, bool) and kind != "bool"
+    if expected is None or not isinstance(default, expected) or wrong_bool:
+        yield spec.problem((*path, "default"), f"default {default!r} does not fit type {kind}")
+        return
+    if "min" in body and default < body["min"] or "max" in body and default > body["max"]:
+        yield spec.problem((*path, "default"), f"default {default!r} is outside [{body.get('min')}, {body.get('max')}]")
+
+
+def _error_problems(spec: LoadedSpec, data: dict[str, Any]) -> Iterator[Problem]:
+    errors = data["errors"]
+    abstract = [n for n, b in errors.items() if b.get("abstract")]
+    if len(abstract) != 1:
+        yield spec.problem(("errors",), f"exactly one abstract base error is needed, found {abstract}")
+    seen: dict[str, str] = {}
+    for name, body in errors.items():
+        parent = body.get("parent")
+        if parent is not None and parent not in errors:
+            yield spec.problem(("errors", name, "parent"), f"unknown error {parent!r}")
+        if not body.get("abstract") and body.get("side") != "client" and "status" not in body:
+            yield spec.problem(("errors", name), "a wire error needs a status")
+        if not body.get("abstract") and not body.get("codes"):
+            yield spec.problem(("errors", name), "an error needs at least one code")
+        for code in body.get("codes", {}):
+            if code in seen:
+                yield spec.problem(("errors", name, "codes", code), f"code {code!r} is already used by {seen[code]}")
+            seen[code] = name
+
+
+def _operation_problems(spec: LoadedSpec, data: dict[str, Any]) -> Iterator[Problem]:
+    routes: dict[tuple[str, str], str] = {}
+    for rname, rbody in data["resources"].items():
+        for oname, obody in rbody["operations"].items():
+            path = ("resources", rname, "operations", oname)
+            route = (obody["http"]["method"], re.sub(r"\{[^}]+\}", "{}", obody["http"]["path"]))
+            if route in routes:
+                yield spec.problem((*path, "http"), f"route {route[0]} {obody['http']['path']} repeats {routes[route]}")
+            routes[route] = f"{rname}.{oname}"
+            yield from _one_operation(spec, data, path, rbody["operations"], obody)
+
+
+def _one_operation(
+    spec: LoadedSpec, data: dict[str, Any], path: PathKey, siblings: dict[str, Any], body: dict[str, Any]
+) -> Iterator[Problem]:
+    types = data["types"]
+    inputs = body.get("input", {})
+    in_path = set(re.findall(r"\{([^}]+)\}", body["http"]["path"]))
+    declared = set(inputs.get("path", {}))
+    for missing in sorted(in_path - declared):
+        yield spec.problem((*path, "http", "path"), f"path parameter {{{missing}}} has no field in input.path")
+    for extra in sorted(declared - in_path):
+        yield spec.problem((*path, "input", "path", extra), f"input.path.{extra} does not appear in the path")
+    for where in ("path", "query"):
+        for pname, expr in inputs.get(where, {}).items():
+            yield from _check_expr(spec, data, expr, (*path, "input", where, pname))
+    if "body" in inputs and inputs["body"]["type"] not in types:
+        yield spec.problem((*path, "input", "body", "type"), f"unknown type {inputs['body']['type']!r}")
+    if "body" in inputs and body["http"]["method"] == "GET":
+        yield spec.problem((*path, "input", "body"), "a GET operation cannot have a body")
+    output = body.get("output")
+    if output is not None and output not in types:
+        yield spec.problem((*path, "output"), f"unknown type {output!r}")
+    yield from _kind_problems(spec, data, path, siblings, body)
+
+
+def _kind_problems(
+    spec: LoadedSpec, data: dict[str, Any], path: PathKey, siblings: dict[str, Any], body: dict[str, Any]
+) -> Iterator[Problem]:
+    kind = body.get("kind", "unary")
+    needs = {"paginated": "pagination", "long_running": "long_running", "server_stream": "stream"}
+    for other_kind, key in needs.items():
+        if (kind == other_kind) != (key in body):
+            yield spec.problem((*path, key if key in body else "kind"), f"kind {kind} and the {key} block disagree")
+    output = data["types"].get(body.get("output", ""), {}).get("fields", {})
+    query = body.get("input", {}).get("query", {})
+    pag = body.get("pagination")
+    if pag is not None and body.get("output") in data["types"]:
+        for key, scope, scope_name in (("items", output, "output"), ("token_out", output, "output"),
+                                       ("token_in", query, "query"), ("page_size", query, "query")):
+            if pag[key] not in scope:
+                yield spec.problem((*path, "pagination", key), f"{pag[key]!r} is not a field of the {scope_name}")
+    lro = body.get("long_running")
+    if lro is not None:
+        if lro["status"] not in siblings:
+            yield spec.problem((*path, "long_running", "status"), f"unknown operation {lro['status']!r}")
+        if lro["error"] not in data["errors"]:
+            yield spec.problem((*path, "long_running", "error"), f"unknown error {lro['error']!r}")
+
+
+def naming_problems(spec: LoadedSpec, api: ir.Api) -> Iterator[Problem]:
+    """Names that collide with each other or with a reserved word after a language's casing."""
+    for language, namer_class in NAMERS.items():
+        namer = namer_class()
+        seen: dict[tuple[str, str], str] = {}
+        for scope, spec_path, identifier in namer.identifiers(api):
+            key = tuple(spec_path.split("."))
+            if namer.keywords_hit(identifier):
+                message = f"{language}: {identifier!r} is a reserved word; set names.{language} to rename it"
+                yield spec.problem(key, message)
+            other = seen.get((scope, identifier))
+            if other is not None:
+                yield spec.problem(key, f"{language}: {identifier!r} collides with {other} in {scope}")
+            seen[(scope, identifier)] = spec_path

@@ -1,0 +1,86 @@
+"""Moves a finished staging tree into generated/, or compares the two (--check)."""
+
+from __future__ import annotations
+
+import difflib
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def owned(root: Path, prefixes: list[str]) -> set[Path]:
+    """Files under `root` that belong to the given output prefixes ("" owns everything)."""
+    if not root.exists():
+        return set()
+    files = {p.relative_to(root) for p in root.rglob("*") if p.is_file()}
+    if "" in prefixes:
+        return {f for f in files if f.name != ".lock"}
+    return {f for f in files if any(f.parts[: len(Path(p).parts)] == Path(p).parts for p in prefixes)}
+
+
+def differences(staging: Path, generated: Path, produced: set[Path], prefixes: list[str]) -> list[str]:
+    """Human-readable differences between fresh output and generated/ (empty when identical)."""
+    current = owned(generated, prefixes)
+    out = []
+    for rel in sorted(produced | current):
+        new, old = staging / rel, generated / rel
+        if rel not in current:
+            out.append(f"missing in generated/: {rel}")
+        elif rel not in produced:
+            out.append(f"stale in generated/ (the generator no longer makes it): {rel}")
+        elif new.read_bytes() != old.read_bytes():
+            out.append(f"differs: {rel}")
+            out.extend(_diff(old, new, rel))
+    return out
+
+
+def _diff(old: Path, new: Path, rel: Path) -> list[str]:
+    try:
+        a = old.read_text(encoding="utf-8").splitlines()
+        b = new.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        return []
+    lines = list(difflib.unified_diff(a, b, f"generated/{rel}", f"fresh/{rel}", lineterm="", n=1))
+    return [f"    {line}" for line in lines[:40]]
+
+
+def install(staging: Path, generated: Path, produced: set[Path], prefixes: list[str]) -> int:
+    """Writes changed files and removes stale ones, each file replaced atomically; returns changes."""
+    changes = 0
+    for rel in sorted(produced):
+        new, old = staging / rel, generated / rel
+        if old.exists() and old.read_bytes() == new.read_bytes():
+            continue
+        old.parent.mkdir(parents=True, exist_ok=True)
+        tmp = old.with_name(f".{old.name}.tmp")
+        shutil.copyfile(new, tmp)
+        os.chmod(tmp, new.stat().st_mode)
+        os.replace(tmp, old)
+        changes += 1
+    for rel in sorted(owned(generated, prefixes) - produced):
+        (generated / rel).unlink()
+        changes += 1
+    _prune_empty(generated)
+    return changes
+
+
+def _prune_empty(root: Path) -> None:
+    for path in sorted((p for p in root.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
+        if not any(path.iterdir()):
+            path.rmdir()
+
+
+@contextmanager
+def locked(generated: Path) -> Iterator[None]:
+    """Serialises concurrent generator runs on the same tree."""
+    generated.mkdir(parents=True, exist_ok=True)
+    lock_path = generated.parent / ".generate.lock"
+    with lock_path.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -1,0 +1,149 @@
+"""Every task of the toolchain goes through here; README.md says how to run each.
+
+Per-area logic lives in tasks/<area>.py so that each session body stays a few lines.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nox
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from tasks import common  # noqa: E402  (needs the path above)
+
+nox.options.default_venv_backend = "uv|venv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.error_on_missing_interpreters = True
+nox.options.sessions = ["generate"]
+
+PYTHON = "3.11"
+
+
+@nox.session(python=PYTHON)
+def generate(session: nox.Session) -> None:
+    """Regenerates generated/ from spec/ and templates/; `-- --check` only compares."""
+    common.install_generator(session)
+    session.run("python", "-m", "generator", *session.posargs)
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def lint(session: nox.Session) -> None:
+    """ruff over the hand-written Python (generator, tasks, conformance, tests)."""
+    session.install(*common.LINT)
+    session.run("ruff", "check", *common.PY_SOURCES)
+    session.run("ruff", "format", "--check", *common.PY_SOURCES)
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict over generator/."""
+    common.install_generator(session)
+    session.install(*common.TYPECHECK)
+    session.run("mypy", "--strict", "generator")
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def tests(session: nox.Session) -> None:
+    """Generator tests: loader errors, naming, IR, --check behaviour, goldens, OpenAPI and proto."""
+    common.install_generator(session)
+    session.install(*common.GENERATOR_TESTS)
+    session.run("pytest", "tests", *session.posargs)
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def sdk_python(session: nox.Session) -> None:
+    """The Python SDK's own checks: ruff, mypy --strict, its unit tests, its examples."""
+    from tasks import python_sdk
+
+    python_sdk.check(session)
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def sdk_go(session: nox.Session) -> None:
+    """The Go SDK's own checks: gofmt -l, go vet, go test -race, its examples."""
+    from tasks import go_sdk
+
+    go_sdk.check(session)
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def sdk_typescript(session: nox.Session) -> None:
+    """The TypeScript SDK's own checks: tsc --strict, its unit tests, npm pack, the browser test."""
+    from tasks import typescript_sdk
+
+    typescript_sdk.check(session)
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def sdk_rust(session: nox.Session) -> None:
+    """The Rust SDK's own checks: cargo fmt --check, clippy -D warnings, cargo test, its examples."""
+    from tasks import rust_sdk
+
+    rust_sdk.check(session)
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def server(session: nox.Session) -> None:
+    """The conformance server's tests over real sockets."""
+    from tasks import server as server_tasks
+
+    server_tasks.check(session)
+
+
+@nox.session(python=PYTHON)
+def serve(session: nox.Session) -> None:
+    """Starts the conformance server: -- --port 9000 --api-key KEY [--tls] [--conformance] [--clock-speed N]."""
+    from tasks import server as server_tasks
+
+    server_tasks.serve(session)
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def fuzz(session: nox.Session) -> None:
+    """schemathesis against generated/openapi.json on a live server (bounded examples)."""
+    from tasks import server as server_tasks
+
+    server_tasks.fuzz(session)
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def conformance(session: nox.Session) -> None:
+    """Builds each SDK and runs the suite for every language; -- --lang go for one."""
+    from tasks import conformance as suite
+
+    suite.run(session)
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def mutants(session: nox.Session) -> None:
+    """Proves the suite can fail: every mutant of every SDK must fail at least one case."""
+    from tasks import conformance as suite
+
+    suite.mutants(session)
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmarks, side by side in one run: -- generator | server | python | go | typescript | rust | suite."""
+    from tasks import bench as benchmarks
+
+    benchmarks.run(session)
+
+
+@nox.session(python=PYTHON)
+def release(session: nox.Session) -> None:
+    """Builds and checks the four packages into dist/ (dry run); -- --publish uploads with credentials."""
+    from tasks import release as releasing
+
+    releasing.release(session)
+
+
+@nox.session(python=PYTHON, name="spec-diff")
+def spec_diff(session: nox.Session) -> None:
+    """Lists breaking changes and additions of spec/dwcp.yaml against -- <old git ref>."""
+    from tasks import release as releasing
+
+    releasing.spec_diff(session)

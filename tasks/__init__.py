@@ -1,0 +1,1 @@
+"""Bodies of the nox sessions, one module per area."""

@@ -1,0 +1,36 @@
+"""Pinned tool versions and the install steps the sessions share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE_TOOLS = ROOT / "tools" / "node"
+
+GENERATOR = ["jinja2==3.1.6", "pyyaml==6.0.4", "jsonschema==4.26.0", "ruff==0.17.6"]
+LINT = ["ruff==0.17.6"]
+TYPECHECK = ["mypy==2.4.1", "types-pyyaml==6.0.12.20261122", "types-jsonschema==4.26.0.20261006"]
+GENERATOR_TESTS = [
+    "pytest==9.2.0",
+    "openapi-spec-validator==0.9.0",
+    "grpcio-tools==1.85.1",
+    "googleapis-common-protos==1.76.0",
+]
+PY_SOURCES = ["generator", "tasks", "tests", "noxfile.py"]
+
+
+def install_node_tools(session: nox.Session) -> None:
+    """npm ci of tools/node (prettier for the TypeScript formatter), once per checkout."""
+    marker = NODE_TOOLS / "node_modules" / ".package-lock.json"
+    lock = NODE_TOOLS / "package-lock.json"
+    if marker.exists() and marker.stat().st_mtime >= lock.stat().st_mtime:
+        return
+    session.run("npm", "ci", "--no-audit", "--no-fund", "--prefix", str(NODE_TOOLS), external=True)
+
+
+def install_generator(session: nox.Session) -> None:
+    """The generator's own dependencies plus the formatters it runs."""
+    session.install(*GENERATOR)
+    install_node_tools(session)
