@@ -12,7 +12,7 @@ import nox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tasks import common  # noqa: E402  (needs the path above)
+from tasks import common
 
 nox.options.default_venv_backend = "uv|venv"
 nox.options.reuse_existing_virtualenvs = True

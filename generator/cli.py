@@ -12,6 +12,7 @@ from generator.formatters import FORMATTERS, FormatterError
 from generator.loader import load
 from generator.problems import SpecError
 from generator.render import render_target
+from generator.results import load_matrix
 from generator.targets import by_name
 from generator.validate import validate
 from generator.writer import differences, install, locked
@@ -28,6 +29,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--spec", type=Path, default=ROOT / "spec" / "dwcp.yaml")
     parser.add_argument("--templates", type=Path, default=ROOT / "templates")
     parser.add_argument("--out", type=Path, default=ROOT / "generated")
+    parser.add_argument("--results", type=Path, default=ROOT / "conformance" / "results")
     return parser.parse_args(argv)
 
 
@@ -38,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         targets = by_name(args.only)
         api = validate(load(args.spec))
+        matrix = load_matrix(api, args.results)
     except SpecError as exc:
         print(f"{len(exc.problems)} problem(s) in the spec; nothing was written:", file=sys.stderr)
         for problem in exc.problems:
@@ -54,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
             for target in targets:
                 if not (args.templates / target.templates).is_dir():
                     continue
-                files = render_target(api, target, args.templates, staging)
+                files = render_target(api, matrix, target, args.templates, staging)
                 if target.formatter:
                     FORMATTERS[target.formatter](staging, [staging / f for f in files])
                 produced.update(files)

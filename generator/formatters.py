@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +18,9 @@ class FormatterError(Exception):
 
 
 def _run(args: list[str], cwd: Path) -> None:
-    tool = shutil.which(args[0])
+    # The interpreter's own bin folder first: a venv's ruff even when the venv is not activated.
+    search = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    tool = shutil.which(args[0], path=search)
     if tool is None:
         raise FormatterError(f"{args[0]} not found on PATH; run the generator through `nox -s generate`")
     proc = subprocess.run([tool, *args[1:]], cwd=cwd, capture_output=True, text=True, check=False)

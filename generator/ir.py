@@ -274,7 +274,6 @@ class Operation:
         return tuple((p, i % 2 == 1) for i, p in enumerate(pieces) if p)
 
 
-
 @dataclass(frozen=True)
 class Resource:
     """A group of operations (one client object per resource in the SDKs)."""
@@ -449,19 +448,20 @@ def _enum(name: str, body: dict[str, Any]) -> Enum:
 
 
 def _error(name: str, body: dict[str, Any]) -> ErrorType:
-    status = body.get("status")
-    retry = body.get("retry", "never")
+    status: int | None = body.get("status")
+    retry: str = body.get("retry", "never")
     client_only = body.get("side") == "client"
     codes = []
-    for code, cbody in body.get("codes", {}).items():
-        cbody = {"doc": cbody} if isinstance(cbody, str) else cbody
+    for code, raw in body.get("codes", {}).items():
+        cbody: dict[str, Any] = {"doc": raw} if isinstance(raw, str) else raw
+        code_client_only = client_only or cbody.get("side") == "client"
         codes.append(
             ErrorCode(
                 code=code,
                 doc=cbody["doc"],
-                status=None if client_only else cbody.get("status", status),
+                status=None if code_client_only else cbody.get("status", status),
                 retry=cbody.get("retry", retry),
-                client_only=client_only or cbody.get("side") == "client",
+                client_only=code_client_only,
             )
         )
     return ErrorType(
@@ -513,7 +513,6 @@ def _operation(resource: str, name: str, body: dict[str, Any], ref: Any, structs
         else LongRunning(lro["status"], lro["state_field"], tuple(lro["done"]), tuple(lro["failed"]), lro["error"]),
         stream=None if stream is None else Stream(stream["event"], stream.get("gap_type")),
     )
-
 
 
 def _pagination(body: dict[str, str], page: Struct, structs: dict[str, Struct]) -> Pagination:

@@ -10,6 +10,7 @@ import jinja2
 from generator import ir
 from generator.naming import NAMERS
 from generator.naming.proto import ProtoNamer
+from generator.results import Matrix
 from generator.targets import Target
 
 MACROS = ".macros.j2"  # macro libraries: imported by templates, never rendered themselves
@@ -32,13 +33,13 @@ def environment(root: Path) -> jinja2.Environment:
     return env
 
 
-def render_target(api: ir.Api, target: Target, templates_root: Path, staging: Path) -> list[Path]:
+def render_target(api: ir.Api, matrix: Matrix, target: Target, templates_root: Path, staging: Path) -> list[Path]:
     """Renders `target` under staging/<output>; returns the files written, relative to staging."""
     env = environment(templates_root)
     source = templates_root / target.templates
     out_dir = staging / target.output
     namers = {**NAMERS, "proto": ProtoNamer}
-    context = {"api": api, "n": namers[target.language](), "target": target}
+    context = {"api": api, "matrix": matrix, "n": namers[target.language](), "target": target}
     written: list[Path] = []
     for path in _walk(source, skip_runtime=target.runtime is not None):
         relative = path.relative_to(source)
@@ -68,7 +69,7 @@ def _walk(source: Path, skip_runtime: bool) -> list[Path]:
 
 
 def _copy_runtime(source: Path, dest: Path, target: Target, staging: Path) -> list[Path]:
-    written = []
+    written: list[Path] = []
     if not source.is_dir():
         return written
     for path in sorted(source.rglob("*")):

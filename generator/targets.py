@@ -19,6 +19,7 @@ class Target:
 
 TARGETS: tuple[Target, ...] = (
     Target("schemas", "schemas", "", "proto", formatter="json"),
+    Target("docs", "docs", "docs", "python"),
     Target("python", "python", "python", "python", runtime="src/dwcp/_runtime", formatter="python"),
     Target("server", "server", "server", "python", formatter="python"),
     Target("go", "go", "go", "go", runtime="", formatter="go"),

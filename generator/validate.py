@@ -44,7 +44,8 @@ def schema_problems(spec: LoadedSpec) -> Iterator[Problem]:
 
 def _schema_message(error: jsonschema.ValidationError) -> str:
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = set(error.schema.get("properties", {}))
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        allowed = set(schema.get("properties", {}))
         unknown = sorted(k for k in error.instance if k not in allowed)
         return f"unknown key(s) {', '.join(map(repr, unknown))}; allowed: {', '.join(sorted(allowed))}"
     return error.message
@@ -105,19 +106,19 @@ def _field_problems(spec: LoadedSpec, data: dict[str, Any], path: PathKey, body:
 
 def _default_problems(spec: LoadedSpec, path: PathKey, body: dict[str, Any]) -> Iterator[Problem]:
     default, kind = body["default"], body["type"]
-    expected = {
-        "string": str,
-        "bool": bool,
-        "int32": int,
-        "int64": int,
-        "duration": int,
+    expected: tuple[type, ...] | None = {
+        "string": (str,),
+        "bool": (bool,),
+        "int32": (int,),
+        "int64": (int,),
+        "duration": (int,),
         "float64": (int, float),
     }.get(kind)
     wrong_bool = isinstance(default, bool) and kind != "bool"
     if expected is None or not isinstance(default, expected) or wrong_bool:
         yield spec.problem((*path, "default"), f"default {default!r} does not fit type {kind}")
         return
-    if "min" in body and default < body["min"] or "max" in body and default > body["max"]:
+    if ("min" in body and default < body["min"]) or ("max" in body and default > body["max"]):
         yield spec.problem((*path, "default"), f"default {default!r} is outside [{body.get('min')}, {body.get('max')}]")
 
 
@@ -189,8 +190,12 @@ def _kind_problems(
     query = body.get("input", {}).get("query", {})
     pag = body.get("pagination")
     if pag is not None and body.get("output") in data["types"]:
-        for key, scope, scope_name in (("items", output, "output"), ("token_out", output, "output"),
-                                       ("token_in", query, "query"), ("page_size", query, "query")):
+        for key, scope, scope_name in (
+            ("items", output, "output"),
+            ("token_out", output, "output"),
+            ("token_in", query, "query"),
+            ("page_size", query, "query"),
+        ):
             if pag[key] not in scope:
                 yield spec.problem((*path, "pagination", key), f"{pag[key]!r} is not a field of the {scope_name}")
     lro = body.get("long_running")

@@ -1,0 +1,93 @@
+"""nox -s bench -- generator: wall time of a full generation, and of a synthetic spec 50x larger."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import nox
+import yaml
+
+from tasks import common
+
+SCALE = 50
+RUNS = 3
+SECTIONS = ("enums", "types", "errors", "resources")
+
+
+def bench(session: nox.Session) -> None:
+    """Measures both sizes side by side in one run and prints the figures and the targets."""
+    common.install_generator(session)
+    python = str(Path(session.bin) / "python")
+    with tempfile.TemporaryDirectory(prefix="dwcp-bench-") as tmp:
+        work = Path(tmp)
+        big = work / "dwcp-x50.yaml"
+        big.write_text(yaml.safe_dump(scaled_spec(SCALE), sort_keys=False), encoding="utf-8")
+        small = _median_wall(python, common.ROOT / "spec" / "dwcp.yaml", work / "out-x1", work / "results")
+        large = _median_wall(python, big, work / "out-x50", work / "results")
+    ratio = large / small
+    print(f"generator x1 : {small:.2f} s (median of {RUNS}, all targets, formatters included)")
+    print(f"generator x{SCALE}: {large:.2f} s ({ratio:.1f}x the x1 time; linear bound {SCALE}x)")
+    met_small = "met" if small < 3 else "MISSED"
+    met_ratio = "met" if ratio < SCALE else "MISSED"
+    print(f"targets: x1 under 3 s: {met_small}; x{SCALE} under {SCALE}x x1: {met_ratio}")
+
+
+def _median_wall(python: str, spec: Path, out: Path, results: Path) -> float:
+    results.mkdir(exist_ok=True)
+    times = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        subprocess.run(
+            [python, "-m", "generator", "--spec", str(spec), "--out", str(out), "--results", str(results)],
+            cwd=common.ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def scaled_spec(copies: int) -> dict[str, Any]:
+    """The real spec with its enums, types, errors and resources repeated under suffixed names."""
+    spec: dict[str, Any] = yaml.safe_load((common.ROOT / "spec" / "dwcp.yaml").read_text(encoding="utf-8"))
+    abstract = {n for n, body in spec["errors"].items() if body.get("abstract")}
+    names = {n for section in SECTIONS for n in spec[section]} - abstract
+    for section in SECTIONS:
+        original = {n: body for n, body in spec[section].items() if n not in abstract}
+        for k in range(1, copies):
+            for name, body in original.items():
+                copy = _renamed(body, names, k, section)
+                if "names" in copy:  # a fixed per-language name must stay unique too
+                    copy["names"] = {lang: f"{fixed}K{k}" for lang, fixed in copy["names"].items()}
+                spec[section][f"{name}_k{k}"] = copy
+    return spec
+
+
+def _renamed(node: Any, names: set[str], k: int, section: str) -> Any:
+    """A deep copy whose references to spec names (and error codes, paths) carry the suffix _k<k>."""
+    if section == "errors" and isinstance(node, dict) and "codes" in node:
+        node = {**node, "codes": {f"{code}_k{k}": body for code, body in node["codes"].items()}}
+    if isinstance(node, dict):
+        return {key: _renamed(value, names, k, "") for key, value in node.items()}
+    if isinstance(node, list):
+        return [_renamed(v, names, k, "") for v in node]
+    if isinstance(node, str):
+        return _rename_str(node, names, k)
+    return node
+
+
+def _rename_str(text: str, names: set[str], k: int) -> str:
+    if text in names:
+        return f"{text}_k{k}"
+    for wrapper in ("list<", "map<"):
+        inner = text.removeprefix(wrapper).removesuffix(">")
+        if text.startswith(wrapper) and inner in names:
+            return f"{wrapper}{inner}_k{k}>"
+    if text.startswith("/"):
+        return f"/k{k}{text}"
+    return text
