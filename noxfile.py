@@ -50,7 +50,7 @@ def tests(session: nox.Session) -> None:
     """Generator tests: loader errors, naming, IR, --check behaviour, goldens, OpenAPI and proto."""
     common.install_generator(session)
     session.install(*common.GENERATOR_TESTS)
-    session.run("pytest", "tests", *session.posargs)
+    session.run("pytest", "tests", "--ignore=tests/release", "--ignore=tests/server", *session.posargs)
 
 
 @nox.session(python=PYTHON, tags=["ci"])

@@ -1,0 +1,153 @@
+"""Builds the four packages into dist/, with checksums, and publishes them with --publish.
+
+Go has no registry upload: a Go release is the module tree pushed to its own repository
+(dwcp-sdk-go) plus a tag. The reference's import path has no /vN suffix, so Go's module rules only
+allow v0/v1 tags there: DWCP X.Y.Z is released as Go module v(X-2).Y.Z (3.0.0 -> v1.0.0); a DWCP 4
+must move the module to .../v2 (docs/release.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+import nox
+import yaml
+
+from tasks import common
+
+GENERATED = common.ROOT / "generated"
+TOOLS = ["build==1.6.1", "twine==7.0.0", "pytest==9.2.0", "pyyaml==6.0.4"]
+CARGO_TARGET = common.ROOT / ".cargo-target"
+GO_EXCLUDE = {"examples"}
+
+
+def spec_info() -> tuple[str, str]:
+    """The spec's version and Go module path."""
+    spec = yaml.safe_load((common.ROOT / "spec" / "dwcp.yaml").read_text(encoding="utf-8"))
+    return spec["info"]["version"], spec["packages"]["go"]["module"]
+
+
+def go_tag(version: str, module: str) -> str:
+    """The Go module tag for a DWCP version (see the module docstring for the mapping)."""
+    major, minor, patch = (int(p) for p in version.split("-")[0].split("."))
+    go_major = major - 2
+    suffix = module.rsplit("/", 1)[-1]
+    expected = f"v{go_major}" if go_major >= 2 else None
+    actual = suffix if suffix.startswith("v") and suffix[1:].isdigit() else None
+    if go_major < 1 or actual != expected:
+        raise ValueError(f"DWCP {version} maps to Go major {go_major}; the module path {module} must end in {expected}")
+    return f"v{go_major}.{minor}.{patch}"
+
+
+def build_all(session: nox.Session, dist: Path) -> None:
+    """Builds every artifact into dist/ and writes dist/SHA256SUMS."""
+    for sub in ("python", "npm", "crates", "go"):
+        shutil.rmtree(dist / sub, ignore_errors=True)
+        (dist / sub).mkdir(parents=True)
+    build_python(session, dist / "python")
+    build_npm(session, dist / "npm")
+    build_crate(session, dist / "crates")
+    build_go(dist / "go")
+    write_checksums(dist)
+
+
+def build_python(session: nox.Session, out: Path) -> None:
+    """sdist and wheel, checked with twine."""
+    session.run("python", "-m", "build", "--sdist", "--wheel", "--outdir", str(out), str(GENERATED / "python"))
+    session.run("twine", "check", "--strict", *(str(p) for p in sorted(out.iterdir())))
+
+
+def build_npm(session: nox.Session, out: Path) -> None:
+    """npm pack of a built copy of generated/typescript."""
+    with tempfile.TemporaryDirectory(prefix="dwcp-npm-") as tmp:
+        work = Path(tmp) / "typescript"
+        shutil.copytree(GENERATED / "typescript", work, ignore=shutil.ignore_patterns("node_modules", "dist"))
+        session.chdir(work)
+        try:
+            session.run("npm", "ci", "--no-audit", "--no-fund", external=True, silent=True)
+            session.run("npm", "run", "build", external=True, silent=True)
+            session.run("npm", "pack", "--pack-destination", str(out), external=True, silent=True)
+        finally:
+            session.chdir(common.ROOT)
+
+
+def build_crate(session: nox.Session, out: Path) -> None:
+    """cargo package of a copy of generated/rust (verified by the release tests, which build it)."""
+    with tempfile.TemporaryDirectory(prefix="dwcp-crate-") as tmp:
+        work = Path(tmp) / "rust"
+        shutil.copytree(GENERATED / "rust", work, ignore=shutil.ignore_patterns("target"))
+        env = {"CARGO_TARGET_DIR": str(Path(tmp) / "target")}
+        session.run("cargo", "package", "--no-verify", "--allow-dirty", "--manifest-path", str(work / "Cargo.toml"),
+                    external=True, env=env, silent=True)
+        for crate in (Path(tmp) / "target" / "package").glob("*.crate"):
+            shutil.copy2(crate, out / crate.name)
+
+
+def build_go(out: Path) -> None:
+    """The dwcp-sdk-go repository tree, its module zip and the tag it needs."""
+    version, module = spec_info()
+    tag = go_tag(version, module)
+    repo = out / "dwcp-sdk-go"
+    shutil.copytree(GENERATED / "go", repo)
+    shutil.copy2(common.ROOT / "LICENSE", repo / "LICENSE")
+    (out / "TAG").write_text(tag + "\n", encoding="utf-8")
+    with zipfile.ZipFile(out / f"{module.replace('/', '_')}@{tag}.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(p for p in repo.rglob("*") if p.is_file()):
+            if path.relative_to(repo).parts[0] in GO_EXCLUDE:
+                continue
+            archive.write(path, f"{module}@{tag}/{path.relative_to(repo).as_posix()}")
+
+
+def write_checksums(dist: Path) -> None:
+    """SHA256SUMS over every file artifact (the Go repository tree is covered by its zip)."""
+    lines = []
+    for path in sorted(p for p in dist.rglob("*") if p.is_file() and "dwcp-sdk-go" not in p.parts):
+        if path.name == "SHA256SUMS":
+            continue
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        lines.append(f"{digest}  {path.relative_to(dist).as_posix()}")
+    (dist / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def publish_all(session: nox.Session, dist: Path) -> None:
+    """Uploads every artifact; reached only after the credential check passed."""
+    session.run("twine", "upload", "--non-interactive", *(str(p) for p in sorted((dist / "python").iterdir())),
+                env={"TWINE_USERNAME": "__token__", "TWINE_PASSWORD": os.environ["PYPI_TOKEN"]})
+    for tarball in sorted((dist / "npm").glob("*.tgz")):
+        session.run("npm", "publish", str(tarball), "--access", "public", external=True)
+    for crate in sorted((dist / "crates").glob("*.crate")):
+        session.log(f"publishing {crate.name} from its unpacked tree")
+        _cargo_publish(session, crate)
+    tag = (dist / "go" / "TAG").read_text(encoding="utf-8").strip()
+    _push_go(session, dist / "go" / "dwcp-sdk-go", tag)
+
+
+def _cargo_publish(session: nox.Session, crate: Path) -> None:
+    import tarfile
+
+    with tempfile.TemporaryDirectory() as tmp, tarfile.open(crate) as archive:
+        archive.extractall(tmp, filter="data")
+        (root,) = Path(tmp).iterdir()
+        session.run("cargo", "publish", "--allow-dirty", "--manifest-path", str(root / "Cargo.toml"), external=True)
+
+
+def _push_go(session: nox.Session, repo: Path, tag: str) -> None:
+    url = os.environ["GO_SDK_REPO_URL"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", f"dwcp-sdk-go {tag}"], ["tag", tag],
+                 ["push", url, "HEAD:main", tag]):
+        session.run("git", "-C", str(repo), *args, external=True)
+
+
+def manifest(dist: Path) -> dict[str, list[str]]:
+    """What dist/ holds, per ecosystem (for the logs)."""
+    return {sub: sorted(p.name for p in (dist / sub).iterdir()) for sub in ("python", "npm", "crates", "go")}
+
+
+if __name__ == "__main__":
+    print(json.dumps(manifest(common.ROOT / "dist"), indent=2))
