@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_SPEC
-    prefixes = [t.output for t in targets] if args.only else [""]
+    prefixes = [t.output for t in targets] if args.only else None
     with tempfile.TemporaryDirectory(prefix="dwcp-gen-") as tmp:
         staging = Path(tmp)
         produced: set[Path] = set()
@@ -67,7 +67,9 @@ def main(argv: list[str] | None = None) -> int:
         return _finish(args, staging, produced, prefixes, started)
 
 
-def _finish(args: argparse.Namespace, staging: Path, produced: set[Path], prefixes: list[str], started: float) -> int:
+def _finish(
+    args: argparse.Namespace, staging: Path, produced: set[Path], prefixes: list[str] | None, started: float
+) -> int:
     with locked(args.out):
         if args.check:
             diff = differences(staging, args.out, produced, prefixes)

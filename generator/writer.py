@@ -11,17 +11,26 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-def owned(root: Path, prefixes: list[str]) -> set[Path]:
-    """Files under `root` that belong to the given output prefixes ("" owns everything)."""
+def owned(root: Path, prefixes: list[str] | None) -> set[Path]:
+    """Files under `root` owned by the given target outputs; None (a full run) owns every file.
+
+    The root output "" owns only the files directly in generated/, never another target's folder.
+    """
     if not root.exists():
         return set()
     files = {p.relative_to(root) for p in root.rglob("*") if p.is_file()}
-    if "" in prefixes:
-        return {f for f in files if f.name != ".lock"}
-    return {f for f in files if any(f.parts[: len(Path(p).parts)] == Path(p).parts for p in prefixes)}
+    if prefixes is None:
+        return files
+    return {f for f in files if any(_owns(Path(p), f) for p in prefixes)}
 
 
-def differences(staging: Path, generated: Path, produced: set[Path], prefixes: list[str]) -> list[str]:
+def _owns(prefix: Path, file: Path) -> bool:
+    if not prefix.parts:
+        return len(file.parts) == 1
+    return file.parts[: len(prefix.parts)] == prefix.parts
+
+
+def differences(staging: Path, generated: Path, produced: set[Path], prefixes: list[str] | None) -> list[str]:
     """Human-readable differences between fresh output and generated/ (empty when identical)."""
     current = owned(generated, prefixes)
     out = []
@@ -47,7 +56,7 @@ def _diff(old: Path, new: Path, rel: Path) -> list[str]:
     return [f"    {line}" for line in lines[:40]]
 
 
-def install(staging: Path, generated: Path, produced: set[Path], prefixes: list[str]) -> int:
+def install(staging: Path, generated: Path, produced: set[Path], prefixes: list[str] | None) -> int:
     """Writes changed files and removes stale ones, each file replaced atomically; returns changes."""
     changes = 0
     for rel in sorted(produced):

@@ -74,3 +74,12 @@ def test_broken_spec_writes_nothing_and_lists_every_problem(tmp_path: Path, caps
 def test_unknown_target_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--check", "--only", "cobol"]) == EXIT_SPEC
     assert "unknown target(s) ['cobol']" in capsys.readouterr().err
+
+
+def test_only_touches_the_named_targets(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    assert main(["--out", str(out), "--only", "schemas", "python"]) == EXIT_OK
+    before = _tree_digest(out)
+    assert any(name.startswith("python/") for name in before)
+    assert main(["--out", str(out), "--only", "schemas"]) == EXIT_OK
+    assert _tree_digest(out) == before
