@@ -46,7 +46,7 @@ def changelog(old: ir.Api, new: ir.Api, changes: list[Change]) -> str:
 
 
 def _major(version: str) -> int:
-    return int(version.split(".")[0])
+    return int(version.split(".", maxsplit=1)[0])
 
 
 def _operations(old: ir.Api, new: ir.Api) -> Iterator[Change]:

@@ -372,6 +372,19 @@ class Api:
         return tuple(op for op in self.operations if op.is_stream)
 
     @cached_property
+    def input_structs(self) -> tuple[Struct, ...]:
+        """Structs a caller builds: request bodies and every struct they contain, in spec order."""
+        seen: set[str] = set()
+        todo = [op.body.struct.name for op in self.operations if op.body is not None]
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            todo += [f.type.leaf.name for f in self.struct(name).fields if f.type.leaf.is_struct]
+        return tuple(s for s in self.structs if s.name in seen)
+
+    @cached_property
     def struct_types(self) -> tuple[Struct, ...]:
         """Structs, with the error body first-class like the rest."""
         return self.structs

@@ -18,7 +18,7 @@ GENERATOR_TESTS = [
     "grpcio-tools==1.85.1",
     "googleapis-common-protos==1.76.0",
 ]
-PY_SOURCES = ["generator", "tasks", "tests", "noxfile.py"]
+PY_SOURCES = ["generator", "tasks", "tests", "conformance", "noxfile.py"]
 
 
 def install_node_tools(session: nox.Session) -> None:

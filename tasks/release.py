@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-from pathlib import Path
 
 import nox
 
@@ -68,8 +67,11 @@ def _parse(posargs: list[str]) -> argparse.Namespace:
 def _require_credentials(session: nox.Session) -> None:
     import os
 
-    missing = [f"{target} ({' or '.join(names)})" for target, names in CREDENTIALS.items()
-               if not any(os.environ.get(n) for n in names)]
+    missing = [
+        f"{target} ({' or '.join(names)})"
+        for target, names in CREDENTIALS.items()
+        if not any(os.environ.get(n) for n in names)
+    ]
     if missing:
         session.error("not publishing: missing credentials for " + ", ".join(missing) + "; nothing was uploaded")
 

@@ -35,7 +35,7 @@ def spec_info() -> tuple[str, str]:
 
 def go_tag(version: str, module: str) -> str:
     """The Go module tag for a DWCP version (see the module docstring for the mapping)."""
-    major, minor, patch = (int(p) for p in version.split("-")[0].split("."))
+    major, minor, patch = (int(p) for p in version.split("-", maxsplit=1)[0].split("."))
     go_major = major - 2
     suffix = module.rsplit("/", 1)[-1]
     expected = f"v{go_major}" if go_major >= 2 else None
@@ -83,8 +83,17 @@ def build_crate(session: nox.Session, out: Path) -> None:
         work = Path(tmp) / "rust"
         shutil.copytree(GENERATED / "rust", work, ignore=shutil.ignore_patterns("target"))
         env = {"CARGO_TARGET_DIR": str(Path(tmp) / "target")}
-        session.run("cargo", "package", "--no-verify", "--allow-dirty", "--manifest-path", str(work / "Cargo.toml"),
-                    external=True, env=env, silent=True)
+        session.run(
+            "cargo",
+            "package",
+            "--no-verify",
+            "--allow-dirty",
+            "--manifest-path",
+            str(work / "Cargo.toml"),
+            external=True,
+            env=env,
+            silent=True,
+        )
         for crate in (Path(tmp) / "target" / "package").glob("*.crate"):
             shutil.copy2(crate, out / crate.name)
 
@@ -117,8 +126,13 @@ def write_checksums(dist: Path) -> None:
 
 def publish_all(session: nox.Session, dist: Path) -> None:
     """Uploads every artifact; reached only after the credential check passed."""
-    session.run("twine", "upload", "--non-interactive", *(str(p) for p in sorted((dist / "python").iterdir())),
-                env={"TWINE_USERNAME": "__token__", "TWINE_PASSWORD": os.environ["PYPI_TOKEN"]})
+    session.run(
+        "twine",
+        "upload",
+        "--non-interactive",
+        *(str(p) for p in sorted((dist / "python").iterdir())),
+        env={"TWINE_USERNAME": "__token__", "TWINE_PASSWORD": os.environ["PYPI_TOKEN"]},
+    )
     for tarball in sorted((dist / "npm").glob("*.tgz")):
         session.run("npm", "publish", str(tarball), "--access", "public", external=True)
     for crate in sorted((dist / "crates").glob("*.crate")):
@@ -139,8 +153,13 @@ def _cargo_publish(session: nox.Session, crate: Path) -> None:
 
 def _push_go(session: nox.Session, repo: Path, tag: str) -> None:
     url = os.environ["GO_SDK_REPO_URL"]
-    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", f"dwcp-sdk-go {tag}"], ["tag", tag],
-                 ["push", url, "HEAD:main", tag]):
+    for args in (
+        ["init", "-q"],
+        ["add", "-A"],
+        ["commit", "-qm", f"dwcp-sdk-go {tag}"],
+        ["tag", tag],
+        ["push", url, "HEAD:main", tag],
+    ):
         session.run("git", "-C", str(repo), *args, external=True)
 
 

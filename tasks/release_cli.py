@@ -30,7 +30,9 @@ class ReleaseRefused(Exception):
 def package_versions() -> dict[str, str | None]:
     """The version each generated package declares (None when the package or its version is missing)."""
     return {
-        "python (generated/python/pyproject.toml)": _match(GENERATED / "python" / "pyproject.toml", r'^version = "([^"]+)"'),
+        "python (generated/python/pyproject.toml)": _match(
+            GENERATED / "python" / "pyproject.toml", r'^version = "([^"]+)"'
+        ),
         "typescript (generated/typescript/package.json)": _json_version(GENERATED / "typescript" / "package.json"),
         "rust (generated/rust/Cargo.toml)": _match(GENERATED / "rust" / "Cargo.toml", r'^version = "([^"]+)"'),
         "go (generated/go/doc.go)": _match(GENERATED / "go" / "doc.go", r'^const Version = "([^"]+)"'),
@@ -57,7 +59,8 @@ def check_versions(api: ir.Api) -> None:
     if wrong:
         lines = [f"  {name}: {found or 'missing'}" for name, found in wrong.items()]
         raise ReleaseRefused(
-            f"version mismatch with spec/dwcp.yaml ({api.version}):\n" + "\n".join(lines)
+            f"version mismatch with spec/dwcp.yaml ({api.version}):\n"
+            + "\n".join(lines)
             + "\nfix the templates so each package renders info.version, then `nox -s generate`"
         )
 
@@ -135,8 +138,10 @@ def _print_diff(api: ir.Api, ref: str) -> int:
     changes = diff(old, api)
     for change in changes:
         print(change)
-    print(f"{sum(c.breaking for c in changes)} breaking, {sum(not c.breaking for c in changes)} added "
-          f"({old.version} -> {api.version})")
+    print(
+        f"{sum(c.breaking for c in changes)} breaking, {sum(not c.breaking for c in changes)} added "
+        f"({old.version} -> {api.version})"
+    )
     if needs_major(old, api, changes):
         print("a major version bump is required", file=sys.stderr)
         return 1

@@ -33,14 +33,20 @@ BREAKING = {
     ),
     "field removed": ("      gpu_type: {type: string, doc: GPU model.}\n", ""),
     "type changed": ("      io_threads: {type: int32,", "      io_threads: {type: int64,"),
-    "field became required": ("      image: {type: string, required: true,", "      image: {type: string,"),
+    "field became required": (
+        "      gpu_type: {type: string, doc",
+        "      gpu_type: {type: string, required: true, doc",
+    ),
     "enum value removed": ("      restoring: Being restored from a snapshot.\n", ""),
     "route changed": ('path: "/vms/{vm_id}/start"', 'path: "/vms/{vm_id}/boot"'),
     "required field added": (
         "      quiesce: {type: bool, doc: Quiesce the guest file systems first.}\n",
         "      quiesce: {type: bool, doc: Quiesce the guest file systems first.}\n      mode: {type: string, required: true, doc: Mode.}\n",
     ),
-    "limit tightened": ("cpus: {type: int32, required: true, min: 1, max: 128,", "cpus: {type: int32, required: true, min: 1, max: 64,"),
+    "limit tightened": (
+        "cpus: {type: int32, required: true, min: 1, max: 128,",
+        "cpus: {type: int32, required: true, min: 1, max: 64,",
+    ),
     "error code removed": ("      rate_limited: Too many requests.\n", ""),
 }
 
@@ -49,13 +55,8 @@ BREAKING = {
 def test_breaking_changes_are_caught(tmp_path: Path, old_text: str, kind: str) -> None:
     before, after = BREAKING[kind]
     assert before in old_text
-    # "field became required" is expressed by removing `required` from the old spec.
-    if kind == "field became required":
-        old = _api(tmp_path / "o", old_text.replace(before, after, 1))
-        new = _api(tmp_path / "n", old_text)
-    else:
-        old = _api(tmp_path / "o", old_text)
-        new = _api(tmp_path / "n", old_text.replace(before, after, 1))
+    old = _api(tmp_path / "o", old_text)
+    new = _api(tmp_path / "n", old_text.replace(before, after, 1))
     changes = diff(old, new)
     assert any(c.breaking and c.kind == kind for c in changes), changes
     assert needs_major(old, new, changes)
@@ -63,7 +64,9 @@ def test_breaking_changes_are_caught(tmp_path: Path, old_text: str, kind: str) -
 
 def test_major_bump_allows_breaking_changes(tmp_path: Path, old_text: str) -> None:
     old = _api(tmp_path / "o", old_text)
-    new_text = old_text.replace("      gpu_type: {type: string, doc: GPU model.}\n", "").replace("version: 3.0.0", "version: 4.0.0")
+    new_text = old_text.replace("      gpu_type: {type: string, doc: GPU model.}\n", "").replace(
+        "version: 3.0.0", "version: 4.0.0"
+    )
     new = _api(tmp_path / "n", new_text)
     changes = diff(old, new)
     assert [str(c) for c in changes if c.breaking] == ["BREAKING: field removed: vm_config.gpu_type"]
@@ -74,7 +77,10 @@ def test_clean_addition_is_not_breaking(tmp_path: Path, old_text: str) -> None:
     new_text = old_text.replace(
         "      quiesce: {type: bool, doc: Quiesce the guest file systems first.}\n",
         "      quiesce: {type: bool, doc: Quiesce the guest file systems first.}\n      tag: {type: string, doc: A tag.}\n",
-    ).replace("      restoring: Being restored from a snapshot.\n", "      restoring: Being restored from a snapshot.\n      paused: Paused.\n")
+    ).replace(
+        "      restoring: Being restored from a snapshot.\n",
+        "      restoring: Being restored from a snapshot.\n      paused: Paused.\n",
+    )
     new_text = new_text.replace("version: 3.0.0", "version: 3.1.0")
     old, new = _api(tmp_path / "o", old_text), _api(tmp_path / "n", new_text)
     changes = diff(old, new)

@@ -10,9 +10,54 @@ from generator.types import TypeRef
 
 INITIALISMS = {"vm": "VM", "dwcp": "DWCP"}
 KEYWORDS = frozenset(
-    "break case catch class const continue debugger default delete do else enum export extends false finally "
-    "for function if import in instanceof new null return super switch this throw true try typeof var void "
-    "while with yield let static implements interface package private protected public await".split()
+    [
+        "break",
+        "case",
+        "catch",
+        "class",
+        "const",
+        "continue",
+        "debugger",
+        "default",
+        "delete",
+        "do",
+        "else",
+        "enum",
+        "export",
+        "extends",
+        "false",
+        "finally",
+        "for",
+        "function",
+        "if",
+        "import",
+        "in",
+        "instanceof",
+        "new",
+        "null",
+        "return",
+        "super",
+        "switch",
+        "this",
+        "throw",
+        "true",
+        "try",
+        "typeof",
+        "var",
+        "void",
+        "while",
+        "with",
+        "yield",
+        "let",
+        "static",
+        "implements",
+        "interface",
+        "package",
+        "private",
+        "protected",
+        "public",
+        "await",
+    ]
 )
 SCALARS = {
     "string": "string",
@@ -64,3 +109,69 @@ class TypeScriptNamer(Namer):
         if ref.is_scalar:
             return SCALARS[ref.name]
         return pascal(ref.name, INITIALISMS)
+
+    # Names below are TypeScript-only helpers the templates call; each derives from the spec.
+
+    def wire_error(self, error: ir.ErrorType) -> str:
+        """The catalogue name the server sends as error.type (VMNotFoundError), whatever the override."""
+        return pascal(error.name, INITIALISMS)
+
+    def options_type(self, op: ir.Operation) -> str:
+        """ListOptions, WatchOptions: the per-call options object of an operation."""
+        return pascal(op.name, INITIALISMS) + "Options"
+
+    def waiter(self, op: ir.Operation) -> str:
+        """waitForMigration: the wait helper of a long-running operation, named after its status."""
+        assert op.output is not None
+        return "waitFor" + pascal(op.output.name.removesuffix("_status"), INITIALISMS)
+
+    def decoder(self, struct: ir.Struct) -> str:
+        """decodeVM: wire JSON to the SDK type, checking the shape."""
+        return "decode" + self.type(struct)
+
+    def encoder(self, struct: ir.Struct) -> str:
+        """encodeVMConfig: the SDK type to wire JSON."""
+        return "encode" + self.type(struct)
+
+    def validator(self, struct: ir.Struct) -> str:
+        """validateVMConfig: the spec's constraints, checked before a request is sent."""
+        return "validate" + self.type(struct)
+
+    def values_const(self, enum: ir.Enum) -> str:
+        """VM_STATE_VALUES: the wire strings an enum knows."""
+        return upper(enum.name) + "_VALUES"
+
+    def param_type(self, ref: TypeRef) -> str:
+        """Parameter types: durations also accept '1s'-style strings."""
+        if ref.is_scalar and ref.name == "duration":
+            return "Duration"
+        return self.type_expr(ref)
+
+    def query_positional(self, op: ir.Operation) -> tuple[ir.Param, ...]:
+        """Query parameters passed positionally: the only one left once pagination is set aside."""
+        rest = self._plain_query(op)
+        return rest if len(rest) == 1 else ()
+
+    def query_options(self, op: ir.Operation) -> tuple[ir.Param, ...]:
+        """Query parameters passed in the options object (several, or the page size)."""
+        rest = self._plain_query(op)
+        extra = rest if len(rest) > 1 else ()
+        if op.pagination is not None:
+            extra += tuple(p for p in op.query_params if p.name == op.pagination.page_size)
+        return extra
+
+    def _plain_query(self, op: ir.Operation) -> tuple[ir.Param, ...]:
+        paging = {op.pagination.page_size, op.pagination.token_in} if op.pagination else set()
+        return tuple(p for p in op.query_params if p.name not in paging)
+
+    def input_structs(self, api: ir.Api) -> tuple[ir.Struct, ...]:
+        """Structs sent to the server (bodies and what they nest), in spec order: they get validators."""
+        seen: set[str] = set()
+        todo = [op.body.struct.name for op in api.operations if op.body is not None]
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            todo.extend(f.type.leaf.name for f in api.struct(name).fields if f.type.leaf.is_struct)
+        return tuple(s for s in api.structs if s.name in seen)

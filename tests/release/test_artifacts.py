@@ -70,7 +70,11 @@ def test_crate_unpacks_and_builds(dist: Path, tmp_path: Path) -> None:
         archive.extractall(tmp_path, filter="data")
     root = tmp_path / f"dwcp-{VERSION}"
     target = os.environ.get("CARGO_TARGET_DIR", str(ROOT / ".cargo-target"))
-    _run(["cargo", "build", "--quiet", "--manifest-path", str(root / "Cargo.toml")], tmp_path, {"CARGO_TARGET_DIR": target})
+    _run(
+        ["cargo", "build", "--quiet", "--manifest-path", str(root / "Cargo.toml")],
+        tmp_path,
+        {"CARGO_TARGET_DIR": target},
+    )
 
 
 def test_go_module_is_usable_through_a_replace_directive(dist: Path, tmp_path: Path) -> None:

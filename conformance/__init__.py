@@ -1,0 +1,1 @@
+"""The DWCP conformance suite and its server."""

@@ -1,0 +1,131 @@
+"""Loads and validates the YAML cases: schema (unknown keys are errors) plus checks against the spec."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+CONFORMANCE = Path(__file__).resolve().parent.parent
+ROOT = CONFORMANCE.parent
+CASES = CONFORMANCE / "cases"
+SCHEMA = CONFORMANCE / "case.schema.json"
+SPEC = ROOT / "spec" / "dwcp.yaml"
+ACTIONS_WITH_CLIENT = ("connect", "disconnect", "status", "client_metrics")
+HELPER_OPS = frozenset({"vm.wait_for_migration"})  # driver ops that are SDK helpers, not spec operations
+
+
+class CaseError(Exception):
+    """One or more case files are invalid; the message lists every problem."""
+
+
+@dataclass(frozen=True)
+class Case:
+    """One validated case; `id` is `<area>/<file stem>`."""
+
+    id: str
+    path: Path
+    data: dict[str, Any]
+
+    @property
+    def level(self) -> str:
+        """MUST or SHOULD."""
+        return str(self.data["level"])
+
+    @property
+    def features(self) -> list[str]:
+        """Spec features the case proves."""
+        return list(self.data["features"])
+
+
+@cache
+def schema_validator() -> jsonschema.Draft202012Validator:
+    """The validator of case.schema.json."""
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+@cache
+def spec_facts(spec: Path = SPEC) -> tuple[frozenset[str], frozenset[str]]:
+    """Feature keys and `resource.operation` names of the spec."""
+    data = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    ops = {f"{res}.{op}" for res, body in data["resources"].items() for op in body["operations"]}
+    return frozenset(data["features"]), frozenset(ops)
+
+
+def load_case(path: Path, root: Path = CASES) -> Case:
+    """Reads and validates one case file; raises CaseError listing every problem."""
+    case_id = path.relative_to(root).with_suffix("").as_posix()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise CaseError(f"{case_id}: not YAML: {exc}") from None
+    problems = [f"{case_id}: {p}" for p in check(data, case_id)]
+    if problems:
+        raise CaseError("\n".join(problems))
+    return Case(case_id, path, data)
+
+
+def check(data: Any, case_id: str) -> list[str]:
+    """Every problem of one case's data: schema first, then spec and consistency checks."""
+    errors = sorted(schema_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        return [_describe(error) for error in errors]
+    if case_id.count("/") != 1:
+        return [f"case ids are <area>/<name>, got {case_id!r}"]
+    return _semantic(data)
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    """A schema error as `path: message`, descending into the best oneOf branch."""
+    best = jsonschema.exceptions.best_match([error])
+    where = "/".join(str(p) for p in best.absolute_path) or "(root)"
+    return f"{where}: {best.message}"
+
+
+def _semantic(data: dict[str, Any]) -> list[str]:
+    """Features and ops exist in the spec; steps name declared clients."""
+    features, ops = spec_facts()
+    problems = [f"features: {f!r} is not a feature of spec/dwcp.yaml" for f in data["features"] if f not in features]
+    clients = set(data.get("clients", {"default": {}}))
+    for index, step in enumerate(data["steps"], start=1):
+        problems += [f"steps/{index}: {p}" for p in _step_problems(step, ops, clients)]
+    return problems
+
+
+def _step_problems(step: dict[str, Any], ops: frozenset[str], clients: set[str]) -> list[str]:
+    """Unknown operations (in calls and faults) and undeclared clients of one step."""
+    callable_ops = ops | HELPER_OPS
+    named = [step["call"]] if "call" in step else []
+    named += [c["op"] for c in step.get("call_many", [])] + ([step["poll"]] if "poll" in step else [])
+    problems = [f"unknown operation {op!r}" for op in named if op not in callable_ops]
+    problems += [f"faults: unknown operation {f['op']!r}" for f in step.get("faults", []) if f["op"] not in ops]
+    client = step.get("client") or next((step[a] for a in ACTIONS_WITH_CLIENT if a in step), "default")
+    if client not in clients:
+        problems.append(f"client {client!r} is not declared in `clients`")
+    return problems
+
+
+def _case_file(path: Path, root: Path) -> bool:
+    """Whether a file sits where cases live: `<area>/<name>.yaml`."""
+    return path.suffix == ".yaml" and len(path.relative_to(root).parts) == 2
+
+
+def load_all(root: Path = CASES) -> list[Case]:
+    """Every case under `root`, sorted by id; raises CaseError listing all invalid files."""
+    cases, problems = [], []
+    for path in sorted(root.glob("*/*.yaml")):
+        try:
+            cases.append(load_case(path, root))
+        except CaseError as exc:
+            problems.append(str(exc))
+    stray = sorted(p for p in root.rglob("*") if p.is_file() and not _case_file(p, root))
+    problems += [f"{p.relative_to(root)}: not a case (cases are <area>/<name>.yaml)" for p in stray]
+    if problems:
+        raise CaseError("\n".join(problems))
+    return sorted(cases, key=lambda c: c.id)

@@ -1,0 +1,255 @@
+"""One function per step action; each returns the problems it found (empty when the step passed)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import time
+from typing import TYPE_CHECKING, Any
+
+from conformance.runner.matching import match
+from conformance.runner.observe import check_journal, check_stream
+from conformance.runner.templating import dig, render
+
+if TYPE_CHECKING:
+    from conformance.runner.execute import Run
+
+Problems = list[str]
+
+
+class StepError(Exception):
+    """A step could not run (bad reply, template error, control API failure)."""
+
+
+def expect_ok(reply: dict[str, Any]) -> Any:
+    """The result of a reply that must be ok."""
+    if not reply.get("ok"):
+        raise StepError(f"expected success, got error {_short(reply.get('error'))}")
+    return reply.get("result")
+
+
+def _short(value: Any, size: int = 600) -> str:
+    """Compact JSON for messages."""
+    text = json.dumps(value, sort_keys=True, default=str)
+    return text if len(text) <= size else text[:size] + "..."
+
+
+def check_reply(expect: dict[str, Any] | None, reply: dict[str, Any], deadline: bool = False) -> Problems:
+    """Problems of a driver reply against `{result: ...}` / `{error: ...}` (absent: must succeed)."""
+    expect = expect or {}
+    if "error" in expect:
+        if reply.get("ok"):
+            return [f"expected error {_short(expect['error'])}, got success {_short(reply.get('result'))}"]
+        return check_error(expect["error"], reply.get("error") or {}, deadline)
+    if not reply.get("ok"):
+        return [f"expected success, got error {_short(reply.get('error'))}"]
+    if "result" in expect:
+        found = match(expect["result"], reply.get("result"), "result")
+        return [*found, f"(result was {_short(reply.get('result'))})"] if found else []
+    return []
+
+
+def check_error(expected: dict[str, Any], error: dict[str, Any], deadline: bool = False) -> Problems:
+    """Problems of a wire-form error against the expected one; a deadline accepts Cancelled too."""
+    expected = dict(expected)
+    if deadline and expected.get("category") == "TimeoutError":
+        expected["category"] = {"$in": ["TimeoutError", "Cancelled"]}
+    if error.get("category") == "Crash" and expected.get("category") != "Crash":
+        return [f"driver crashed (a non-DWCP error): {error.get('message')}"]
+    found = match(expected, error, "error")
+    return [*found, f"(error was {_short(error)})"] if found else []
+
+
+def _save(run: Run, step: dict[str, Any], result: Any) -> None:
+    """Stores parts of a result as variables for later steps."""
+    for name, path in step.get("save", {}).items():
+        run.variables[name] = dig(result, [p for p in path.split(".") if p], f"save {name}")
+
+
+def _mark(run: Run, step: dict[str, Any]) -> int:
+    """The journal length before a step that observes it."""
+    observe = step.get("observe")
+    if not observe or observe.get("since") == "case":
+        return 0
+    return len(run.control.journal())
+
+
+def _observe(run: Run, step: dict[str, Any], mark: int) -> Problems:
+    """Checks the journal entries since the mark against the step's `observe`."""
+    spec = step.get("observe")
+    if not spec:
+        return []
+    entries = run.control.journal()[mark:]
+    found = check_journal(render(spec, run.variables), entries)
+    if found:
+        brief = [{k: e.get(k) for k in ("op", "attempt", "status", "time_ms", "replayed")} for e in entries]
+        found.append(f"(journal: {_short(brief, 1500)})")
+    return found
+
+
+def call(run: Run, step: dict[str, Any]) -> Problems:
+    """`call`: one operation, its result or error, saved values and journal observations."""
+    fields: dict[str, Any] = {"client": run.client(step.get("client")), "op": step["call"]}
+    fields["args"] = render(step.get("args", {}), run.variables)
+    if "deadline_ms" in step:
+        fields["deadline_ms"] = render(step["deadline_ms"], run.variables)
+    mark = _mark(run, step)
+    reply = run.driver.request("call", run.timeout_s, **fields)
+    problems = check_reply(render(step.get("expect"), run.variables), reply, "deadline_ms" in step)
+    if not problems and reply.get("ok"):
+        _save(run, step, reply.get("result"))
+    return problems + _observe(run, step, mark)
+
+
+def call_many(run: Run, step: dict[str, Any]) -> Problems:
+    """`call_many`: operations run concurrently by the driver; `each` or `results` expectations."""
+    calls = render(step["call_many"], run.variables) * step.get("repeat", 1)
+    calls = [{"op": c["op"], "args": c.get("args", {})} for c in calls]
+    mark = _mark(run, step)
+    reply = run.driver.request("call_many", run.timeout_s, client=run.client(step.get("client")), calls=calls)
+    replies = expect_ok(reply)["results"]
+    if len(replies) != len(calls):
+        return [f"call_many: {len(calls)} calls, {len(replies)} replies"]
+    expect = render(step.get("expect", {}), run.variables)
+    wanted = expect.get("results") or [expect.get("each")] * len(replies)
+    problems = [
+        f"call {i + 1}: {p}" for i, (e, r) in enumerate(zip(wanted, replies, strict=False)) for p in check_reply(e, r)
+    ]
+    return problems + _observe(run, step, mark)
+
+
+def poll(run: Run, step: dict[str, Any]) -> Problems:
+    """`poll`: repeats an operation until its result matches `until`; checks nondecreasing fields."""
+    args = render(step.get("args", {}), run.variables)
+    until = render(step["until"], run.variables)
+    series: list[Any] = []
+    for _ in range(step.get("max_polls", 200)):
+        reply = run.driver.request(
+            "call", run.timeout_s, client=run.client(step.get("client")), op=step["poll"], args=args
+        )
+        result = expect_ok(reply)
+        series.append(result)
+        if not match(until, result):
+            _save(run, step, result)
+            return _nondecreasing(step.get("nondecreasing", []), series)
+        time.sleep(step.get("interval_ms", 20) / 1000)
+    return [f"{step['poll']} never matched {_short(until)}; last result {_short(series[-1])}"]
+
+
+def _nondecreasing(fields: list[str], series: list[Any]) -> Problems:
+    """Each named field never decreases over the polled results."""
+    problems = []
+    for name in fields:
+        values = [dig(r, name.split("."), name) for r in series]
+        drops = [(a, b) for a, b in itertools.pairwise(values) if b < a]
+        if drops:
+            problems.append(f"{name} decreased: {values}")
+    return problems
+
+
+def client_command(run: Run, step: dict[str, Any], action: str) -> Problems:
+    """`connect`, `disconnect`, `status`, `client_metrics`: one command on a named client."""
+    mark = _mark(run, step)
+    reply = run.driver.request(action, run.timeout_s, client=run.client(step[action]))
+    problems = check_reply(render(step.get("expect"), run.variables), reply)
+    if not problems and reply.get("ok"):
+        _save(run, step, reply.get("result"))
+    return problems + _observe(run, step, mark)
+
+
+def stream_open(run: Run, step: dict[str, Any]) -> Problems:
+    """`stream_open`: an expected error may come from the open or from the first read."""
+    name = step["stream_open"]
+    run.streams[name] = []
+    fields = {"client": run.client(step.get("client")), "stream": run.stream(name), "op": step["op"]}
+    reply = run.driver.request("stream_open", run.timeout_s, **fields, args=render(step.get("args", {}), run.variables))
+    expect = render(step.get("expect"), run.variables) or {}
+    if "error" not in expect or not reply.get("ok"):
+        return check_reply(expect, reply)
+    read = expect_ok(
+        run.driver.request("stream_read", run.timeout_s, stream=run.stream(name), count=1, timeout_ms=5000)
+    )
+    if not read.get("error"):
+        return [f"expected the stream to fail with {_short(expect['error'])}, got {_short(read)}"]
+    return check_error(expect["error"], read["error"])
+
+
+def stream_read(run: Run, step: dict[str, Any]) -> Problems:
+    """`stream_read`: waits for events; checks counts, order, exactly-once, the end and errors."""
+    name = step["stream_read"]
+    mark = _mark(run, step)
+    wait = step["timeout_ms"] / 1000 + run.timeout_s
+    fields = {"stream": run.stream(name), "count": step["count"], "timeout_ms": step["timeout_ms"]}
+    read = expect_ok(run.driver.request("stream_read", wait, **fields))
+    run.streams.setdefault(name, []).extend(read.get("events", []))
+    expect = render(step.get("expect", {}), run.variables)
+    problems = check_stream(expect, read, run.streams[name])
+    if "error" in expect and expect["error"] is not None:
+        problems += check_error(expect["error"], read.get("error") or {}) if read.get("error") else ["no stream error"]
+    elif read.get("error"):
+        problems.append(f"unexpected stream error {_short(read['error'])}")
+    if problems:
+        problems.append(f"(read: {_short({k: v for k, v in read.items() if k != 'events'})}, ids {_ids(read)})")
+    return problems + _observe(run, step, mark)
+
+
+def _ids(read: dict[str, Any]) -> list[Any]:
+    """Event ids of a read, for messages."""
+    return [e.get("id") for e in read.get("events", [])]
+
+
+def stream_close(run: Run, step: dict[str, Any]) -> Problems:
+    """`stream_close`: closes a stream the idiomatic way."""
+    expect_ok(run.driver.request("stream_close", run.timeout_s, stream=run.stream(step["stream_close"])))
+    run.streams.pop(step["stream_close"], None)
+    return []
+
+
+def faults(run: Run, step: dict[str, Any]) -> Problems:
+    """`faults`: scripts faults on the server."""
+    run.control.add_faults(render(step["faults"], run.variables))
+    return []
+
+
+def inject_events(run: Run, step: dict[str, Any]) -> Problems:
+    """`inject_events`: appends synthetic events to a VM's log."""
+    spec = render(step["inject_events"], run.variables)
+    run.control.add_events(spec["vm_id"], int(spec["count"]))
+    return []
+
+
+def sleep(run: Run, step: dict[str, Any]) -> Problems:
+    """`sleep_ms`: waits (for server-side time to pass)."""
+    time.sleep(step["sleep_ms"] / 1000)
+    return []
+
+
+def observe(run: Run, step: dict[str, Any]) -> Problems:
+    """`observe`: checks the whole case's journal (since the reset)."""
+    return _observe(run, {"observe": step["observe"]}, 0)
+
+
+def connections(run: Run, step: dict[str, Any]) -> Problems:
+    """`connections`: partial match of the server's connection counts."""
+    seen = run.control.connections()
+    found = match(render(step["connections"], run.variables), seen, "connections")
+    return [*found, f"(connections: {seen})"] if found else []
+
+
+ACTIONS: dict[str, Any] = {
+    "call": call,
+    "call_many": call_many,
+    "poll": poll,
+    "connect": lambda run, step: client_command(run, step, "connect"),
+    "disconnect": lambda run, step: client_command(run, step, "disconnect"),
+    "status": lambda run, step: client_command(run, step, "status"),
+    "client_metrics": lambda run, step: client_command(run, step, "client_metrics"),
+    "stream_open": stream_open,
+    "stream_read": stream_read,
+    "stream_close": stream_close,
+    "faults": faults,
+    "inject_events": inject_events,
+    "sleep_ms": sleep,
+    "observe": observe,
+    "connections": connections,
+}

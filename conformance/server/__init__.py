@@ -1,0 +1,11 @@
+"""The conformance server: the generated HTTP layer (dwcp_server_http) over a hand-written simulator."""
+
+import sys
+from pathlib import Path
+
+# The HTTP layer is generated into generated/server and imported from there, never copied.
+GENERATED = Path(__file__).resolve().parents[2] / "generated" / "server"
+if str(GENERATED) not in sys.path:
+    sys.path.insert(0, str(GENERATED))
+
+VERSION = "3.0.0"

@@ -1,0 +1,39 @@
+// Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT.
+
+// Package dwcp is the Go SDK of DWCP v3: a blocking client with context
+// deadlines, automatic retries with full-jitter backoff, idempotency keys, resumable event
+// streams delivered as channels, and typed errors for errors.Is and errors.As.
+//
+//	config := dwcp.DefaultConfig()
+//	config.Address = "localhost"
+//	config.APIKey = os.Getenv("DWCP_API_KEY")
+//	client, err := dwcp.NewClient(config)
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	defer client.Disconnect()
+//	if err := client.Connect(ctx); err != nil {
+//		log.Fatal(err)
+//	}
+//	vm, err := client.VM().Create(ctx, dwcp.VMConfig{Name: "web", Memory: 2 << 30, CPUs: 2, Disk: 20 << 30, Image: "ubuntu-22.04"})
+package dwcp
+
+import "time"
+
+// Version is the version of the API this SDK speaks.
+const Version = "3.0.0"
+
+// SpecHash is the SHA-256 of the spec/dwcp.yaml this SDK was generated from.
+const SpecHash = "86bb25acddfd32597e436eb83d93c9e095bc6329a3b179de857cd36923612ea0"
+
+const (
+	userAgent            = "dwcp-sdk-go/3.0.0"
+	basePath             = "/v3"
+	attemptHeader        = "DWCP-Attempt"
+	requestIDHeader      = "X-Request-ID"
+	idempotencyKeyHeader = "Idempotency-Key"
+	replayedHeader       = "Idempotent-Replayed"
+	retryAfterMsHeader   = "Retry-After-Ms"
+	maxBackoff           = 20 * time.Second
+	maxRetryAfter        = 2 * time.Minute
+)

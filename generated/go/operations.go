@@ -1,0 +1,587 @@
+// Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT.
+
+package dwcp
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+)
+
+// SystemClient makes the system calls: server-level calls.
+type SystemClient struct{ c *Client }
+
+// System returns the client of system calls.
+func (c *Client) System() *SystemClient { return &SystemClient{c: c} }
+
+// Health reports whether the server is serving.
+func (r *SystemClient) Health(ctx context.Context, opts ...CallOption) (*HealthStatus, error) {
+	o, err := newCallOptions(opts)
+	if err != nil {
+		return nil, err
+	}
+	query := url.Values{}
+	req := &request{
+		op:     "system.health",
+		method: http.MethodGet,
+		path:   "/health",
+		query:  withQuery(query, o),
+		opts:   o,
+	}
+
+	var out HealthStatus
+	if err := r.c.call(ctx, req, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// createSession authenticates the API key; connect calls it.
+func (r *SystemClient) createSession(ctx context.Context, opts ...CallOption) (*SessionInfo, error) {
+	o, err := newCallOptions(opts)
+	if err != nil {
+		return nil, err
+	}
+	query := url.Values{}
+	req := &request{
+		op:     "system.create_session",
+		method: http.MethodPost,
+		path:   "/session",
+		query:  withQuery(query, o),
+		opts:   o,
+		public: true,
+	}
+
+	var out SessionInfo
+	if err := r.c.call(ctx, req, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// VMClient makes the vm calls: virtual machines, their migrations, snapshots, metrics and events.
+type VMClient struct{ c *Client }
+
+// VM returns the client of vm calls.
+func (c *Client) VM() *VMClient { return &VMClient{c: c} }
+
+// Create creates a VM (placed on a node that fits) and returns it in state creating.
+func (r *VMClient) Create(ctx context.Context, config VMConfig, opts ...CallOption) (*VM, error) {
+	o, err := newCallOptions(opts)
+	if err != nil {
+		return nil, err
+	}
+	query := url.Values{}
+	input := config
+	if err := input.Validate(); err != nil {
+		return nil, err
+	}
+	body, err := json.Marshal(input)
+	if err != nil {
+		return nil, invalidConfig("config", "cannot be encoded: "+err.Error())
+	}
+	req := &request{
+		op:     "vm.create",
+		method: http.MethodPost,
+		path:   "/vms",
+		query:  withQuery(query, o),
+		body:   body,
+		keyed:  true,
+		opts:   o,
+	}
+
+	var out VM
+	if err := r.c.call(ctx, req, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Get returns a VM.
+func (r *VMClient) Get(ctx context.Context, vmID string, opts ...CallOption) (*VM, error) {
+	o, err := newCallOptions(opts)
+	if err != nil {
+		return nil, err
+	}
+	if vmID == "" {
+		return nil, invalidConfig("vm_id", "is required")
+	}
+	query := url.Values{}
+	req := &request{
+		op:     "vm.get",
+		method: http.MethodGet,
+		path:   "/vms/" + url.PathEscape(vmID),
+		query:  withQuery(query, o),
+		opts:   o,
+	}
+
+	var out VM
+	if err := r.c.call(ctx, req, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// List lists VMs whose labels match all the given labels, page by page. It returns the items of every page.
+func (r *VMClient) List(ctx context.Context, labels map[string]string, opts ...CallOption) ([]VM, error) {
+	o, err := newCallOptions(opts)
+	if err != nil {
+		return nil, err
+	}
+	query := url.Values{}
+	if len(labels) > 0 {
+		query.Set("labels", encodeLabels(labels))
+	}
+	req := &request{
+		op:     "vm.list",
+		method: http.MethodGet,
+		path:   "/vms",
+		query:  withQuery(query, o),
+		opts:   o,
+	}
+
+	items := []VM{}
+	err = paginate(func(token string) (string, error) {
+		page := *req
+		page.query = cloneQuery(req.query)
+		if o.pageSize > 0 {
+			page.query.Set("page_size", strconv.Itoa(o.pageSize))
+		}
+		if token != "" {
+			page.query.Set("page_token", token)
+		}
+		var out VMList
+		if err := r.c.call(ctx, &page, &out); err != nil {
+			return "", err
+		}
+		items = append(items, out.VMs...)
+		return out.NextPageToken, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+// Start starts a stopped VM; starting a running VM is a no-op.
+func (r *VMClient) Start(ctx context.Context, vmID string, opts ...CallOption) error {
+	o, err := newCallOptions(opts)
+	if err != nil {
+		return err
+	}
+	if vmID == "" {
+		return invalidConfig("vm_id", "is required")
+	}
+	query := url.Values{}
+	req := &request{
+		op:     "vm.start",
+		method: http.MethodPost,
+		path:   "/vms/" + url.PathEscape(vmID) + "/start",
+		query:  withQuery(query, o),
+		opts:   o,
+	}
+
+	return r.c.call(ctx, req, nil)
+}
+
+// Stop stops a running VM, gracefully or by force; stopping a stopped VM is a no-op.
+func (r *VMClient) Stop(ctx context.Context, vmID string, force bool, opts ...CallOption) error {
+	o, err := newCallOptions(opts)
+	if err != nil {
+		return err
+	}
+	if vmID == "" {
+		return invalidConfig("vm_id", "is required")
+	}
+	query := url.Values{}
+	input := StopRequest{Force: force}
+	body, err := json.Marshal(input)
+	if err != nil {
+		return invalidConfig("body", "cannot be encoded: "+err.Error())
+	}
+	req := &request{
+		op:     "vm.stop",
+		method: http.MethodPost,
+		path:   "/vms/" + url.PathEscape(vmID) + "/stop",
+		query:  withQuery(query, o),
+		body:   body,
+		opts:   o,
+	}
+
+	return r.c.call(ctx, req, nil)
+}
+
+// Destroy destroys a VM and its snapshots.
+func (r *VMClient) Destroy(ctx context.Context, vmID string, opts ...CallOption) error {
+	o, err := newCallOptions(opts)
+	if err != nil {
+		return err
+	}
+	if vmID == "" {
+		return invalidConfig("vm_id", "is required")
+	}
+	query := url.Values{}
+	req := &request{
+		op:     "vm.destroy",
+		method: http.MethodDelete,
+		path:   "/vms/" + url.PathEscape(vmID),
+		query:  withQuery(query, o),
+		opts:   o,
+	}
+
+	return r.c.call(ctx, req, nil)
+}
+
+// Migrate starts moving a VM to another node; poll get_migration_status or wait for it.
+func (r *VMClient) Migrate(ctx context.Context, vmID string, target string, options MigrationOptions, opts ...CallOption) (*MigrationStatus, error) {
+	o, err := newCallOptions(opts)
+	if err != nil {
+		return nil, err
+	}
+	if vmID == "" {
+		return nil, invalidConfig("vm_id", "is required")
+	}
+	query := url.Values{}
+	input := MigrateRequest{TargetNode: target, Options: options}
+	if err := input.Validate(); err != nil {
+		return nil, err
+	}
+	body, err := json.Marshal(input)
+	if err != nil {
+		return nil, invalidConfig("body", "cannot be encoded: "+err.Error())
+	}
+	req := &request{
+		op:     "vm.migrate",
+		method: http.MethodPost,
+		path:   "/vms/" + url.PathEscape(vmID) + "/migrations",
+		query:  withQuery(query, o),
+		body:   body,
+		keyed:  true,
+		opts:   o,
+	}
+
+	var out MigrationStatus
+	if err := r.c.call(ctx, req, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// WaitMigration polls GetMigrationStatus until the operation ends (1 s, then ×1.5 per poll,
+// at most 20 s apart). ctx must carry a deadline; when it expires the result is the last status
+// and an ErrTimeout, and the operation goes on. A failed or cancelled end is returned with an ErrMigration.
+func (r *VMClient) WaitMigration(ctx context.Context, migrationID string, opts ...CallOption) (*MigrationStatus, error) {
+	get := func(ctx context.Context) (*MigrationStatus, error) {
+		return r.GetMigrationStatus(ctx, migrationID, opts...)
+	}
+	status, err := waitFor(ctx, "WaitMigration", get, func(s *MigrationStatus) bool {
+		switch s.State {
+		case MigrationStateCompleted, MigrationStateFailed, MigrationStateCancelled:
+			return true
+		}
+		return false
+	})
+	if err != nil {
+		return status, err
+	}
+	switch status.State {
+	case MigrationStateFailed, MigrationStateCancelled:
+		e := newError(ErrMigration, "migration_failed", "the operation ended "+string(status.State))
+		if status.Error != "" {
+			e.Message += ": " + status.Error
+		}
+		return status, e
+	}
+	return status, nil
+}
+
+// GetMigrationStatus returns the progress of a migration.
+func (r *VMClient) GetMigrationStatus(ctx context.Context, migrationID string, opts ...CallOption) (*MigrationStatus, error) {
+	o, err := newCallOptions(opts)
+	if err != nil {
+		return nil, err
+	}
+	if migrationID == "" {
+		return nil, invalidConfig("migration_id", "is required")
+	}
+	query := url.Values{}
+	req := &request{
+		op:     "vm.get_migration_status",
+		method: http.MethodGet,
+		path:   "/migrations/" + url.PathEscape(migrationID),
+		query:  withQuery(query, o),
+		opts:   o,
+	}
+
+	var out MigrationStatus
+	if err := r.c.call(ctx, req, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// CancelMigration cancels a migration; the VM stays on its source node.
+func (r *VMClient) CancelMigration(ctx context.Context, migrationID string, opts ...CallOption) (*MigrationStatus, error) {
+	o, err := newCallOptions(opts)
+	if err != nil {
+		return nil, err
+	}
+	if migrationID == "" {
+		return nil, invalidConfig("migration_id", "is required")
+	}
+	query := url.Values{}
+	req := &request{
+		op:     "vm.cancel_migration",
+		method: http.MethodPost,
+		path:   "/migrations/" + url.PathEscape(migrationID) + "/cancel",
+		query:  withQuery(query, o),
+		opts:   o,
+	}
+
+	var out MigrationStatus
+	if err := r.c.call(ctx, req, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Snapshot takes a snapshot of a VM.
+func (r *VMClient) Snapshot(ctx context.Context, vmID string, name string, options SnapshotOptions, opts ...CallOption) (*Snapshot, error) {
+	o, err := newCallOptions(opts)
+	if err != nil {
+		return nil, err
+	}
+	if vmID == "" {
+		return nil, invalidConfig("vm_id", "is required")
+	}
+	query := url.Values{}
+	input := SnapshotRequest{Name: name, Options: options}
+	if err := input.Validate(); err != nil {
+		return nil, err
+	}
+	body, err := json.Marshal(input)
+	if err != nil {
+		return nil, invalidConfig("body", "cannot be encoded: "+err.Error())
+	}
+	req := &request{
+		op:     "vm.snapshot",
+		method: http.MethodPost,
+		path:   "/vms/" + url.PathEscape(vmID) + "/snapshots",
+		query:  withQuery(query, o),
+		body:   body,
+		keyed:  true,
+		opts:   o,
+	}
+
+	var out Snapshot
+	if err := r.c.call(ctx, req, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ListSnapshots lists a VM's snapshots, page by page. It returns the items of every page.
+func (r *VMClient) ListSnapshots(ctx context.Context, vmID string, opts ...CallOption) ([]Snapshot, error) {
+	o, err := newCallOptions(opts)
+	if err != nil {
+		return nil, err
+	}
+	if vmID == "" {
+		return nil, invalidConfig("vm_id", "is required")
+	}
+	query := url.Values{}
+	req := &request{
+		op:     "vm.list_snapshots",
+		method: http.MethodGet,
+		path:   "/vms/" + url.PathEscape(vmID) + "/snapshots",
+		query:  withQuery(query, o),
+		opts:   o,
+	}
+
+	items := []Snapshot{}
+	err = paginate(func(token string) (string, error) {
+		page := *req
+		page.query = cloneQuery(req.query)
+		if o.pageSize > 0 {
+			page.query.Set("page_size", strconv.Itoa(o.pageSize))
+		}
+		if token != "" {
+			page.query.Set("page_token", token)
+		}
+		var out SnapshotList
+		if err := r.c.call(ctx, &page, &out); err != nil {
+			return "", err
+		}
+		items = append(items, out.Snapshots...)
+		return out.NextPageToken, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+// RestoreSnapshot restores a VM from one of its snapshots.
+func (r *VMClient) RestoreSnapshot(ctx context.Context, vmID string, snapshotID string, opts ...CallOption) error {
+	o, err := newCallOptions(opts)
+	if err != nil {
+		return err
+	}
+	if vmID == "" {
+		return invalidConfig("vm_id", "is required")
+	}
+	if snapshotID == "" {
+		return invalidConfig("snapshot_id", "is required")
+	}
+	query := url.Values{}
+	req := &request{
+		op:     "vm.restore_snapshot",
+		method: http.MethodPost,
+		path:   "/vms/" + url.PathEscape(vmID) + "/snapshots/" + url.PathEscape(snapshotID) + "/restore",
+		query:  withQuery(query, o),
+		keyed:  true,
+		opts:   o,
+	}
+
+	return r.c.call(ctx, req, nil)
+}
+
+// DeleteSnapshot deletes a snapshot.
+func (r *VMClient) DeleteSnapshot(ctx context.Context, snapshotID string, opts ...CallOption) error {
+	o, err := newCallOptions(opts)
+	if err != nil {
+		return err
+	}
+	if snapshotID == "" {
+		return invalidConfig("snapshot_id", "is required")
+	}
+	query := url.Values{}
+	req := &request{
+		op:     "vm.delete_snapshot",
+		method: http.MethodDelete,
+		path:   "/snapshots/" + url.PathEscape(snapshotID),
+		query:  withQuery(query, o),
+		opts:   o,
+	}
+
+	return r.c.call(ctx, req, nil)
+}
+
+// GetMetrics returns a VM's resource usage over a window (default 5 minutes).
+func (r *VMClient) GetMetrics(ctx context.Context, vmID string, window string, opts ...CallOption) (*VMMetrics, error) {
+	o, err := newCallOptions(opts)
+	if err != nil {
+		return nil, err
+	}
+	if vmID == "" {
+		return nil, invalidConfig("vm_id", "is required")
+	}
+	query := url.Values{}
+	if window != "" {
+		d, err := time.ParseDuration(window)
+		if err != nil || d <= 0 {
+			return nil, invalidConfig("window", "must be a positive duration like \"5m\", got "+strconv.Quote(window))
+		}
+		query.Set("window", strconv.FormatInt(d.Milliseconds(), 10))
+	}
+	req := &request{
+		op:     "vm.get_metrics",
+		method: http.MethodGet,
+		path:   "/vms/" + url.PathEscape(vmID) + "/metrics",
+		query:  withQuery(query, o),
+		opts:   o,
+	}
+
+	var out VMMetrics
+	if err := r.c.call(ctx, req, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// StreamMetricsStream streams a VM's metrics, one sample per interval (default 1 s). Range over the returned stream's C; Err
+// reports why it ended. Dropped connections resume with Last-Event-ID, without loss or repeats.
+func (r *VMClient) StreamMetricsStream(ctx context.Context, vmID string, interval time.Duration, opts ...CallOption) (*Stream[VMMetrics], error) {
+	o, err := newCallOptions(opts)
+	if err != nil {
+		return nil, err
+	}
+	if vmID == "" {
+		return nil, invalidConfig("vm_id", "is required")
+	}
+	query := url.Values{}
+	if interval < 0 {
+		return nil, invalidConfig("interval", "must not be negative")
+	}
+	if interval > 0 {
+		query.Set("interval", strconv.FormatInt(interval.Milliseconds(), 10))
+	}
+	req := &request{
+		op:     "vm.stream_metrics",
+		method: http.MethodGet,
+		path:   "/vms/" + url.PathEscape(vmID) + "/metrics/stream",
+		query:  withQuery(query, o),
+		opts:   o,
+	}
+
+	return openStream[VMMetrics](ctx, r.c, req)
+}
+
+// StreamMetrics streams a VM's metrics, one sample per interval (default 1 s). The channel is closed when the stream ends (cancel
+// ctx to stop it); use StreamMetricsStream to learn why it ended.
+func (r *VMClient) StreamMetrics(ctx context.Context, vmID string, interval time.Duration, opts ...CallOption) (<-chan VMMetrics, error) {
+	s, err := r.StreamMetricsStream(ctx, vmID, interval, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return s.C, nil
+}
+
+// WatchStream streams a VM's retained events, then new ones as they happen (follow: false ends after the backlog). Range over the returned stream's C; Err
+// reports why it ended. Dropped connections resume with Last-Event-ID, without loss or repeats.
+func (r *VMClient) WatchStream(ctx context.Context, vmID string, opts ...CallOption) (*Stream[VMEvent], error) {
+	o, err := newCallOptions(opts)
+	if err != nil {
+		return nil, err
+	}
+	if vmID == "" {
+		return nil, invalidConfig("vm_id", "is required")
+	}
+	query := url.Values{}
+	req := &request{
+		op:     "vm.watch",
+		method: http.MethodGet,
+		path:   "/vms/" + url.PathEscape(vmID) + "/events",
+		query:  withQuery(query, o),
+		opts:   o,
+	}
+
+	return openStream[VMEvent](ctx, r.c, req)
+}
+
+// Watch streams a VM's retained events, then new ones as they happen (follow: false ends after the backlog). The channel is closed when the stream ends (cancel
+// ctx to stop it); use WatchStream to learn why it ended.
+func (r *VMClient) Watch(ctx context.Context, vmID string, opts ...CallOption) (<-chan VMEvent, error) {
+	s, err := r.WatchStream(ctx, vmID, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return s.C, nil
+}
+
+// WithSince sets the since parameter of VM().Watch.
+func WithSince(since int64) CallOption {
+	return func(o *callOptions) {
+		o.set("since", strconv.FormatInt(since, 10))
+	}
+}
+
+// WithFollow sets the follow parameter of VM().Watch.
+func WithFollow(follow bool) CallOption {
+	return func(o *callOptions) {
+		o.set("follow", strconv.FormatBool(follow))
+	}
+}

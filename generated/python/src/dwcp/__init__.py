@@ -1,0 +1,95 @@
+# Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT.
+"""dwcp: the Python SDK of DWCP v3 (Distributed workload control plane API, version 3.)"""
+
+from ._client import Client
+from ._config import ClientConfig
+from ._enums import MigrationPhase, MigrationState, VMEventType, VMState
+from ._errors import (
+    AuthenticationError,
+    ConnectionError,
+    DWCPError,
+    InvalidOperationError,
+    MigrationError,
+    NotConnectedError,
+    ResourceLimitError,
+    TimeoutError,
+    ValidationError,
+    VMNotFoundError,
+)
+from ._models import (
+    VM,
+    Affinity,
+    ErrorBody,
+    ErrorDetail,
+    HealthStatus,
+    MigrateRequest,
+    MigrationOptions,
+    MigrationStatus,
+    NetworkConfig,
+    NetworkInterface,
+    SessionInfo,
+    Snapshot,
+    SnapshotList,
+    SnapshotOptions,
+    SnapshotRequest,
+    StopRequest,
+    VMConfig,
+    VMEvent,
+    VMList,
+    VMMetrics,
+)
+from ._resources import SystemClient, VMClient
+from ._runtime.metrics import ClientMetrics
+from ._runtime.stream import EventStream
+from ._sync import SyncClient, SyncEventStream, SyncSystemClient, SyncVMClient
+from ._version import SPEC_HASH, SPEC_VERSION, __version__
+
+__all__ = [
+    "Client",
+    "ClientConfig",
+    "ClientMetrics",
+    "EventStream",
+    "SyncClient",
+    "SyncEventStream",
+    "SPEC_HASH",
+    "SPEC_VERSION",
+    "__version__",
+    "VMState",
+    "MigrationState",
+    "MigrationPhase",
+    "VMEventType",
+    "DWCPError",
+    "ConnectionError",
+    "NotConnectedError",
+    "AuthenticationError",
+    "VMNotFoundError",
+    "TimeoutError",
+    "InvalidOperationError",
+    "ValidationError",
+    "ResourceLimitError",
+    "MigrationError",
+    "NetworkInterface",
+    "NetworkConfig",
+    "Affinity",
+    "VMConfig",
+    "VMMetrics",
+    "VM",
+    "VMList",
+    "MigrationOptions",
+    "MigrateRequest",
+    "MigrationStatus",
+    "SnapshotOptions",
+    "SnapshotRequest",
+    "Snapshot",
+    "SnapshotList",
+    "StopRequest",
+    "VMEvent",
+    "HealthStatus",
+    "SessionInfo",
+    "ErrorDetail",
+    "ErrorBody",
+    "SystemClient",
+    "SyncSystemClient",
+    "VMClient",
+    "SyncVMClient",
+]

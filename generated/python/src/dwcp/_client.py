@@ -1,0 +1,98 @@
+# Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT.
+"""Client: the asynchronous entry point (an async context manager) and its resource clients."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from types import TracebackType
+from typing import Callable, Optional
+
+from ._config import ClientConfig
+from ._errors import CATALOGUE
+from ._models import HealthStatus
+from ._resources import SystemClient, VMClient
+from ._runtime.metrics import ClientMetrics
+from ._runtime.retry import RetryPolicy
+from ._runtime.transport import Transport
+
+__all__ = ["Client"]
+
+BASE_PATH = "/v3"
+
+
+class Client:
+    """A DWCP client; `async with Client(config) as client:` connects and authenticates."""
+
+    def __init__(self, config: ClientConfig, *, jitter: Optional[Callable[[], float]] = None) -> None:
+        """`jitter` pins the backoff's random factor in [0, 1] (a test hook); random by default."""
+        policy = RetryPolicy(config.retry_attempts, config.retry_backoff)
+        if jitter is not None:
+            policy = RetryPolicy(config.retry_attempts, config.retry_backoff, jitter)
+        self.config = config
+        self._transport = Transport(config, BASE_PATH, CATALOGUE, policy)
+        self._authenticated = False
+
+    async def __aenter__(self) -> Client:
+        await self.connect()
+        return self
+
+    async def __aexit__(
+        self, kind: Optional[type[BaseException]], value: Optional[BaseException], tb: Optional[TracebackType]
+    ) -> None:
+        await self.disconnect()
+
+    async def connect(self) -> None:
+        """Opens the connection pool and authenticates the API key."""
+        await self._transport.open()
+        try:
+            session = await self.system.create_session()
+        except BaseException:
+            await self._transport.close()
+            raise
+        self._authenticated = session.authenticated
+
+    async def disconnect(self) -> None:
+        """Closes every connection; later calls raise NotConnectedError."""
+        self._authenticated = False
+        await self._transport.close()
+
+    @property
+    def is_connected(self) -> bool:
+        """True between connect() and disconnect()."""
+        return self._transport.is_open
+
+    @property
+    def is_authenticated(self) -> bool:
+        """True once the server accepted the API key."""
+        return self._authenticated and self.is_connected
+
+    def get_metrics(self) -> ClientMetrics:
+        """Messages and bytes sent and received, and failed attempts, so far."""
+        return self._transport.metrics.snapshot()
+
+    async def health(self) -> HealthStatus:
+        """Reports whether the server is serving."""
+        return await self.system.health()
+
+    def System(self) -> SystemClient:
+        """The system client (as in the reference guide); same as `client.system`."""
+        return self.system
+
+    @cached_property
+    def system(self) -> SystemClient:
+        """Server-level calls."""
+        return SystemClient(self._transport)
+
+    def VM(self) -> VMClient:
+        """The vm client (as in the reference guide); same as `client.vm`."""
+        return self.vm
+
+    @cached_property
+    def vm(self) -> VMClient:
+        """Virtual machines, their migrations, snapshots, metrics and events."""
+        return VMClient(self._transport)
+
+    def __repr__(self) -> str:
+        return (
+            f"Client(address={self.config.address!r}, port={self.config.port}, connected={self.is_connected})"
+        )

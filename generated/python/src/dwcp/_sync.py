@@ -1,0 +1,278 @@
+# Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT.
+"""SyncClient: the blocking twin of Client, running it on a private event-loop thread."""
+
+from __future__ import annotations
+
+import builtins
+from functools import cached_property
+from types import TracebackType
+from typing import Callable, Optional
+
+from ._client import Client
+from ._config import ClientConfig
+from ._models import (
+    VM,
+    HealthStatus,
+    MigrationOptions,
+    MigrationStatus,
+    SessionInfo,
+    Snapshot,
+    SnapshotOptions,
+    VMConfig,
+    VMEvent,
+    VMMetrics,
+)
+from ._resources import SystemClient, VMClient
+from ._runtime.durations import Duration
+from ._runtime.metrics import ClientMetrics
+from ._runtime.sync import LoopThread, SyncEventStream
+from ._runtime.waiter import POLL_INTERVAL
+
+__all__ = ["SyncClient", "SyncEventStream", "SyncSystemClient", "SyncVMClient"]
+
+
+class SyncClient:
+    """A blocking DWCP client; `with SyncClient(config) as client:` connects and authenticates."""
+
+    def __init__(self, config: ClientConfig, *, jitter: Optional[Callable[[], float]] = None) -> None:
+        """`jitter` pins the backoff's random factor in [0, 1] (a test hook); random by default."""
+        self._loop = LoopThread()
+        self._client = Client(config, jitter=jitter)
+        self.config = config
+
+    def __enter__(self) -> SyncClient:
+        self.connect()
+        return self
+
+    def __exit__(
+        self, kind: Optional[type[BaseException]], value: Optional[BaseException], tb: Optional[TracebackType]
+    ) -> None:
+        self.close()
+
+    def connect(self) -> None:
+        """Opens the connection pool and authenticates the API key."""
+        self._loop.run(self._client.connect())
+
+    def disconnect(self) -> None:
+        """Closes every connection; later calls raise NotConnectedError."""
+        self._loop.run(self._client.disconnect())
+
+    def close(self) -> None:
+        """Disconnects and stops the private event-loop thread."""
+        self.disconnect()
+        self._loop.close()
+
+    @property
+    def is_connected(self) -> bool:
+        """True between connect() and disconnect()."""
+        return self._client.is_connected
+
+    @property
+    def is_authenticated(self) -> bool:
+        """True once the server accepted the API key."""
+        return self._client.is_authenticated
+
+    def get_metrics(self) -> ClientMetrics:
+        """Messages and bytes sent and received, and failed attempts, so far."""
+        return self._client.get_metrics()
+
+    def health(self) -> HealthStatus:
+        """Reports whether the server is serving."""
+        return self._loop.run(self._client.health())
+
+    def System(self) -> SyncSystemClient:
+        """The system client (as in the reference guide); same as `client.system`."""
+        return self.system
+
+    @cached_property
+    def system(self) -> SyncSystemClient:
+        """Server-level calls."""
+        return SyncSystemClient(self._client.system, self._loop)
+
+    def VM(self) -> SyncVMClient:
+        """The vm client (as in the reference guide); same as `client.vm`."""
+        return self.vm
+
+    @cached_property
+    def vm(self) -> SyncVMClient:
+        """Virtual machines, their migrations, snapshots, metrics and events."""
+        return SyncVMClient(self._client.vm, self._loop)
+
+
+class SyncSystemClient:
+    """Server-level calls. (blocking)"""
+
+    def __init__(self, client: SystemClient, loop: LoopThread) -> None:
+        self._client = client
+        self._loop = loop
+
+    def health(self) -> HealthStatus:
+        """Reports whether the server is serving."""
+        return self._loop.run(self._client.health())
+
+    def create_session(self) -> SessionInfo:
+        """Authenticates the API key; connect calls it."""
+        return self._loop.run(self._client.create_session())
+
+
+class SyncVMClient:
+    """Virtual machines, their migrations, snapshots, metrics and events. (blocking)"""
+
+    def __init__(self, client: VMClient, loop: LoopThread) -> None:
+        self._client = client
+        self._loop = loop
+
+    def create(self, config: VMConfig, *, idempotency_key: Optional[str] = None) -> VM:
+        """Creates a VM (placed on a node that fits) and returns it in state creating."""
+        return self._loop.run(self._client.create(config, idempotency_key=idempotency_key))
+
+    def get(self, vm_id: str) -> VM:
+        """Returns a VM."""
+        return self._loop.run(
+            self._client.get(
+                vm_id,
+            )
+        )
+
+    def list(
+        self, labels: Optional[dict[str, str]] = None, page_size: Optional[int] = None
+    ) -> builtins.list[VM]:
+        """Lists VMs whose labels match all the given labels, page by page."""
+        return self._loop.run(
+            self._client.list(
+                labels,
+                page_size,
+            )
+        )
+
+    def start(self, vm_id: str) -> VM:
+        """Starts a stopped VM; starting a running VM is a no-op."""
+        return self._loop.run(
+            self._client.start(
+                vm_id,
+            )
+        )
+
+    def stop(self, vm_id: str, force: Optional[bool] = None) -> VM:
+        """Stops a running VM, gracefully or by force; stopping a stopped VM is a no-op."""
+        return self._loop.run(
+            self._client.stop(
+                vm_id,
+                force,
+            )
+        )
+
+    def destroy(self, vm_id: str) -> None:
+        """Destroys a VM and its snapshots."""
+        return self._loop.run(
+            self._client.destroy(
+                vm_id,
+            )
+        )
+
+    def migrate(
+        self,
+        vm_id: str,
+        target_node: str,
+        options: Optional[MigrationOptions] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+    ) -> MigrationStatus:
+        """Starts moving a VM to another node; poll get_migration_status or wait for it."""
+        return self._loop.run(
+            self._client.migrate(vm_id, target_node, options, idempotency_key=idempotency_key)
+        )
+
+    def wait_for_migration(
+        self, migration_id: str, deadline: Duration, *, poll_interval: Duration = POLL_INTERVAL
+    ) -> MigrationStatus:
+        """Polls get_migration_status until done; raises TimeoutError at the deadline, never cancelling."""
+        return self._loop.run(
+            self._client.wait_for_migration(migration_id, deadline, poll_interval=poll_interval)
+        )
+
+    def get_migration_status(self, migration_id: str) -> MigrationStatus:
+        """Returns the progress of a migration."""
+        return self._loop.run(
+            self._client.get_migration_status(
+                migration_id,
+            )
+        )
+
+    def cancel_migration(self, migration_id: str) -> MigrationStatus:
+        """Cancels a migration; the VM stays on its source node."""
+        return self._loop.run(
+            self._client.cancel_migration(
+                migration_id,
+            )
+        )
+
+    def snapshot(
+        self,
+        vm_id: str,
+        name: str,
+        options: Optional[SnapshotOptions] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+    ) -> Snapshot:
+        """Takes a snapshot of a VM."""
+        return self._loop.run(self._client.snapshot(vm_id, name, options, idempotency_key=idempotency_key))
+
+    def list_snapshots(self, vm_id: str, page_size: Optional[int] = None) -> builtins.list[Snapshot]:
+        """Lists a VM's snapshots, page by page."""
+        return self._loop.run(
+            self._client.list_snapshots(
+                vm_id,
+                page_size,
+            )
+        )
+
+    def restore_snapshot(self, vm_id: str, snapshot_id: str, *, idempotency_key: Optional[str] = None) -> VM:
+        """Restores a VM from one of its snapshots."""
+        return self._loop.run(
+            self._client.restore_snapshot(vm_id, snapshot_id, idempotency_key=idempotency_key)
+        )
+
+    def delete_snapshot(self, snapshot_id: str) -> None:
+        """Deletes a snapshot."""
+        return self._loop.run(
+            self._client.delete_snapshot(
+                snapshot_id,
+            )
+        )
+
+    def get_metrics(self, vm_id: str, window: Optional[Duration] = None) -> VMMetrics:
+        """Returns a VM's resource usage over a window (default 5 minutes)."""
+        return self._loop.run(
+            self._client.get_metrics(
+                vm_id,
+                window,
+            )
+        )
+
+    def stream_metrics(self, vm_id: str, interval: Optional[Duration] = None) -> SyncEventStream[VMMetrics]:
+        """Streams a VM's metrics, one sample per interval (default 1 s)."""
+        return SyncEventStream(
+            self._client.stream_metrics(
+                vm_id,
+                interval,
+            ),
+            self._loop,
+        )
+
+    def watch(
+        self, vm_id: str, since: Optional[int] = None, follow: Optional[bool] = None
+    ) -> SyncEventStream[VMEvent]:
+        """Streams a VM's retained events, then new ones as they happen (follow: false ends after the backlog)."""
+        return SyncEventStream(
+            self._client.watch(
+                vm_id,
+                since,
+                follow,
+            ),
+            self._loop,
+        )
+
+    def health(self) -> HealthStatus:
+        """Reports whether the server is serving."""
+        return self._loop.run(self._client.health())

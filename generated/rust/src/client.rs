@@ -1,0 +1,169 @@
+// Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT.
+//! The client: connection, authentication, counters, and the resource clients.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+
+use crate::config::ClientConfig;
+use crate::error::{retry_class, DWCPError, Result};
+use crate::resources::*;
+use crate::runtime::backoff::RetryPolicy;
+use crate::runtime::metrics::ClientMetrics;
+use crate::runtime::transport::{malformed, Reply, Request, Transport};
+use crate::types::*;
+
+/// A DWCP client; cheap to clone (clones share connections, session and counters).
+#[derive(Clone, Debug)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    config: ClientConfig,
+    transport: Arc<Transport>,
+    connected: AtomicBool,
+    authenticated: AtomicBool,
+}
+
+impl Client {
+    /// Builds a client and connects it (authenticating the API key).
+    pub async fn new(config: ClientConfig) -> Result<Client> {
+        let client = Client::from_config(config)?;
+        client.connect().await?;
+        Ok(client)
+    }
+
+    /// Builds a client without any network traffic; call [`connect`](Client::connect) next.
+    pub fn from_config(config: ClientConfig) -> Result<Client> {
+        config.validate()?;
+        let base = config.base_url()?;
+        let http = http_client(&config)?;
+        let policy = RetryPolicy {
+            retries: config.retry_attempts(),
+            base: config.retry_backoff(),
+            max_backoff: Duration::from_millis(20000),
+            max_retry_after: Duration::from_millis(120000),
+            attempt_timeout: config.request_timeout(),
+            jitter: config.jitter(),
+        };
+        let slots = config.max_streams() as usize;
+        let transport = Transport::new(http, base, config.api_key(), policy, retry_class, slots)?;
+        Ok(Client {
+            inner: Arc::new(Inner {
+                config,
+                transport: Arc::new(transport),
+                connected: AtomicBool::new(false),
+                authenticated: AtomicBool::new(false),
+            }),
+        })
+    }
+
+    /// Opens a session: the server checks the API key (`AuthenticationError` when wrong).
+    pub async fn connect(&self) -> Result<SessionInfo> {
+        let session = self.create_session().await?;
+        self.inner.connected.store(true, Ordering::Release);
+        self.inner
+            .authenticated
+            .store(session.authenticated, Ordering::Release);
+        Ok(session)
+    }
+
+    /// Closes idle connections and marks the client disconnected; later calls fail with
+    /// `NotConnected` until `connect`. Open streams are not affected (drop them to close them).
+    pub fn disconnect(&self) {
+        self.inner.connected.store(false, Ordering::Release);
+        self.inner.authenticated.store(false, Ordering::Release);
+        // The settings were good when the client was built; should rebuilding fail now (a CA
+        // file gone), keeping the old pool is the lesser evil.
+        if let Ok(http) = http_client(&self.inner.config) {
+            self.inner.transport.reset_connections(http);
+        }
+    }
+
+    /// Whether `connect` succeeded (and `disconnect` was not called since).
+    pub fn is_connected(&self) -> bool {
+        self.inner.connected.load(Ordering::Acquire)
+    }
+
+    /// Whether the server accepted the API key.
+    pub fn is_authenticated(&self) -> bool {
+        self.inner.authenticated.load(Ordering::Acquire)
+    }
+
+    /// Counters of this client (and its clones) since it was built.
+    pub fn metrics(&self) -> ClientMetrics {
+        self.inner.transport.counters.snapshot()
+    }
+
+    /// The settings the client was built with.
+    pub fn config(&self) -> &ClientConfig {
+        &self.inner.config
+    }
+
+    /// Virtual machines, their migrations, snapshots, metrics and events.
+    pub fn vm(&self) -> VMClient {
+        VMClient::new(self.clone())
+    }
+
+    pub(crate) fn ensure_connected(&self) -> Result<()> {
+        if self.is_connected() {
+            Ok(())
+        } else {
+            Err(DWCPError::not_connected())
+        }
+    }
+
+    pub(crate) fn transport(&self) -> Arc<Transport> {
+        self.inner.transport.clone()
+    }
+
+    /// Runs a request with the client's retry policy.
+    pub(crate) async fn execute(&self, request: &Request) -> Result<Reply> {
+        self.inner
+            .transport
+            .execute(request)
+            .await
+            .map_err(DWCPError::from_info)
+    }
+
+    /// Runs a request and decodes its JSON body.
+    pub(crate) async fn call<T: DeserializeOwned>(&self, request: &Request) -> Result<T> {
+        let reply = self.execute(request).await?;
+        decode(request.op, &reply)
+    }
+}
+
+/// Decodes a 2xx body; a body that does not match the spec is a typed `ConnectionError`.
+pub(crate) fn decode<T: DeserializeOwned>(op: &str, reply: &Reply) -> Result<T> {
+    serde_json::from_slice(&reply.body)
+        .map_err(|why| DWCPError::from_info(malformed(op, reply, &why)))
+}
+
+fn http_client(config: &ClientConfig) -> Result<reqwest::Client> {
+    let idle = if config.keep_alive() {
+        Some(config.keep_alive_period())
+    } else {
+        Some(Duration::ZERO)
+    };
+    let mut builder = reqwest::Client::builder()
+        .use_rustls_tls()
+        .connect_timeout(config.connect_timeout())
+        .pool_idle_timeout(idle)
+        .pool_max_idle_per_host(config.max_streams() as usize)
+        .tcp_nodelay(true);
+    if config.keep_alive() {
+        builder = builder.tcp_keepalive(config.keep_alive_period());
+    }
+    for pem in config.root_certificates()? {
+        let cert = reqwest::Certificate::from_pem(&pem)
+            .map_err(|e| DWCPError::config("ca_file", format!("not a PEM certificate: {e}")))?;
+        builder = builder.add_root_certificate(cert);
+    }
+    builder
+        .build()
+        .map_err(|e| DWCPError::config("tls_enabled", format!("cannot build the HTTP client: {e}")))
+}

@@ -1,0 +1,363 @@
+// Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT.
+//! Client settings: `ClientConfig::new("localhost").with_port(9000).with_api_key(...)`.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::error::{DWCPError, Result};
+use crate::runtime::backoff::Jitter;
+use crate::runtime::validate;
+
+/// Settings of a client; every field but address has a default.
+///
+/// `Debug` never shows the API key.
+#[derive(Clone)]
+pub struct ClientConfig {
+    address: String,
+    port: u32,
+    api_key: String,
+    tls_enabled: bool,
+    connect_timeout: Duration,
+    request_timeout: Duration,
+    retry_attempts: u32,
+    retry_backoff: Duration,
+    keep_alive: bool,
+    keep_alive_period: Duration,
+    max_streams: u32,
+    buffer_size: u32,
+    jitter: Jitter,
+    root_certificates: Vec<Vec<u8>>,
+    ca_files: Vec<PathBuf>,
+}
+
+impl ClientConfig {
+    /// Settings for the server at `address` (a host name or IP, optionally with a scheme),
+    /// with every other setting at its default.
+    pub fn new(address: impl Into<String>) -> Self {
+        ClientConfig {
+            address: address.into(),
+            port: 9000,
+            api_key: String::from(""),
+            tls_enabled: false,
+            connect_timeout: Duration::from_millis(30000),
+            request_timeout: Duration::from_millis(60000),
+            retry_attempts: 3,
+            retry_backoff: Duration::from_millis(1000),
+            keep_alive: true,
+            keep_alive_period: Duration::from_millis(30000),
+            max_streams: 100,
+            buffer_size: 65536,
+            jitter: Jitter::Full,
+            root_certificates: Vec::new(),
+            ca_files: Vec::new(),
+        }
+    }
+
+    /// Server port. Default: 9000.
+    pub fn with_port(mut self, port: u32) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// API key sent as a bearer token; never logged.
+    pub fn with_api_key(mut self, api_key: impl Into<String>) -> Self {
+        self.api_key = api_key.into();
+        self
+    }
+
+    /// Use HTTPS. Default: False.
+    pub fn with_tls_enabled(mut self, tls_enabled: bool) -> Self {
+        self.tls_enabled = tls_enabled;
+        self
+    }
+
+    /// Time allowed to open a connection. Default: 30000 ms.
+    pub fn with_connect_timeout(mut self, connect_timeout: Duration) -> Self {
+        self.connect_timeout = connect_timeout;
+        self
+    }
+
+    /// Time allowed for one attempt of a request. Default: 60000 ms.
+    pub fn with_request_timeout(mut self, request_timeout: Duration) -> Self {
+        self.request_timeout = request_timeout;
+        self
+    }
+
+    /// Retries after the first attempt (3 means at most 4 requests). Default: 3.
+    pub fn with_retry_attempts(mut self, retry_attempts: u32) -> Self {
+        self.retry_attempts = retry_attempts;
+        self
+    }
+
+    /// Base of the full-jitter exponential backoff. Default: 1000 ms.
+    pub fn with_retry_backoff(mut self, retry_backoff: Duration) -> Self {
+        self.retry_backoff = retry_backoff;
+        self
+    }
+
+    /// Keep idle connections open for reuse. Default: True.
+    pub fn with_keep_alive(mut self, keep_alive: bool) -> Self {
+        self.keep_alive = keep_alive;
+        self
+    }
+
+    /// How long an idle connection is kept. Default: 30000 ms.
+    pub fn with_keep_alive_period(mut self, keep_alive_period: Duration) -> Self {
+        self.keep_alive_period = keep_alive_period;
+        self
+    }
+
+    /// Most connections (and open streams) at once. Default: 100.
+    pub fn with_max_streams(mut self, max_streams: u32) -> Self {
+        self.max_streams = max_streams;
+        self
+    }
+
+    /// Read buffer size in bytes. Default: 65536.
+    pub fn with_buffer_size(mut self, buffer_size: u32) -> Self {
+        self.buffer_size = buffer_size;
+        self
+    }
+
+    /// Pins the backoff jitter (a test hook): `Jitter::Fixed(1.0)` waits exactly
+    /// `min(20 s, retry_backoff × 2^(n-1))` before retry n. Default: `Jitter::Full`.
+    pub fn with_jitter(mut self, jitter: Jitter) -> Self {
+        self.jitter = jitter;
+        self
+    }
+
+    /// Trusts this PEM certificate (e.g. a private CA) in addition to the web PKI roots.
+    pub fn with_root_certificate_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.root_certificates.push(pem.into());
+        self
+    }
+
+    /// Trusts the PEM certificate in this file (read when the client is built).
+    pub fn with_ca_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.ca_files.push(path.into());
+        self
+    }
+
+    /// Server host name or IP; a scheme (http, https, ws, wss) in it wins over tls_enabled.
+    pub fn address(&self) -> &str {
+        &self.address
+    }
+
+    /// Server port.
+    pub fn port(&self) -> u32 {
+        self.port
+    }
+
+    /// API key sent as a bearer token; never logged.
+    pub fn api_key(&self) -> &str {
+        &self.api_key
+    }
+
+    /// Use HTTPS.
+    pub fn tls_enabled(&self) -> bool {
+        self.tls_enabled
+    }
+
+    /// Time allowed to open a connection.
+    pub fn connect_timeout(&self) -> Duration {
+        self.connect_timeout
+    }
+
+    /// Time allowed for one attempt of a request.
+    pub fn request_timeout(&self) -> Duration {
+        self.request_timeout
+    }
+
+    /// Retries after the first attempt (3 means at most 4 requests).
+    pub fn retry_attempts(&self) -> u32 {
+        self.retry_attempts
+    }
+
+    /// Base of the full-jitter exponential backoff.
+    pub fn retry_backoff(&self) -> Duration {
+        self.retry_backoff
+    }
+
+    /// Keep idle connections open for reuse.
+    pub fn keep_alive(&self) -> bool {
+        self.keep_alive
+    }
+
+    /// How long an idle connection is kept.
+    pub fn keep_alive_period(&self) -> Duration {
+        self.keep_alive_period
+    }
+
+    /// Most connections (and open streams) at once.
+    pub fn max_streams(&self) -> u32 {
+        self.max_streams
+    }
+
+    /// Read buffer size in bytes.
+    pub fn buffer_size(&self) -> u32 {
+        self.buffer_size
+    }
+
+    /// The jitter hook's setting.
+    pub fn jitter(&self) -> Jitter {
+        self.jitter
+    }
+
+    /// Extra trusted certificates: the PEM blobs, then the files' contents.
+    pub(crate) fn root_certificates(&self) -> Result<Vec<Vec<u8>>> {
+        let mut pems = self.root_certificates.clone();
+        for path in &self.ca_files {
+            let pem = std::fs::read(path).map_err(|e| {
+                DWCPError::config("ca_file", format!("cannot read {}: {e}", path.display()))
+            })?;
+            pems.push(pem);
+        }
+        Ok(pems)
+    }
+
+    /// Checks every setting against the spec's limits.
+    pub fn validate(&self) -> Result<()> {
+        let check = |field: &str, outcome: std::result::Result<(), String>| {
+            outcome.map_err(|problem| DWCPError::config(field, problem))
+        };
+        check("port", validate::range(self.port, Some(1), Some(65535)))?;
+        check(
+            "connect_timeout",
+            validate::range(self.connect_timeout.as_millis(), Some(1), None),
+        )?;
+        check(
+            "request_timeout",
+            validate::range(self.request_timeout.as_millis(), Some(1), None),
+        )?;
+        check(
+            "retry_attempts",
+            validate::range(self.retry_attempts, Some(0), Some(10)),
+        )?;
+        check(
+            "retry_backoff",
+            validate::range(self.retry_backoff.as_millis(), Some(0), None),
+        )?;
+        check(
+            "keep_alive_period",
+            validate::range(self.keep_alive_period.as_millis(), Some(1), None),
+        )?;
+        check(
+            "max_streams",
+            validate::range(self.max_streams, Some(1), Some(10000)),
+        )?;
+        check(
+            "buffer_size",
+            validate::range(self.buffer_size, Some(1024), Some(16777216)),
+        )?;
+        if self.address.trim().is_empty() {
+            return Err(DWCPError::config("address", "must not be empty"));
+        }
+        Ok(())
+    }
+
+    /// `{http|https}://{address}:{port}/v3`; a scheme in the address wins over
+    /// `tls_enabled` (ws and wss map to http and https), and so does a port in it.
+    pub(crate) fn base_url(&self) -> Result<reqwest::Url> {
+        let address = self.address.trim().trim_end_matches('/');
+        let (scheme, rest) = match address.split_once("://") {
+            Some((scheme, rest)) => {
+                let scheme = match scheme.to_ascii_lowercase().as_str() {
+                    "http" | "ws" => "http",
+                    "https" | "wss" => "https",
+                    other => {
+                        return Err(DWCPError::config(
+                            "address",
+                            format!("unsupported scheme {other:?}"),
+                        ))
+                    }
+                };
+                (scheme, rest)
+            }
+            None if self.tls_enabled => ("https", address),
+            None => ("http", address),
+        };
+        let mut url = reqwest::Url::parse(&format!("{scheme}://{rest}"))
+            .map_err(|e| DWCPError::config("address", format!("not a host name or IP: {e}")))?;
+        if url.port().is_none() {
+            let port = u16::try_from(self.port)
+                .map_err(|_| DWCPError::config("port", "must be at most 65535"))?;
+            url.set_port(Some(port))
+                .map_err(|()| DWCPError::config("address", "cannot carry a port"))?;
+        }
+        url.set_path("/v3");
+        Ok(url)
+    }
+}
+
+impl fmt::Debug for ClientConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientConfig")
+            .field("address", &self.address)
+            .field("port", &self.port)
+            .field(
+                "api_key",
+                &if self.api_key.is_empty() {
+                    ""
+                } else {
+                    "<redacted>"
+                },
+            )
+            .field("tls_enabled", &self.tls_enabled)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("request_timeout", &self.request_timeout)
+            .field("retry_attempts", &self.retry_attempts)
+            .field("retry_backoff", &self.retry_backoff)
+            .field("keep_alive", &self.keep_alive)
+            .field("keep_alive_period", &self.keep_alive_period)
+            .field("max_streams", &self.max_streams)
+            .field("buffer_size", &self.buffer_size)
+            .field("jitter", &self.jitter)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_follow_the_spec() {
+        let c = ClientConfig::new("localhost");
+        assert_eq!(c.port(), 9000);
+        assert_eq!(c.base_url().unwrap().as_str(), "http://localhost:9000/v3");
+        assert!(c.validate().is_ok());
+    }
+
+    #[test]
+    fn scheme_and_tls() {
+        let tls = ClientConfig::new("example.com")
+            .with_tls_enabled(true)
+            .with_port(8443);
+        assert_eq!(
+            tls.base_url().unwrap().as_str(),
+            "https://example.com:8443/v3"
+        );
+        let ws = ClientConfig::new("wss://example.com").with_port(1);
+        assert_eq!(ws.base_url().unwrap().scheme(), "https");
+        let explicit = ClientConfig::new("http://h:7000").with_tls_enabled(true);
+        assert_eq!(explicit.base_url().unwrap().as_str(), "http://h:7000/v3");
+    }
+
+    #[test]
+    fn the_key_never_shows() {
+        let c = ClientConfig::new("h").with_api_key("sekret-123");
+        assert!(!format!("{c:?}").contains("sekret"));
+    }
+
+    #[test]
+    fn bad_settings_name_the_field() {
+        let err = ClientConfig::new("h").with_port(0).validate().unwrap_err();
+        assert_eq!(err.field(), Some("port"));
+        let err = ClientConfig::new("h")
+            .with_retry_attempts(11)
+            .validate()
+            .unwrap_err();
+        assert_eq!(err.field(), Some("retry_attempts"));
+    }
+}

@@ -1,0 +1,227 @@
+// Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT.
+//! The error catalogue as one enum; every variant carries the call's evidence ([`ErrorInfo`]).
+
+use std::time::Duration;
+
+use crate::runtime::backoff::RetryClass;
+use crate::runtime::error_info::ErrorInfo;
+
+/// Every error of the SDK.
+///
+/// Each variant holds an [`ErrorInfo`] whose `Display` is the message, so the reference's
+/// `Err(DWCPError::VMNotFound(id)) => println!("VM not found: {}", id)` reads naturally, and
+/// `DWCPError::Other("...".into())` builds one from text. The accessors (`status`, `code`,
+/// `request_id`, `attempts`, `retry_after`, ...) work on every variant.
+#[derive(Debug, Clone, thiserror::Error)]
+#[non_exhaustive]
+pub enum DWCPError {
+    /// The server could not be reached or is unavailable. (`ConnectionError`, HTTP 503)
+    #[error("ConnectionError: {0}")]
+    Connection(ErrorInfo),
+    /// An operation was called before connect or after disconnect. (`NotConnectedError`)
+    #[error("NotConnectedError: {0}")]
+    NotConnected(ErrorInfo),
+    /// The API key is missing or wrong. (`AuthenticationError`, HTTP 401)
+    #[error("AuthenticationError: {0}")]
+    Authentication(ErrorInfo),
+    /// The VM (or its snapshot or migration) does not exist. (`VMNotFoundError`, HTTP 404)
+    #[error("VMNotFoundError: {0}")]
+    VMNotFound(ErrorInfo),
+    /// The operation did not finish in time. (`TimeoutError`, HTTP 504)
+    #[error("TimeoutError: {0}")]
+    Timeout(ErrorInfo),
+    /// The request is not valid in the VM's current state, or malformed. (`InvalidOperationError`, HTTP 400)
+    #[error("InvalidOperationError: {0}")]
+    InvalidOperation(ErrorInfo),
+    /// A value breaks the spec's constraints; found before any request was sent. (`ValidationError`)
+    #[error("ValidationError: {0}")]
+    Config(ErrorInfo),
+    /// No capacity, or too many requests or streams. (`ResourceLimitError`, HTTP 429)
+    #[error("ResourceLimitError: {0}")]
+    ResourceLimit(ErrorInfo),
+    /// The migration failed. (`MigrationError`, HTTP 500)
+    #[error("MigrationError: {0}")]
+    Migration(ErrorInfo),
+    /// Anything else: an unknown server error, or one raised by the caller's own code.
+    #[error("{0}")]
+    Other(ErrorInfo),
+}
+
+/// `Result` with [`DWCPError`] as the default error.
+pub type Result<T, E = DWCPError> = std::result::Result<T, E>;
+
+impl DWCPError {
+    /// The variant for a failure the runtime reported: by catalogue type, else by HTTP status.
+    pub fn from_info(info: ErrorInfo) -> Self {
+        match info.error_type.as_str() {
+            "ConnectionError" => DWCPError::Connection(info),
+            "NotConnectedError" => DWCPError::NotConnected(info),
+            "AuthenticationError" => DWCPError::Authentication(info),
+            "VMNotFoundError" => DWCPError::VMNotFound(info),
+            "TimeoutError" => DWCPError::Timeout(info),
+            "InvalidOperationError" => DWCPError::InvalidOperation(info),
+            "ValidationError" => DWCPError::Config(info),
+            "ResourceLimitError" => DWCPError::ResourceLimit(info),
+            "MigrationError" => DWCPError::Migration(info),
+            _ => match info.status {
+                Some(400) => DWCPError::InvalidOperation(info),
+                Some(401) => DWCPError::Authentication(info),
+                Some(404) => DWCPError::VMNotFound(info),
+                Some(429) => DWCPError::ResourceLimit(info),
+                Some(500) => DWCPError::Migration(info),
+                Some(503) => DWCPError::Connection(info),
+                Some(504) => DWCPError::Timeout(info),
+                Some(405 | 413 | 422) => DWCPError::InvalidOperation(info),
+                Some(502) => DWCPError::Connection(info),
+                _ => DWCPError::Other(info),
+            },
+        }
+    }
+
+    /// The evidence of the failed call.
+    pub fn info(&self) -> &ErrorInfo {
+        match self {
+            DWCPError::Connection(info) => info,
+            DWCPError::NotConnected(info) => info,
+            DWCPError::Authentication(info) => info,
+            DWCPError::VMNotFound(info) => info,
+            DWCPError::Timeout(info) => info,
+            DWCPError::InvalidOperation(info) => info,
+            DWCPError::Config(info) => info,
+            DWCPError::ResourceLimit(info) => info,
+            DWCPError::Migration(info) => info,
+            DWCPError::Other(info) => info,
+        }
+    }
+
+    /// The catalogue name (`VMNotFoundError`, ...); `DWCPError` for [`DWCPError::Other`].
+    pub fn category(&self) -> &'static str {
+        match self {
+            DWCPError::Connection(_) => "ConnectionError",
+            DWCPError::NotConnected(_) => "NotConnectedError",
+            DWCPError::Authentication(_) => "AuthenticationError",
+            DWCPError::VMNotFound(_) => "VMNotFoundError",
+            DWCPError::Timeout(_) => "TimeoutError",
+            DWCPError::InvalidOperation(_) => "InvalidOperationError",
+            DWCPError::Config(_) => "ValidationError",
+            DWCPError::ResourceLimit(_) => "ResourceLimitError",
+            DWCPError::Migration(_) => "MigrationError",
+            DWCPError::Other(_) => "DWCPError",
+        }
+    }
+
+    /// The HTTP status of the last attempt (`None` for client-side errors).
+    pub fn status(&self) -> Option<u16> {
+        self.info().status
+    }
+
+    /// The wire code (`vm_not_found`, `client_timeout`, ...).
+    pub fn code(&self) -> &str {
+        &self.info().code
+    }
+
+    /// The error's message.
+    pub fn message(&self) -> &str {
+        &self.info().message
+    }
+
+    /// The `X-Request-ID` of the call.
+    pub fn request_id(&self) -> Option<&str> {
+        self.info().request_id.as_deref()
+    }
+
+    /// Requests made for the call (1 when not retried).
+    pub fn attempts(&self) -> u32 {
+        self.info().attempts
+    }
+
+    /// The server's Retry-After, when it sent one.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.info().retry_after
+    }
+
+    /// The Idempotency-Key the call carried.
+    pub fn idempotency_key(&self) -> Option<&str> {
+        self.info().idempotency_key.as_deref()
+    }
+
+    /// The offending field of a validation error.
+    pub fn field(&self) -> Option<&str> {
+        self.info().field.as_deref()
+    }
+
+    /// Whether the catalogue says a retry may succeed.
+    pub fn is_retryable(&self) -> bool {
+        retry_class(self.info()) != RetryClass::Never
+    }
+
+    pub(crate) fn config(field: &str, problem: impl std::fmt::Display) -> Self {
+        DWCPError::Config(ErrorInfo::invalid_field("ValidationError", field, problem))
+    }
+
+    pub(crate) fn not_connected() -> Self {
+        DWCPError::NotConnected(ErrorInfo::client(
+            "NotConnectedError",
+            "not_connected",
+            "the client is not connected; call connect() first",
+        ))
+    }
+}
+
+impl From<ErrorInfo> for DWCPError {
+    fn from(info: ErrorInfo) -> Self {
+        DWCPError::from_info(info)
+    }
+}
+
+/// The catalogue's retry class of a failure: by type and code, then type, then HTTP status.
+pub(crate) fn retry_class(info: &ErrorInfo) -> RetryClass {
+    match (info.error_type.as_str(), info.code.as_str()) {
+        ("ConnectionError", "unavailable") => RetryClass::Retry,
+        ("ConnectionError", "connection_refused") => RetryClass::Retry,
+        ("ConnectionError", "connection_reset") => RetryClass::Retry,
+        ("ConnectionError", "malformed_response") => RetryClass::Never,
+        ("NotConnectedError", "not_connected") => RetryClass::Never,
+        ("AuthenticationError", "unauthenticated") => RetryClass::Never,
+        ("VMNotFoundError", "vm_not_found") => RetryClass::Never,
+        ("VMNotFoundError", "snapshot_not_found") => RetryClass::Never,
+        ("VMNotFoundError", "migration_not_found") => RetryClass::Never,
+        ("VMNotFoundError", "route_not_found") => RetryClass::Never,
+        ("TimeoutError", "deadline_exceeded") => RetryClass::Retry,
+        ("TimeoutError", "client_timeout") => RetryClass::Retry,
+        ("InvalidOperationError", "invalid_argument") => RetryClass::Never,
+        ("InvalidOperationError", "invalid_state") => RetryClass::Never,
+        ("InvalidOperationError", "method_not_allowed") => RetryClass::Never,
+        ("InvalidOperationError", "payload_too_large") => RetryClass::Never,
+        ("InvalidOperationError", "migration_in_progress") => RetryClass::Never,
+        ("InvalidOperationError", "idempotency_key_reused") => RetryClass::Never,
+        ("InvalidOperationError", "idempotency_key_in_use") => RetryClass::Retry,
+        ("ValidationError", "validation_failed") => RetryClass::Never,
+        ("ResourceLimitError", "resource_exhausted") => RetryClass::AfterRetryAfter,
+        ("ResourceLimitError", "too_many_streams") => RetryClass::AfterRetryAfter,
+        ("ResourceLimitError", "rate_limited") => RetryClass::AfterRetryAfter,
+        ("MigrationError", "migration_failed") => RetryClass::WithIdempotencyKey,
+        ("MigrationError", "not_converging") => RetryClass::Never,
+        ("MigrationError", "internal") => RetryClass::WithIdempotencyKey,
+        ("ConnectionError", _) => RetryClass::Retry,
+        ("NotConnectedError", _) => RetryClass::Never,
+        ("AuthenticationError", _) => RetryClass::Never,
+        ("VMNotFoundError", _) => RetryClass::Never,
+        ("TimeoutError", _) => RetryClass::Retry,
+        ("InvalidOperationError", _) => RetryClass::Never,
+        ("ValidationError", _) => RetryClass::Never,
+        ("ResourceLimitError", _) => RetryClass::AfterRetryAfter,
+        ("MigrationError", _) => RetryClass::WithIdempotencyKey,
+        _ => match info.status {
+            Some(400) => RetryClass::Never,
+            Some(401) => RetryClass::Never,
+            Some(404) => RetryClass::Never,
+            Some(429) => RetryClass::AfterRetryAfter,
+            Some(500) => RetryClass::WithIdempotencyKey,
+            Some(503) => RetryClass::Retry,
+            Some(504) => RetryClass::Retry,
+            Some(502) => RetryClass::Retry,
+            _ => RetryClass::Never,
+        },
+    }
+}

@@ -1,0 +1,50 @@
+// Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT.
+//! Async Rust client for the DWCP v3 API (Distributed workload control plane API, version 3.).
+//!
+//! ```no_run
+//! use dwcp::{Client, ClientConfig, VMConfig};
+//!
+//! # async fn run() -> dwcp::Result<()> {
+//! let client = Client::new(ClientConfig::new("localhost").with_port(9000).with_api_key("key")).await?;
+//! let vm = client
+//!     .vm()
+//!     .create(VMConfig::builder().name("web").memory(2 << 30).cpus(2).disk(20 << 30).image("ubuntu-22.04").build()?)
+//!     .await?;
+//! client.vm().start(&vm.id).await?;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Retries (full-jitter backoff, Retry-After), idempotency keys, per-attempt timeouts and
+//! resumable event streams are built in; see the README for the wire rules.
+// The reference guide fixes VM, VMConfig and DWCPError as names.
+#![allow(clippy::upper_case_acronyms)]
+
+mod builders;
+mod client;
+mod config;
+mod error;
+mod pool;
+mod resources;
+pub mod runtime;
+mod stream;
+mod types;
+mod validation;
+
+pub use builders::*;
+pub use client::Client;
+pub use config::ClientConfig;
+pub use error::{DWCPError, Result};
+pub use pool::ClientPool;
+pub use resources::*;
+pub use runtime::backoff::Jitter;
+pub use runtime::error_info::{ErrorDetails, ErrorInfo};
+pub use runtime::metrics::ClientMetrics;
+pub use runtime::timestamp::Timestamp;
+pub use stream::EventStream;
+pub use types::*;
+
+/// The API version this crate was generated for.
+pub const API_VERSION: &str = "3.0.0";
+/// The SHA-256 of the spec (spec/dwcp.yaml) this crate was generated from.
+pub const SPEC_HASH: &str = "86bb25acddfd32597e436eb83d93c9e095bc6329a3b179de857cd36923612ea0";

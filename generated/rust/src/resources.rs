@@ -1,0 +1,412 @@
+// Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT.
+//! The operations of each resource, as methods of its client.
+
+use std::time::Duration;
+
+use reqwest::Method;
+
+use crate::client::Client;
+use crate::error::{DWCPError, Result};
+use crate::runtime::error_info::ErrorInfo;
+use crate::runtime::ids::encode_segment;
+use crate::runtime::transport::Request;
+use crate::runtime::{stream, waiter};
+use crate::stream::EventStream;
+use crate::types::*;
+
+/// `labels=k1=v1,k2=v2` with keys sorted (the spec's wire form of a label selector).
+fn encode_labels(labels: &[(&str, &str)]) -> String {
+    let mut pairs = labels.to_vec();
+    pairs.sort();
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn encode_body<T: serde::Serialize>(body: &T) -> Result<bytes::Bytes> {
+    serde_json::to_vec(body)
+        .map(bytes::Bytes::from)
+        .map_err(|e| DWCPError::Other(ErrorInfo::from(format!("cannot encode the request: {e}"))))
+}
+
+impl Client {
+    /// Reports whether the server is serving.
+    pub async fn health(&self) -> Result<HealthStatus> {
+        let path = String::from("/health");
+        #[allow(unused_mut)]
+        let mut request = Request::new("system.health", Method::GET, path);
+        request.auth = false;
+
+        self.call(&request).await
+    }
+
+    /// Authenticates the API key; connect calls it.
+    pub(crate) async fn create_session(&self) -> Result<SessionInfo> {
+        let path = String::from("/session");
+        #[allow(unused_mut)]
+        let mut request = Request::new("system.create_session", Method::POST, path);
+
+        self.call(&request).await
+    }
+}
+
+/// Virtual machines, their migrations, snapshots, metrics and events.
+///
+/// Get one with `client.vm()`; it is cheap to clone.
+#[derive(Clone, Debug)]
+pub struct VMClient {
+    client: Client,
+}
+
+impl VMClient {
+    pub(crate) fn new(client: Client) -> Self {
+        VMClient { client }
+    }
+
+    /// Creates a VM (placed on a node that fits) and returns it in state creating. Sends one Idempotency-Key on every attempt.
+    pub async fn create(&self, config: VMConfig) -> Result<VM> {
+        self.client.ensure_connected()?;
+        let path = String::from("/vms");
+        #[allow(unused_mut)]
+        let mut request = Request::new("vm.create", Method::POST, path);
+        request.keyed = true;
+        let body = config;
+        body.validate()?;
+        request.body = Some(encode_body(&body)?);
+
+        self.client.call(&request).await
+    }
+
+    /// Returns a VM.
+    pub async fn get(&self, vm_id: &str) -> Result<VM> {
+        self.client.ensure_connected()?;
+        let path = format!("/vms/{}", encode_segment(vm_id));
+        #[allow(unused_mut)]
+        let mut request = Request::new("vm.get", Method::GET, path);
+
+        self.client.call(&request).await
+    }
+
+    /// Lists VMs whose labels match all the given labels, page by page.
+    ///
+    /// Takes the defaults of [`list_with`](Self::list_with).
+    pub async fn list(&self, labels: &[(&str, &str)]) -> Result<Vec<VM>> {
+        self.list_with(labels, None).await
+    }
+
+    /// Lists VMs whose labels match all the given labels, page by page. Walks every page.
+    pub async fn list_with(
+        &self,
+        labels: &[(&str, &str)],
+        page_size: Option<u32>,
+    ) -> Result<Vec<VM>> {
+        self.client.ensure_connected()?;
+        let path = String::from("/vms");
+        #[allow(unused_mut)]
+        let mut request = Request::new("vm.list", Method::GET, path);
+        if !labels.is_empty() {
+            request.query.push(("labels", encode_labels(labels)));
+        }
+        if let Some(value) = page_size {
+            request.query.push(("page_size", value.to_string()));
+        }
+
+        let mut items = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let mut page_request = request.clone();
+            if let Some(token) = &token {
+                page_request.query.push(("page_token", token.clone()));
+            }
+            let page: VMList = self.client.call(&page_request).await?;
+            items.extend(page.vms);
+            match page.next_page_token {
+                // A repeated token would loop forever: stop with what we have.
+                Some(next) if !next.is_empty() && token.as_deref() != Some(next.as_str()) => {
+                    token = Some(next)
+                }
+                _ => return Ok(items),
+            }
+        }
+    }
+
+    /// Starts a stopped VM; starting a running VM is a no-op.
+    pub async fn start(&self, vm_id: &str) -> Result<VM> {
+        self.client.ensure_connected()?;
+        let path = format!("/vms/{}/start", encode_segment(vm_id));
+        #[allow(unused_mut)]
+        let mut request = Request::new("vm.start", Method::POST, path);
+
+        self.client.call(&request).await
+    }
+
+    /// Stops a running VM, gracefully or by force; stopping a stopped VM is a no-op.
+    pub async fn stop(&self, vm_id: &str, force: bool) -> Result<VM> {
+        self.client.ensure_connected()?;
+        let path = format!("/vms/{}/stop", encode_segment(vm_id));
+        #[allow(unused_mut)]
+        let mut request = Request::new("vm.stop", Method::POST, path);
+        let body = StopRequest { force: Some(force) };
+        body.validate()?;
+        request.body = Some(encode_body(&body)?);
+
+        self.client.call(&request).await
+    }
+
+    /// Destroys a VM and its snapshots.
+    pub async fn destroy(&self, vm_id: &str) -> Result<()> {
+        self.client.ensure_connected()?;
+        let path = format!("/vms/{}", encode_segment(vm_id));
+        #[allow(unused_mut)]
+        let mut request = Request::new("vm.destroy", Method::DELETE, path);
+
+        self.client.execute(&request).await?;
+        Ok(())
+    }
+
+    /// Starts moving a VM to another node; poll get_migration_status or wait for it. Sends one Idempotency-Key on every attempt.
+    pub async fn migrate(
+        &self,
+        vm_id: &str,
+        target_node: &str,
+        options: MigrationOptions,
+    ) -> Result<MigrationStatus> {
+        self.client.ensure_connected()?;
+        let path = format!("/vms/{}/migrations", encode_segment(vm_id));
+        #[allow(unused_mut)]
+        let mut request = Request::new("vm.migrate", Method::POST, path);
+        request.keyed = true;
+        let body = MigrateRequest {
+            target_node: target_node.to_owned(),
+            options: Some(options),
+        };
+        body.validate()?;
+        request.body = Some(encode_body(&body)?);
+
+        self.client.call(&request).await
+    }
+
+    /// Polls [`get_migration_status`](Self::get_migration_status) until the operation is done or
+    /// `deadline` passes (`TimeoutError`; the operation goes on). A `failed` or `cancelled`    /// end is `MigrationError` carrying the server's reason.
+    pub async fn wait_for_migration(
+        &self,
+        migration_id: &str,
+        deadline: Duration,
+    ) -> Result<MigrationStatus> {
+        let status = waiter::wait(
+            deadline,
+            waiter::PollSchedule::default(),
+            || self.get_migration_status(migration_id),
+            |s| {
+                matches!(
+                    s.state,
+                    MigrationState::Completed | MigrationState::Failed | MigrationState::Cancelled
+                )
+            },
+            || {
+                DWCPError::Timeout(ErrorInfo::client(
+                    "TimeoutError",
+                    "client_timeout",
+                    format!("not done within {} ms", deadline.as_millis()),
+                ))
+            },
+        )
+        .await?;
+        if matches!(
+            status.state,
+            MigrationState::Failed | MigrationState::Cancelled
+        ) {
+            let reason = status
+                .error
+                .clone()
+                .unwrap_or_else(|| format!("migrate ended {}", status.state));
+            let mut info = ErrorInfo::client("MigrationError", "migration_failed", reason);
+            info.details = serde_json::to_value(&status).ok();
+            return Err(DWCPError::Migration(info));
+        }
+        Ok(status)
+    }
+
+    /// Returns the progress of a migration.
+    pub async fn get_migration_status(&self, migration_id: &str) -> Result<MigrationStatus> {
+        self.client.ensure_connected()?;
+        let path = format!("/migrations/{}", encode_segment(migration_id));
+        #[allow(unused_mut)]
+        let mut request = Request::new("vm.get_migration_status", Method::GET, path);
+
+        self.client.call(&request).await
+    }
+
+    /// Cancels a migration; the VM stays on its source node.
+    pub async fn cancel_migration(&self, migration_id: &str) -> Result<MigrationStatus> {
+        self.client.ensure_connected()?;
+        let path = format!("/migrations/{}/cancel", encode_segment(migration_id));
+        #[allow(unused_mut)]
+        let mut request = Request::new("vm.cancel_migration", Method::POST, path);
+
+        self.client.call(&request).await
+    }
+
+    /// Takes a snapshot of a VM. Sends one Idempotency-Key on every attempt.
+    pub async fn snapshot(
+        &self,
+        vm_id: &str,
+        name: &str,
+        options: SnapshotOptions,
+    ) -> Result<Snapshot> {
+        self.client.ensure_connected()?;
+        let path = format!("/vms/{}/snapshots", encode_segment(vm_id));
+        #[allow(unused_mut)]
+        let mut request = Request::new("vm.snapshot", Method::POST, path);
+        request.keyed = true;
+        let body = SnapshotRequest {
+            name: name.to_owned(),
+            options: Some(options),
+        };
+        body.validate()?;
+        request.body = Some(encode_body(&body)?);
+
+        self.client.call(&request).await
+    }
+
+    /// Lists a VM's snapshots, page by page.
+    ///
+    /// Takes the defaults of [`list_snapshots_with`](Self::list_snapshots_with).
+    pub async fn list_snapshots(&self, vm_id: &str) -> Result<Vec<Snapshot>> {
+        self.list_snapshots_with(vm_id, None).await
+    }
+
+    /// Lists a VM's snapshots, page by page. Walks every page.
+    pub async fn list_snapshots_with(
+        &self,
+        vm_id: &str,
+        page_size: Option<u32>,
+    ) -> Result<Vec<Snapshot>> {
+        self.client.ensure_connected()?;
+        let path = format!("/vms/{}/snapshots", encode_segment(vm_id));
+        #[allow(unused_mut)]
+        let mut request = Request::new("vm.list_snapshots", Method::GET, path);
+        if let Some(value) = page_size {
+            request.query.push(("page_size", value.to_string()));
+        }
+
+        let mut items = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let mut page_request = request.clone();
+            if let Some(token) = &token {
+                page_request.query.push(("page_token", token.clone()));
+            }
+            let page: SnapshotList = self.client.call(&page_request).await?;
+            items.extend(page.snapshots);
+            match page.next_page_token {
+                // A repeated token would loop forever: stop with what we have.
+                Some(next) if !next.is_empty() && token.as_deref() != Some(next.as_str()) => {
+                    token = Some(next)
+                }
+                _ => return Ok(items),
+            }
+        }
+    }
+
+    /// Restores a VM from one of its snapshots. Sends one Idempotency-Key on every attempt.
+    pub async fn restore_snapshot(&self, vm_id: &str, snapshot_id: &str) -> Result<VM> {
+        self.client.ensure_connected()?;
+        let path = format!(
+            "/vms/{}/snapshots/{}/restore",
+            encode_segment(vm_id),
+            encode_segment(snapshot_id)
+        );
+        #[allow(unused_mut)]
+        let mut request = Request::new("vm.restore_snapshot", Method::POST, path);
+        request.keyed = true;
+
+        self.client.call(&request).await
+    }
+
+    /// Deletes a snapshot.
+    pub async fn delete_snapshot(&self, snapshot_id: &str) -> Result<()> {
+        self.client.ensure_connected()?;
+        let path = format!("/snapshots/{}", encode_segment(snapshot_id));
+        #[allow(unused_mut)]
+        let mut request = Request::new("vm.delete_snapshot", Method::DELETE, path);
+
+        self.client.execute(&request).await?;
+        Ok(())
+    }
+
+    /// Returns a VM's resource usage over a window (default 5 minutes).
+    pub async fn get_metrics(
+        &self,
+        vm_id: &str,
+        window: impl Into<Option<Duration>>,
+    ) -> Result<VMMetrics> {
+        self.client.ensure_connected()?;
+        let path = format!("/vms/{}/metrics", encode_segment(vm_id));
+        #[allow(unused_mut)]
+        let mut request = Request::new("vm.get_metrics", Method::GET, path);
+        let window: Option<Duration> = window.into();
+        if let Some(value) = window {
+            request
+                .query
+                .push(("window", value.as_millis().to_string()));
+        }
+
+        self.client.call(&request).await
+    }
+
+    /// Streams a VM's metrics, one sample per interval (default 1 s).
+    pub async fn stream_metrics(
+        &self,
+        vm_id: &str,
+        interval: Duration,
+    ) -> Result<EventStream<VMMetrics>> {
+        self.client.ensure_connected()?;
+        let path = format!("/vms/{}/metrics/stream", encode_segment(vm_id));
+        #[allow(unused_mut)]
+        let mut request = Request::new("vm.stream_metrics", Method::GET, path);
+        request
+            .query
+            .push(("interval", interval.as_millis().to_string()));
+
+        let follow = true;
+        let raw = stream::open::<VMMetrics>(self.client.transport(), request, follow)
+            .await
+            .map_err(DWCPError::from_info)?;
+        Ok(EventStream::new(raw))
+    }
+
+    /// Streams a VM's retained events, then new ones as they happen (follow: false ends after the backlog).
+    ///
+    /// Takes the defaults of [`watch_with`](Self::watch_with).
+    pub async fn watch(&self, vm_id: &str) -> Result<EventStream<VMEvent>> {
+        self.watch_with(vm_id, None, None).await
+    }
+
+    /// Streams a VM's retained events, then new ones as they happen (follow: false ends after the backlog).
+    pub async fn watch_with(
+        &self,
+        vm_id: &str,
+        since: Option<u64>,
+        follow: Option<bool>,
+    ) -> Result<EventStream<VMEvent>> {
+        self.client.ensure_connected()?;
+        let path = format!("/vms/{}/events", encode_segment(vm_id));
+        #[allow(unused_mut)]
+        let mut request = Request::new("vm.watch", Method::GET, path);
+        if let Some(value) = since {
+            request.query.push(("since", value.to_string()));
+        }
+        if let Some(value) = follow {
+            request.query.push(("follow", value.to_string()));
+        }
+
+        let follow = follow.unwrap_or(true);
+        let raw = stream::open::<VMEvent>(self.client.transport(), request, follow)
+            .await
+            .map_err(DWCPError::from_info)?;
+        Ok(EventStream::new(raw))
+    }
+}

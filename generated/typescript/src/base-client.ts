@@ -1,0 +1,197 @@
+// Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT.
+import { origin } from './runtime/base-url.js';
+import type { Jitter } from './runtime/backoff.js';
+import { Invoker, type CallOptions } from './runtime/invoker.js';
+import { newMetrics, type ClientMetrics } from './runtime/metrics.js';
+import type { Transport } from './runtime/transport.js';
+import { decodeSessionInfo } from './codec.js';
+import { NotConnectedError, ValidationError } from './errors.js';
+import { catalogue, RETRY_POLICY } from './policy.js';
+import { validateClientConfig } from './validate.js';
+import { VMClient } from './vm-client.js';
+
+/** Settings of a client; every field but address has a default. Durations are in milliseconds. */
+export interface ClientConfig {
+  /** Server host name or IP; a scheme (http, https, ws, wss) in it wins over tls_enabled. */
+  address: string;
+  /** Server port. Default: 9000. */
+  port?: number;
+  /** API key sent as a bearer token; never logged. Default: "". */
+  apiKey?: string;
+  /** Use HTTPS. Default: false. */
+  tlsEnabled?: boolean;
+  /** Time allowed to open a connection. Default: 30000. */
+  connectTimeout?: number;
+  /** Time allowed for one attempt of a request. Default: 60000. */
+  requestTimeout?: number;
+  /** Retries after the first attempt (3 means at most 4 requests). Default: 3. */
+  retryAttempts?: number;
+  /** Base of the full-jitter exponential backoff. Default: 1000. */
+  retryBackoff?: number;
+  /** Keep idle connections open for reuse. Default: true. */
+  keepAlive?: boolean;
+  /** How long an idle connection is kept. Default: 30000. */
+  keepAlivePeriod?: number;
+  /** Most connections (and open streams) at once. Default: 100. */
+  maxStreams?: number;
+  /** Read buffer size in bytes. Default: 65536. */
+  bufferSize?: number;
+  /** Test hook: returns the jitter in [0, 1] of each backoff delay (default Math.random). */
+  jitter?: Jitter;
+  /** Node only: extra CA certificates (PEM) to trust, e.g. a local server's self-signed CA. */
+  ca?: string | Uint8Array;
+}
+
+/** A ClientConfig with every default applied; the API key is kept out of it. */
+export type ResolvedConfig = Required<Omit<ClientConfig, 'apiKey' | 'ca' | 'jitter'>>;
+
+/** What a concrete client (Node or browser) uses to reach the server. */
+export interface TransportConfig extends ResolvedConfig {
+  ca: string | Uint8Array | undefined;
+}
+
+/**
+ * A connection to a DWCP server. `connect()` authenticates the API key; resource clients such as
+ * `new VMClient(client)` (or `client.vm()`) then share its pooled connections.
+ */
+export abstract class BaseClient {
+  /** The configuration in force, defaults applied (the API key is never exposed). */
+  readonly config: Readonly<ResolvedConfig>;
+  readonly #apiKey: string;
+  readonly #ca: string | Uint8Array | undefined;
+  readonly #jitter: Jitter;
+  readonly #metrics = newMetrics();
+  #invoker: Invoker | undefined;
+  #authenticated = false;
+  #sessionId: string | undefined;
+
+  constructor(config: ClientConfig) {
+    validateClientConfig(config);
+    this.config = Object.freeze({
+      address: config.address,
+      port: config.port ?? 9000,
+      tlsEnabled: config.tlsEnabled ?? false,
+      connectTimeout: config.connectTimeout ?? 30000,
+      requestTimeout: config.requestTimeout ?? 60000,
+      retryAttempts: config.retryAttempts ?? 3,
+      retryBackoff: config.retryBackoff ?? 1000,
+      keepAlive: config.keepAlive ?? true,
+      keepAlivePeriod: config.keepAlivePeriod ?? 30000,
+      maxStreams: config.maxStreams ?? 100,
+      bufferSize: config.bufferSize ?? 65536,
+    });
+    this.#apiKey = config.apiKey ?? '';
+    this.#ca = config.ca;
+    this.#jitter = config.jitter ?? Math.random;
+    try {
+      origin(this.config.address, this.config.port, this.config.tlsEnabled);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new ValidationError({
+        code: 'validation_failed',
+        message,
+        field: 'address',
+        wireField: 'address',
+      });
+    }
+  }
+
+  /** Opens the connection pool and authenticates the API key. */
+  async connect(options: CallOptions = {}): Promise<void> {
+    if (this.#invoker !== undefined) return;
+    const transport = this.createTransport(
+      origin(this.config.address, this.config.port, this.config.tlsEnabled),
+      {
+        ...this.config,
+        ca: this.#ca,
+      },
+    );
+    const invoker = this.#newInvoker(transport);
+    try {
+      const session = await invoker.call(
+        { method: 'POST', path: '/session', idempotent: true, auth: true, success: 200 },
+        {},
+        (json) => decodeSessionInfo(json as Record<string, unknown>),
+        options,
+      );
+      this.#authenticated = session.authenticated;
+      this.#sessionId = session.sessionId;
+      this.#invoker = invoker;
+    } catch (error) {
+      await transport.close();
+      throw error;
+    }
+  }
+
+  /** Closes every connection (open streams end); the client may connect again. */
+  async disconnect(): Promise<void> {
+    const invoker = this.#invoker;
+    this.#invoker = undefined;
+    this.#authenticated = false;
+    await invoker?.settings.transport.close();
+  }
+
+  /** True between connect() and disconnect(). */
+  get isConnected(): boolean {
+    return this.#invoker !== undefined;
+  }
+
+  /** True when the server accepted the API key at connect(). */
+  get isAuthenticated(): boolean {
+    return this.#invoker !== undefined && this.#authenticated;
+  }
+
+  /** The server's id of this session, once connected. */
+  get sessionId(): string | undefined {
+    return this.#sessionId;
+  }
+
+  /** A snapshot of the client's counters. */
+  getMetrics(): ClientMetrics {
+    return { ...this.#metrics };
+  }
+
+  /** A VMClient on this connection. */
+  vm(): VMClient {
+    return new VMClient(this);
+  }
+
+  /**
+   * The invoker of the open connection; resource clients call it.
+   * @internal
+   */
+  invoker(): Invoker {
+    if (this.#invoker === undefined) {
+      throw new NotConnectedError({
+        code: 'not_connected',
+        message: 'the client is not connected; call connect() first',
+      });
+    }
+    return this.#invoker;
+  }
+
+  /** The transport of this platform (undici on Node, fetch in the browser). */
+  protected abstract createTransport(origin: string, config: TransportConfig): Transport;
+
+  #newInvoker(transport: Transport): Invoker {
+    return new Invoker({
+      transport,
+      basePath: '/v3',
+      apiKey: this.#apiKey,
+      retryAttempts: this.config.retryAttempts,
+      retryBackoff: this.config.retryBackoff,
+      maxBackoff: RETRY_POLICY.maxBackoff,
+      maxRetryAfter: RETRY_POLICY.maxRetryAfter,
+      requestTimeout: this.config.requestTimeout,
+      jitter: this.#jitter,
+      catalogue,
+      metrics: this.#metrics,
+      headers: RETRY_POLICY.headers,
+    });
+  }
+
+  /** Keeps the API key out of console.log and JSON. */
+  toJSON(): Readonly<ResolvedConfig> {
+    return this.config;
+  }
+}

@@ -1,0 +1,98 @@
+// Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT.
+//
+// The error catalogue of the spec as classes under DWCPError, so `instanceof` works at every level.
+import { DWCPError, type ErrorInit } from './runtime/error.js';
+
+export { DWCPError };
+export type { ErrorInit };
+
+/**
+ * The server could not be reached or is unavailable. (HTTP 503)
+ *
+ * Codes: `unavailable`, `connection_refused`, `connection_reset`, `malformed_response`.
+ */
+export class ConnectionError extends DWCPError {
+  override name = 'ConnectionError';
+}
+
+/**
+ * An operation was called before connect or after disconnect.
+ *
+ * Codes: `not_connected`.
+ */
+export class NotConnectedError extends ConnectionError {
+  override name = 'NotConnectedError';
+}
+
+/**
+ * The API key is missing or wrong. (HTTP 401)
+ *
+ * Codes: `unauthenticated`.
+ */
+export class AuthenticationError extends DWCPError {
+  override name = 'AuthenticationError';
+}
+
+/**
+ * The VM (or its snapshot or migration) does not exist. (HTTP 404)
+ *
+ * Codes: `vm_not_found`, `snapshot_not_found`, `migration_not_found`, `route_not_found`.
+ */
+export class VMNotFoundError extends DWCPError {
+  override name = 'VMNotFoundError';
+}
+
+/**
+ * The operation did not finish in time. (HTTP 504)
+ *
+ * Codes: `deadline_exceeded`, `client_timeout`.
+ */
+export class TimeoutError extends DWCPError {
+  override name = 'TimeoutError';
+}
+
+/**
+ * The request is not valid in the VM's current state, or malformed. (HTTP 400)
+ *
+ * Codes: `invalid_argument`, `invalid_state`, `method_not_allowed`, `payload_too_large`, `migration_in_progress`, `idempotency_key_reused`, `idempotency_key_in_use`.
+ */
+export class InvalidOperationError extends DWCPError {
+  override name = 'InvalidOperationError';
+}
+
+/**
+ * A value breaks the spec's constraints; found before any request was sent.
+ *
+ * Codes: `validation_failed`.
+ */
+export class ValidationError extends InvalidOperationError {
+  override name = 'ValidationError';
+  /** The offending field, e.g. `memory` or `network.interfaces[0].mac`. */
+  readonly field: string;
+  /** The same field in its wire (snake_case) spelling. */
+  readonly wireField: string;
+
+  constructor(init: ErrorInit & { field: string; wireField?: string }) {
+    super(init);
+    this.field = init.field;
+    this.wireField = init.wireField ?? init.field;
+  }
+}
+
+/**
+ * No capacity, or too many requests or streams. (HTTP 429)
+ *
+ * Codes: `resource_exhausted`, `too_many_streams`, `rate_limited`.
+ */
+export class ResourceLimitError extends DWCPError {
+  override name = 'ResourceLimitError';
+}
+
+/**
+ * The migration failed. (HTTP 500)
+ *
+ * Codes: `migration_failed`, `not_converging`, `internal`.
+ */
+export class MigrationError extends DWCPError {
+  override name = 'MigrationError';
+}

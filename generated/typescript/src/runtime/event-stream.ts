@@ -1,0 +1,122 @@
+// Code generated from templates/typescript/runtime/event-stream.ts by generator/; DO NOT EDIT.
+import { anySignal, sleep } from './abort.js';
+import type { DWCPError } from './error.js';
+import type { CallOptions, Endpoint, Invoker } from './invoker.js';
+import { SseParser, type SseEvent } from './sse.js';
+import { TransportError, type HttpResponse } from './transport.js';
+
+/** Where a stream comes from and how its events decode. */
+export interface StreamSource<T> {
+  invoker: Invoker;
+  /** The endpoint to open; `resumed` is true when a Last-Event-ID will be sent. */
+  endpoint(resumed: boolean): Endpoint;
+  /** The value of one event; throws WireFormatError when the data does not match the spec. */
+  decode(event: SseEvent): T;
+}
+
+/** Ends a stream's requests when the user closes it; never surfaces as an error. */
+class Closed extends Error {
+  override name = 'AbortError';
+}
+
+/**
+ * A server stream as an async iterator (`for await`; `break` closes it). A dropped connection is
+ * reopened with backoff and Last-Event-ID, and events already delivered are skipped by id, so each
+ * event arrives exactly once and in order. 401/404 and the like end it with a typed error.
+ */
+export class EventStream<T> implements AsyncIterable<T> {
+  readonly #source: StreamSource<T>;
+  readonly #controller = new AbortController();
+  readonly #options: CallOptions;
+  #first: Promise<HttpResponse> | undefined;
+  #started = false;
+  #lastEventId = '';
+
+  constructor(source: StreamSource<T>, options: CallOptions = {}) {
+    this.#source = source;
+    this.#options = { ...options, signal: anySignal([options.signal, this.#controller.signal]) };
+  }
+
+  /** Resolves once the stream is open (or rejects with the error that kept it from opening). */
+  async ready(): Promise<void> {
+    this.#first ??= this.#open('');
+    await this.#first;
+  }
+
+  /** The SSE id of the event delivered last ('' before the first): persist it to resume later. */
+  get lastEventId(): string {
+    return this.#lastEventId;
+  }
+
+  /** Closes the stream and its connection. */
+  close(): void {
+    this.#controller.abort(new Closed('stream closed'));
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    if (this.#started) throw new TypeError('an EventStream can be iterated only once');
+    this.#started = true;
+    return this.#events();
+  }
+
+  get #closed(): boolean {
+    return this.#controller.signal.aborted;
+  }
+
+  #open(lastEventId: string): Promise<HttpResponse> {
+    const endpoint = this.#source.endpoint(lastEventId !== '');
+    return this.#source.invoker.open(endpoint, this.#options, lastEventId);
+  }
+
+  async *#events(): AsyncGenerator<T, void, undefined> {
+    const { invoker } = this.#source;
+    let lastId = '';
+    let delivered = -Infinity;
+    let failures = 0;
+    let response: HttpResponse;
+    try {
+      response = await (this.#first ?? this.#open(''));
+    } catch (error) {
+      if (this.#closed) return;
+      throw error;
+    }
+    for (;;) {
+      if (response.status === 204) return; // the server's "do not reconnect"
+      const parser = new SseParser();
+      const decoder = new TextDecoder();
+      const batch: SseEvent[] = [];
+      try {
+        for await (const chunk of response.chunks()) {
+          failures = 0;
+          parser.feed(decoder.decode(chunk, { stream: true }), batch);
+          for (let i = 0; i < batch.length; i++) {
+            const event = batch[i] as SseEvent;
+            lastId = event.id;
+            const id = event.id === '' ? Number.NaN : Number(event.id);
+            if (id <= delivered) continue; // a replayed event we already delivered
+            const value = this.#source.decode(event);
+            if (!Number.isNaN(id)) delivered = id;
+            this.#lastEventId = event.id;
+            yield value;
+          }
+          batch.length = 0;
+        }
+        return;
+      } catch (error) {
+        if (this.#closed) return;
+        const typed = invoker.streamFailure(error, this.#options, failures + 1);
+        if (!(error instanceof TransportError) || error.kind === 'aborted') throw typed;
+        failures++;
+        const wait = parser.retry ?? invoker.delay(typed as DWCPError, failures, false, 'retry');
+        if (wait === undefined || failures > invoker.settings.retryAttempts) throw typed;
+        try {
+          await sleep(wait, this.#options.signal);
+          response = await this.#open(lastId);
+        } catch (reopen) {
+          if (this.#closed) return;
+          throw reopen;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+// Code generated from templates/typescript/runtime/transport.ts by generator/; DO NOT EDIT.
+/** One HTTP attempt as a transport sends it. */
+export interface HttpRequest {
+  method: string;
+  /** Path and query, starting with the base path. */
+  path: string;
+  headers: Record<string, string>;
+  body?: string | undefined;
+  signal?: AbortSignal | undefined;
+  /** Milliseconds allowed for this attempt (for streams: until headers, then between chunks). */
+  timeout: number;
+  /** For streams: milliseconds allowed between body chunks (heartbeats keep a quiet stream alive). */
+  idle?: number | undefined;
+  stream?: boolean;
+}
+
+/** A response whose body has not been read yet. */
+export interface HttpResponse {
+  readonly status: number;
+  /** A response header by lower-case name. */
+  header(name: string): string | undefined;
+  /** The whole body as text. */
+  text(): Promise<string>;
+  /** The body chunk by chunk; breaking out of the loop releases the connection. */
+  chunks(): AsyncIterable<Uint8Array>;
+  /** Drops the body without reading it. */
+  discard(): void;
+}
+
+/** Sends requests to one origin over pooled connections. */
+export interface Transport {
+  send(request: HttpRequest): Promise<HttpResponse>;
+  close(): Promise<void>;
+}
+
+/** Why a request failed below HTTP. */
+export type FailureKind = 'refused' | 'reset' | 'timeout' | 'aborted';
+
+/** A failure below HTTP (refused, reset, timed out, aborted), normalised across transports. */
+export class TransportError extends Error {
+  override name = 'TransportError';
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

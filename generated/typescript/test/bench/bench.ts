@@ -1,0 +1,140 @@
+// Code generated from templates/typescript/test/bench/bench.ts by generator/; DO NOT EDIT.
+// nox -s bench -- typescript: in one run, (1) the SDK's get against the same request made with bare
+// undici.request (p50 overhead must be <= 1.15x), (2) consuming a burst replayed from the server's
+// event log through the SDK's watch against a bare undici reader (>= 20,000 events/s and >= 0.5x).
+import { performance } from 'node:perf_hooks';
+
+import { Pool } from 'undici';
+
+import { Client, VMClient } from '../../src/index.js';
+
+const URL_ = new URL(process.env['DWCP_URL'] ?? 'http://127.0.0.1:9000');
+const KEY = process.env['DWCP_API_KEY'] ?? 'test-key';
+const ROUNDS = 10;
+const PER_ROUND = 300;
+const BURST = Number(process.env['DWCP_BENCH_EVENTS'] ?? 50_000);
+
+async function control(path: string, body: unknown): Promise<unknown> {
+  const res = await fetch(new URL(path, URL_), {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
+  return res.json();
+}
+
+function p50(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+async function main(): Promise<void> {
+  await control('/_conformance/reset', { event_retention: BURST + 100, heartbeat_ms: 15_000 });
+  const client = new Client({ address: URL_.hostname, port: Number(URL_.port), apiKey: KEY });
+  await client.connect();
+  const vms = new VMClient(client);
+  const vm = await vms.create({
+    name: 'bench',
+    memory: 1073741824,
+    cpus: 1,
+    disk: 10737418240,
+    image: 'img',
+  });
+  const pool = new Pool(URL_.origin, { connections: 100, pipelining: 1 });
+  const headers = { authorization: `Bearer ${KEY}`, accept: 'application/json' };
+  const path = `/v3/vms/${vm.id}`;
+  // The same request as the SDK's: same headers, a fresh request id each time.
+  const bare = async (): Promise<void> => {
+    const { statusCode, body } = await pool.request({
+      method: 'GET',
+      path,
+      headers: { ...headers, 'X-Request-ID': crypto.randomUUID(), 'DWCP-Attempt': '1' },
+    });
+    const json = (await body.json()) as { id: string };
+    if (statusCode !== 200 || json.id !== vm.id) throw new Error('bad response');
+  };
+  const sdk = async (): Promise<void> => {
+    await vms.get(vm.id);
+  };
+  const times: Record<'sdk' | 'bare', number[]> = { sdk: [], bare: [] };
+  for (let i = 0; i < 200; i++) await Promise.all([sdk(), bare()]); // warm-up: JIT and connections
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, fn] of round % 2 === 0
+      ? ([
+          ['sdk', sdk],
+          ['bare', bare],
+        ] as const)
+      : ([
+          ['bare', bare],
+          ['sdk', sdk],
+        ] as const)) {
+      for (let i = 0; i < PER_ROUND; i++) {
+        const start = performance.now();
+        await fn();
+        times[name].push(performance.now() - start);
+      }
+    }
+  }
+  const ratio = p50(times.sdk) / p50(times.bare);
+  console.log(
+    `get  p50: sdk ${(p50(times.sdk) * 1000).toFixed(0)} us, bare undici.request ${(p50(times.bare) * 1000).toFixed(0)} us, ratio ${ratio.toFixed(3)} (limit 1.15)`,
+  );
+
+  await control('/_conformance/events', { vm_id: vm.id, count: BURST });
+  const sdkRate = await rate(async () => {
+    let n = 0;
+    for await (const _ of vms.watch(vm.id, { follow: false })) n++;
+    return n;
+  });
+  const bareRate = await rate(async () => {
+    const { body } = await pool.request({
+      method: 'GET',
+      path: `/v3/vms/${vm.id}/events?follow=false`,
+      headers: { ...headers, accept: 'text/event-stream' },
+    });
+    // A minimal hand-rolled consumer: split lines, JSON.parse each data line (no typing, no resume).
+    let n = 0;
+    const decoder = new TextDecoder();
+    let tail = '';
+    for await (const chunk of body) {
+      const text = tail + decoder.decode(chunk as Uint8Array, { stream: true });
+      let last = 0;
+      let at = text.indexOf('\n');
+      while (at !== -1) {
+        if (text.startsWith('data:', last)) {
+          JSON.parse(text.slice(last + 5, at));
+          n++;
+        }
+        last = at + 1;
+        at = text.indexOf('\n', last);
+      }
+      tail = text.slice(last);
+    }
+    return n;
+  });
+  const streamRatio = sdkRate.perSecond / bareRate.perSecond;
+  console.log(
+    `sse  ${sdkRate.events} events: sdk ${sdkRate.perSecond.toFixed(0)}/s, bare undici reader ${bareRate.perSecond.toFixed(0)}/s, ratio ${streamRatio.toFixed(2)} (limits 20000/s, 0.5)`,
+  );
+  await client.disconnect();
+  await pool.close();
+  const ok = ratio <= 1.15 && sdkRate.perSecond >= 20_000 && streamRatio >= 0.5;
+  console.log(ok ? 'bench: within limits' : 'bench: OUT OF LIMITS');
+  process.exitCode = ok ? 0 : 1;
+}
+
+async function rate(run: () => Promise<number>): Promise<{ events: number; perSecond: number }> {
+  let best = { events: 0, perSecond: 0 };
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    const events = await run();
+    const perSecond = events / ((performance.now() - start) / 1000);
+    if (perSecond > best.perSecond) best = { events, perSecond };
+  }
+  return best;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

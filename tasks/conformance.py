@@ -1,0 +1,188 @@
+"""nox -s conformance | mutants | bench -- suite: the shared suite against every SDK's driver.
+
+Each language plugs in through tasks/<lang>_sdk.py: `driver_command(session, generated_root=None)` builds
+the SDK (from `generated_root`, default generated/) and its driver and returns the driver's argv.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import nox
+
+from tasks.server import running_server
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFORMANCE = ROOT / "conformance"
+RESULTS = CONFORMANCE / "results"
+MUTANTS = CONFORMANCE / "mutants"
+LANGUAGES = ("python", "go", "typescript", "rust")
+RUNNER_DEPS = ["pytest==9.2.0", "pyyaml==6.0.4", "jsonschema==4.26.0"]
+RUNNER_TEST = "conformance/runner/test_suite.py"
+COPY_IGNORE = shutil.ignore_patterns("target", "__pycache__", ".pytest_cache", ".mypy_cache", "*.egg-info")
+EXIT_MEANING = {2: "interrupted", 3: "internal error", 4: "usage error (bad case file or known-failing list)"}
+
+
+@dataclass
+class LanguageRun:
+    """One language's suite run: pytest's exit code, outcomes per case, wall time."""
+
+    code: int
+    outcomes: dict[str, str]
+    seconds: float
+
+
+def _options(session: nox.Session) -> tuple[list[str], list[str]]:
+    """`--lang X` (repeatable) and the rest, passed to pytest (e.g. `-k retries`)."""
+    langs, rest, args = [], [], list(session.posargs)
+    while args:
+        arg = args.pop(0)
+        if arg == "--lang" and args:
+            langs.append(args.pop(0))
+        elif arg.startswith("--lang="):
+            langs.append(arg.split("=", 1)[1])
+        else:
+            rest.append(arg)
+    unknown = [lang for lang in langs if lang not in LANGUAGES]
+    if unknown:
+        session.error(f"unknown language(s) {unknown}; choose from {list(LANGUAGES)}")
+    return langs, rest
+
+
+def built(lang: str, generated: Path = ROOT / "generated") -> bool:
+    """Whether a language's driver exists."""
+    return (generated / "drivers" / lang).is_dir()
+
+
+def _selected(session: nox.Session, langs: list[str]) -> list[str]:
+    """The languages to run: those asked for (each must be built), else every built one."""
+    missing = [lang for lang in langs if not built(lang)]
+    if missing:
+        session.error(f"no driver for {missing}: generated/drivers/<lang> does not exist (run nox -s generate)")
+    return langs or [lang for lang in LANGUAGES if built(lang)]
+
+
+def driver_argv(session: nox.Session, lang: str, generated_root: Path | None = None) -> list[str]:
+    """Builds the SDK and driver of a language and returns the driver's argv."""
+    module = importlib.import_module(f"tasks.{lang}_sdk")
+    if generated_root is None:
+        return list(module.driver_command(session))
+    return list(module.driver_command(session, generated_root=generated_root))
+
+
+def run_suite(session: nox.Session, lang: str, argv: list[str], results: Path, extra: list[str]) -> LanguageRun:
+    """Starts a plain and a TLS server, runs the pytest runner once, reads the outcomes back."""
+    python = str(Path(session.bin) / "python")
+    with running_server(session, clock_speed=1000.0) as plain, running_server(session, tls=True) as tls:
+        command = [python, "-m", "pytest", "-p", "conformance.runner.plugin", "-p", "no:cacheprovider", RUNNER_TEST]
+        command += ["--lang", lang, "--driver", json.dumps(argv), "--api-key", plain.api_key]
+        command += ["--server", f"{plain.host}:{plain.port}", "--tls-server", f"{tls.host}:{tls.port}"]
+        command += ["--ca-file", str(tls.ca_file), "--results", str(results), "--tb=short", *extra]
+        session.log(f"conformance suite for {lang}")
+        start = time.monotonic()
+        code = subprocess.run(command, cwd=ROOT, check=False).returncode
+        seconds = time.monotonic() - start
+    outcomes = {}
+    if results.exists() and code in (0, 1):
+        outcomes = {k: v["outcome"] for k, v in json.loads(results.read_text(encoding="utf-8"))["cases"].items()}
+    return LanguageRun(code, outcomes, seconds)
+
+
+def _verdict(lang: str, run: LanguageRun) -> str | None:
+    """Why a language's run failed, or None when it passed."""
+    if run.code == 0:
+        return None
+    if run.code == 1:
+        return f"{lang}: failed cases or unexpected passes (see the pytest output above)"
+    if run.code == 5:
+        return f"{lang}: no case selected (check the -k / path arguments)"
+    return f"{lang}: pytest {EXIT_MEANING.get(run.code, f'exit code {run.code}')}"
+
+
+def _case_ids() -> list[str]:
+    """Every case id, sorted (the table's rows)."""
+    from conformance.runner.cases import load_all
+
+    return [case.id for case in load_all()]
+
+
+def run(session: nox.Session) -> None:
+    """nox -s conformance [-- --lang L ...] [pytest args]: every built language, a table, results JSON."""
+    langs, extra = _options(session)
+    session.install(*RUNNER_DEPS)
+    selected = _selected(session, langs)
+    columns: dict[str, dict[str, str] | None] = {lang: None for lang in LANGUAGES if not langs}
+    problems = []
+    with tempfile.TemporaryDirectory(prefix="dwcp-results-") as scratch:
+        for lang in selected:
+            results = Path(scratch) / f"{lang}.json" if extra else RESULTS / f"{lang}.json"
+            outcome = run_suite(session, lang, driver_argv(session, lang), results, extra)
+            columns[lang] = outcome.outcomes
+            problems.append(_verdict(lang, outcome))
+    _print_table(session, columns)
+    failures = [p for p in problems if p]
+    if failures:
+        session.error("; ".join(failures))
+
+
+def _print_table(session: nox.Session, columns: dict[str, dict[str, str] | None]) -> None:
+    """Prints cases by languages (only rows that ran somewhere, or all when none ran)."""
+    from conformance.runner.results import table
+
+    ran = {case for col in columns.values() if col for case in col}
+    rows = [case for case in _case_ids() if case in ran] or _case_ids()
+    print(table(rows, columns), flush=True)
+
+
+def bench(session: nox.Session) -> None:
+    """nox -s bench -- suite: the suite's wall time per built language (target under 60 s each)."""
+    session.install(*RUNNER_DEPS)
+    timings = []
+    with tempfile.TemporaryDirectory(prefix="dwcp-bench-") as scratch:
+        for lang in _selected(session, []):
+            outcome = run_suite(session, lang, driver_argv(session, lang), Path(scratch) / f"{lang}.json", [])
+            timings.append((lang, len(outcome.outcomes), outcome.seconds, outcome.code))
+    print(f"{'language':<12}{'cases':>7}{'wall s':>10}{'target':>9}  result", flush=True)
+    for lang, cases, seconds, code in timings:
+        verdict = "ok" if seconds < 60 else "SLOW"
+        print(f"{lang:<12}{cases:>7}{seconds:>10.1f}{'< 60':>9}  {verdict}, pytest exit {code}", flush=True)
+
+
+def mutants(session: nox.Session) -> None:
+    """nox -s mutants [-- --lang L]: every mutant must fail at least one case; reports who catches what."""
+    langs, extra = _options(session)
+    session.install(*RUNNER_DEPS)
+    report: dict[str, list[str]] = {}
+    for lang in _selected(session, langs):
+        for patch in sorted((MUTANTS / lang).glob("*.patch")):
+            report[f"{lang}/{patch.stem}"] = _run_mutant(session, lang, patch, extra)
+    if not report:
+        session.error("no mutants found under conformance/mutants/<lang>/*.patch")
+    for name, caught in report.items():
+        print(f"{name}: {'SURVIVED' if not caught else 'caught by ' + ', '.join(caught)}", flush=True)
+    survivors = [name for name, caught in report.items() if not caught]
+    if survivors:
+        session.error(f"mutants not caught by any case: {survivors}")
+
+
+def _run_mutant(session: nox.Session, lang: str, patch: Path, extra: list[str]) -> list[str]:
+    """Applies a patch to a temporary copy of generated/, runs the suite on it, returns the failing cases."""
+    with tempfile.TemporaryDirectory(prefix=f"dwcp-mutant-{lang}-") as scratch:
+        copy = Path(scratch)
+        shutil.copytree(ROOT / "generated", copy / "generated", symlinks=True, ignore=COPY_IGNORE)
+        applied = subprocess.run(["git", "apply", "--whitespace=nowarn", str(patch)], cwd=copy, check=False)
+        if applied.returncode != 0:
+            session.error(f"mutant {patch.relative_to(ROOT)} does not apply to generated/ (stale patch?)")
+        session.log(f"mutant {lang}/{patch.stem}")
+        argv = driver_argv(session, lang, generated_root=copy / "generated")
+        outcome = run_suite(session, lang, argv, copy / "results.json", extra)
+        if outcome.code not in (0, 1):
+            session.error(f"mutant {lang}/{patch.stem}: {_verdict(lang, outcome)}")
+        return sorted(case for case, result in outcome.outcomes.items() if result == "failed")

@@ -1,0 +1,95 @@
+"""The Go SDK's sessions: check (gofmt, vet, race tests, examples), the conformance driver, bench."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).resolve().parent.parent
+SDK = ROOT / "generated" / "go"
+DRIVER = ROOT / "generated" / "drivers" / "go"
+CACHE = Path(tempfile.gettempdir()) / "dwcp-go-driver"
+# No module downloads are ever needed (standard library only); never ask for a newer toolchain.
+GO_ENV = {"GOTOOLCHAIN": "local", "GOFLAGS": "-mod=mod", "GOPROXY": "off", "CGO_ENABLED": "1"}
+
+
+def _go(session: nox.Session, *args: str, cwd: Path, silent: bool = False, env: dict[str, str] | None = None) -> str:
+    """Runs `go ARGS` in cwd with the pinned environment."""
+    with session.chdir(cwd):
+        out = session.run("go", *args, external=True, env={**GO_ENV, **(env or {})}, silent=silent)
+    return out if isinstance(out, str) else ""
+
+
+def _gofmt_clean(session: nox.Session, folder: Path) -> None:
+    with session.chdir(folder):
+        listed = session.run("gofmt", "-l", ".", external=True, silent=True)
+    if isinstance(listed, str) and listed.strip():
+        session.error(f"gofmt -l is not empty in {folder}:\n{listed}")
+
+
+def check(session: nox.Session) -> None:
+    """gofmt -l empty, go vet, go test -race in the SDK and the driver; examples run on a live server."""
+    for folder in (SDK, DRIVER):
+        _gofmt_clean(session, folder)
+        _go(session, "vet", "./...", cwd=folder)
+    _go(session, "test", "-race", "-count=1", "./...", cwd=SDK)
+    _go(session, "test", "-race", "-count=1", "./...", cwd=DRIVER)
+    run_examples(session)
+
+
+def run_examples(session: nox.Session) -> None:
+    """Builds every program under generated/go/examples and runs it against the conformance server."""
+    from tasks.server import running_server
+
+    examples = sorted(p.parent for p in (SDK / "examples").glob("*/main.go"))
+    with tempfile.TemporaryDirectory(prefix="dwcp-go-examples-") as tmp:
+        _go(session, "build", "-o", tmp + os.sep, "./examples/...", cwd=SDK)
+        with running_server(session, conformance=True, clock_speed=1000.0, api_key="test-key") as server:
+            env = {"DWCP_ADDRESS": server.host, "DWCP_PORT": str(server.port), "DWCP_API_KEY": server.api_key}
+            for example in examples:
+                session.log(f"example {example.name}")
+                session.run(str(Path(tmp) / example.name), external=True, env=env)
+
+
+def driver_command(session: nox.Session, generated_root: Path | None = None) -> list[str]:
+    """Builds the driver from generated_root/drivers/go (default generated/) and returns its argv."""
+    root = (generated_root or ROOT / "generated").resolve()
+    driver = root / "drivers" / "go"
+    digest = hashlib.sha256(str(root).encode()).hexdigest()[:12]
+    out_dir = CACHE / digest
+    out_dir.mkdir(parents=True, exist_ok=True)
+    binary = out_dir / "conformance-driver"
+    _go(session, "build", "-o", str(binary), ".", cwd=driver)
+    return [str(binary)]
+
+
+def bench(session: nox.Session) -> None:
+    """SDK Get vs bare net/http, and stream consumption vs bare consumers, in one go test -bench run.
+
+    Each benchmark takes a fixed number of samples (DWCP_BENCH_GETS, default 5000 Get pairs;
+    DWCP_BENCH_ROUNDS, default 5 rounds of a 20,000-event burst), so -benchtime is 1x: one run each.
+    """
+    from tasks.server import running_server
+
+    with running_server(session, conformance=True, clock_speed=1000.0, api_key="test-key") as server:
+        env = {"DWCP_BENCH_URL": server.url, "DWCP_API_KEY": server.api_key}
+        for name in ("DWCP_BENCH_GETS", "DWCP_BENCH_ROUNDS"):
+            if name in os.environ:
+                env[name] = os.environ[name]
+        bench_args = ["-run", "^$", "-bench", ".", "-benchtime", "1x", "-count", "1", "./bench/"]
+        _go(session, "test", *bench_args, cwd=DRIVER, env=env)
+
+
+def clean() -> None:
+    """Drops the cached driver binaries."""
+    shutil.rmtree(CACHE, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit("run through nox: nox -s sdk_go | bench -- go | conformance -- --lang go")

@@ -1,0 +1,61 @@
+"""The Python SDK (generated/python): its own checks, the conformance driver command and the benchmark."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).resolve().parent.parent
+SDK = ROOT / "generated" / "python"
+RUNTIME = ["aiohttp==3.14.5", "pydantic==2.14.4"]
+TESTS = ["pytest==9.2.0", "pytest-asyncio==1.5.0", "mypy==2.4.1", "ruff==0.17.6"]
+
+
+def install(session: nox.Session, generated_root: Path | None = None) -> Path:
+    """Installs the SDK from generated_root/python (a non-editable copy) with its pinned dependencies."""
+    package = (generated_root or ROOT / "generated") / "python"
+    session.install(*RUNTIME)
+    session.install("--no-deps", "--force-reinstall", str(package))
+    return package
+
+
+def check(session: nox.Session) -> None:
+    """ruff, ruff format --check, mypy --strict, the unit tests, then every example against a live server."""
+    from tasks.server import running_server
+
+    install(session)
+    session.install(*TESTS)
+    with session.chdir(SDK):
+        session.run("ruff", "check", ".")
+        session.run("ruff", "format", "--check", ".")
+        session.run("mypy", "--strict")
+        session.run("pytest", *session.posargs)
+    with running_server(session, conformance=True, clock_speed=1000.0, api_key="test-key") as server:
+        env = {"DWCP_ADDRESS": server.host, "DWCP_PORT": str(server.port), "DWCP_API_KEY": server.api_key}
+        env["DWCP_TLS"] = "0"
+        for example in sorted((SDK / "examples").glob("[!_]*.py")):
+            session.log(f"example {example.name}")
+            session.run("python", str(example), env=env)
+
+
+def driver_command(session: nox.Session, generated_root: Path | None = None) -> list[str]:
+    """Installs the SDK from generated_root (default generated/) and returns the driver's argv."""
+    root = generated_root or ROOT / "generated"
+    install(session, root)
+    return [str(Path(session.bin) / "python"), str(root / "drivers" / "python" / "driver.py")]
+
+
+def bench(session: nox.Session) -> None:
+    """The SDK's get() and a replayed event burst against bare aiohttp, in one run against the server."""
+    from tasks.server import running_server
+
+    install(session)
+    with running_server(session, conformance=True, clock_speed=1000.0, api_key="test-key") as server:
+        args = ["--host", server.host, "--port", str(server.port), "--api-key", server.api_key]
+        session.run("python", str(SDK / "benchmarks" / "bench.py"), *args, *session.posargs)
+
+
+if __name__ == "__main__":
+    sys.exit("run through nox: nox -s sdk_python | bench -- python | conformance -- --lang python")

@@ -1,0 +1,101 @@
+"""Sessions of the conformance server: check (tests), serve, fuzz, bench, and running_server for others."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import nox
+
+from conformance.server import testing
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVER_DEPS = ["aiohttp==3.14.5", "orjson==3.13.0", "cryptography==50.0.2"]
+TEST_DEPS = ["pytest==9.2.0"]
+FUZZ_DEPS = ["schemathesis==4.32.5"]
+FUZZ_EXAMPLES = 100
+# Streams never end on their own: schemathesis cannot check them, tests/server covers them.
+FUZZ_EXCLUDE = ["vm_watch", "vm_stream_metrics"]
+
+
+def install(session: nox.Session) -> None:
+    """The server's pinned runtime dependencies, into the session's venv."""
+    session.install(*SERVER_DEPS)
+
+
+@contextlib.contextmanager
+def running_server(
+    session: nox.Session,
+    *,
+    conformance: bool = True,
+    tls: bool = False,
+    clock_speed: float = 1000.0,
+    api_key: str = "test-key",
+    port: int = 0,
+) -> Iterator[testing.RunningServer]:
+    """Installs the server's deps, starts it with the session's python, yields url/host/port/api_key/ca_file."""
+    install(session)
+    python = str(Path(session.bin) / "python")
+    server = testing.start_server(
+        python=python, conformance=conformance, tls=tls, clock_speed=clock_speed, api_key=api_key, port=port
+    )
+    session.log(f"conformance server on {server.url}")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def check(session: nox.Session) -> None:
+    """tests/server over real sockets."""
+    install(session)
+    session.install(*TEST_DEPS)
+    # tests/conftest.py belongs to the generator tests (and their deps): stop conftest lookup here.
+    args = ["pytest", "tests/server", "--confcutdir", "tests/server", *session.posargs]
+    session.run(*args, env={"PYTHONPATH": str(ROOT)})
+
+
+def serve(session: nox.Session) -> None:
+    """Runs the server in the foreground with the posargs flags."""
+    install(session)
+    parser = argparse.ArgumentParser(prog="nox -s serve --")
+    for flag in ("--port", "--api-key", "--cert", "--key", "--clock-speed", "--cluster", "--host", "--seed"):
+        parser.add_argument(flag)
+    for flag in ("--tls", "--conformance"):
+        parser.add_argument(flag, action="store_true")
+    known = vars(parser.parse_args(session.posargs))
+    args: list[str] = []
+    for name, value in known.items():
+        flag = "--" + name.replace("_", "-")
+        if value is True:
+            args.append(flag)
+        elif value not in (None, False):
+            args += [flag, value]
+    session.run("python", "-m", "conformance.server", *args, env={"PYTHONPATH": str(ROOT)})
+
+
+def fuzz(session: nox.Session) -> None:
+    """schemathesis over generated/openapi.json against a live server: no 5xx, no schema breaks."""
+    session.install(*FUZZ_DEPS)
+    with running_server(session, conformance=False, clock_speed=1000.0) as server:
+        args = ["schemathesis", "run", str(ROOT / "generated" / "openapi.json")]
+        args += ["--url", f"{server.url}/v3", "-H", f"Authorization: Bearer {server.api_key}"]
+        args += ["--max-examples", str(FUZZ_EXAMPLES), "--checks", "all", "--seed", "1"]
+        # Schema-valid requests that break a business rule (unknown node, wrong state, a reused
+        # idempotency key) are rightly 4xx; every other check, negative data included, stays on.
+        args += ["--exclude-checks", "positive_data_acceptance"]
+        for op in FUZZ_EXCLUDE:
+            args += ["--exclude-operation-id", op]
+        args += list(session.posargs)
+        # schemathesis keeps a .schemathesis/ cache in its working folder: keep it out of the tree.
+        with tempfile.TemporaryDirectory() as scratch, session.chdir(scratch):
+            session.run(*args)
+
+
+def bench(session: nox.Session) -> None:
+    """GET /v3/vms/{id} and an SSE burst on loopback, beside the stack's constant-reply ceiling."""
+    install(session)
+    session.run("python", "-m", "conformance.server.bench", *session.posargs, env={"PYTHONPATH": str(ROOT)})

@@ -1,0 +1,207 @@
+"""The TypeScript SDK's sessions: check (tsc, unit tests, npm pack, examples, browser), driver, bench.
+
+npm installs happen in a build folder outside generated/ (under .nox/.cache), always through
+`npm ci` against the committed lock file, so generated/ never holds node_modules or build output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = ROOT / "generated"
+CACHE = ROOT / ".nox" / ".cache" / "typescript"
+CHROMIUM = Path("/usr/bin/chromium")
+# What `npm pack` may ship: the compiled ESM, its declarations, the README and the manifest.
+PACK_ALLOWED = ("dist/", "README.md", "package.json", "LICENSE")
+KEEP = {"node_modules", ".lock-installed"}
+
+
+def _build_root(generated_root: Path) -> Path:
+    """generated/ builds under .nox/.cache; another tree (a mutant's copy) builds beside itself."""
+    if generated_root.resolve() == GENERATED.resolve():
+        return CACHE / "main"
+    digest = hashlib.sha256(str(generated_root.resolve()).encode()).hexdigest()[:12]
+    return generated_root.resolve().parent / f".typescript-build-{digest}"
+
+
+def _mirror(source: Path, dest: Path) -> None:
+    """Replaces dest's contents with source's, keeping dest's node_modules (npm ci is slow)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for child in dest.iterdir():
+        if child.name in KEEP:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+    for child in source.iterdir():
+        if child.name in ("node_modules", "dist", "build"):
+            continue
+        target = dest / child.name
+        if child.is_dir():
+            shutil.copytree(child, target)
+        else:
+            shutil.copy2(child, target)
+
+
+def _npm_ci(session: nox.Session, folder: Path) -> None:
+    """npm ci when the lock file changed since the last install (a copy of an identical install is reused)."""
+    lock = (folder / "package-lock.json").read_bytes()
+    marker = folder / ".lock-installed"
+    if (folder / "node_modules").is_dir() and marker.exists() and marker.read_bytes() == lock:
+        return
+    main = CACHE / "main" / "sdk"
+    if folder != main and (main / ".lock-installed").exists() and (main / ".lock-installed").read_bytes() == lock:
+        shutil.rmtree(folder / "node_modules", ignore_errors=True)
+        shutil.copytree(main / "node_modules", folder / "node_modules", symlinks=True)
+        marker.write_bytes(lock)
+        return
+    session.run("npm", "ci", "--no-audit", "--no-fund", "--prefix", str(folder), external=True)
+    marker.write_bytes(lock)
+
+
+def _tsc(session: nox.Session, sdk: Path, *args: str) -> None:
+    session.run("node", str(sdk / "node_modules" / "typescript" / "bin" / "tsc"), *args, external=True)
+
+
+def build_sdk(session: nox.Session, generated_root: Path | None = None) -> Path:
+    """Copies generated_root/typescript into a build folder, installs with npm ci, compiles dist/."""
+    root = generated_root or GENERATED
+    sdk = _build_root(root) / "sdk"
+    _mirror(root / "typescript", sdk)
+    _npm_ci(session, sdk)
+    _tsc(session, sdk, "-p", str(sdk / "tsconfig.build.json"))
+    return sdk
+
+
+def _link(link: Path, target: Path) -> None:
+    link.parent.mkdir(parents=True, exist_ok=True)
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    link.symlink_to(target, target_is_directory=True)
+
+
+def build_driver(session: nox.Session, sdk: Path, generated_root: Path | None = None) -> Path:
+    """Compiles the driver against the built SDK (linked as node_modules/@novacron/dwcp-sdk)."""
+    root = generated_root or GENERATED
+    driver = _build_root(root) / "driver"
+    _mirror(root / "drivers" / "typescript", driver)
+    _link(driver / "node_modules" / "@novacron" / "dwcp-sdk", sdk)
+    _link(driver / "node_modules" / "@types", sdk / "node_modules" / "@types")
+    _tsc(session, sdk, "-p", str(driver / "tsconfig.json"))
+    return driver / "dist" / "driver.js"
+
+
+def driver_command(session: nox.Session, generated_root: Path | None = None) -> list[str]:
+    """Builds the SDK and the driver from generated_root (default generated/); returns the driver's argv."""
+    sdk = build_sdk(session, generated_root)
+    return ["node", str(build_driver(session, sdk, generated_root))]
+
+
+def check(session: nox.Session) -> None:
+    """tsc --strict --noEmit, build, node --test, npm pack contents, examples and the browser test."""
+    sdk = build_sdk(session)
+    _tsc(session, sdk, "-p", str(sdk / "tsconfig.json"), "--strict", "--noEmit")
+    unit_tests(session, sdk)
+    pack_contents(session, sdk)
+    from tasks.server import running_server
+
+    with running_server(session, conformance=True, tls=False, clock_speed=1000.0, api_key="test-key") as server:
+        run_examples(session, sdk, server)
+        browser_test(session, sdk, server)
+
+
+def unit_tests(session: nox.Session, sdk: Path) -> None:
+    """The runtime's own tests (node:http servers, no DWCP server needed) under node --test."""
+    _tsc(session, sdk, "-p", str(sdk / "tsconfig.test.json"))
+    tests = sorted(str(p) for p in (sdk / "build" / "test").glob("*.test.js"))
+    session.run("node", "--test", *tests, external=True)
+
+
+def pack_contents(session: nox.Session, sdk: Path) -> None:
+    """npm pack --dry-run lists only what users need: dist/*.js, dist/*.d.ts, README, package.json."""
+    with session.chdir(sdk):
+        out = session.run("npm", "pack", "--dry-run", "--json", "--ignore-scripts", external=True, silent=True)
+    files = [f["path"] for f in json.loads(str(out))[0]["files"]]
+    stray = [f for f in files if not f.startswith(PACK_ALLOWED)]
+    stray += [f for f in files if f.startswith("dist/") and not f.endswith((".js", ".d.ts"))]
+    if stray or "dist/browser.js" not in files or "dist/index.d.ts" not in files:
+        session.error(f"npm pack ships unexpected files or misses entries: {stray or files}")
+    session.log(f"npm pack: {len(files)} files, all under {PACK_ALLOWED}")
+
+
+def run_examples(session: nox.Session, sdk: Path, server: object) -> None:
+    """Type-checks and compiles examples/, then runs each against the server (streams for a while)."""
+    _tsc(session, sdk, "-p", str(sdk / "tsconfig.examples.json"))
+    env = {
+        **os.environ,
+        "DWCP_ADDRESS": str(server.host),  # type: ignore[attr-defined]
+        "DWCP_PORT": str(server.port),  # type: ignore[attr-defined]
+        "DWCP_API_KEY": str(server.api_key),  # type: ignore[attr-defined]
+        "DWCP_TLS": "false",
+    }
+    for example in sorted((sdk / "build" / "examples").glob("*.js")):
+        session.log(f"example {example.stem}")
+        _run_example(session, example, env)
+
+
+def _run_example(session: nox.Session, example: Path, env: dict[str, str]) -> None:
+    """Runs one example: it must exit 0, or (endless streams) still be printing when stopped after 3 s."""
+    proc = subprocess.Popen(["node", str(example)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+    try:
+        out, err = proc.communicate(timeout=3 if example.stem in ENDLESS else 60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+        if example.stem not in ENDLESS or not out.strip() or err.strip():
+            session.error(f"example {example.stem} hung or failed:\n{out}\n{err}")
+    else:
+        if proc.returncode != 0 or "Error" in err:
+            session.error(f"example {example.stem} failed ({proc.returncode}):\n{out}\n{err}")
+    sys.stdout.write(out[-2000:])
+
+
+# Examples whose reference snippet loops over a stream that never ends.
+ENDLESS = {"real-time-metrics", "stream-metrics-dashboard"}
+
+
+def _ensure_chromium(session: nox.Session) -> None:
+    """Debian's chromium, installed with apt when missing (no downloaded browser builds)."""
+    if CHROMIUM.exists():
+        return
+    session.run("apt-get", "update", "-qq", external=True)
+    session.run("apt-get", "install", "-y", "-qq", "chromium", external=True, env={"DEBIAN_FRONTEND": "noninteractive"})
+
+
+def browser_test(session: nox.Session, sdk: Path, server: object) -> None:
+    """Runs the browser entry in headless Chromium against the server: create, get, watch, an error."""
+    _ensure_chromium(session)
+    env = {
+        **os.environ,
+        "DWCP_URL": str(server.url),  # type: ignore[attr-defined]
+        "DWCP_API_KEY": str(server.api_key),  # type: ignore[attr-defined]
+        "CHROMIUM": str(CHROMIUM),
+    }
+    session.run("node", str(sdk / "build" / "test" / "browser" / "run-browser.js"), external=True, env=env)
+
+
+def bench(session: nox.Session) -> None:
+    """SDK get vs bare undici.request (p50), and SSE consumption vs a bare undici reader, in one run."""
+    sdk = build_sdk(session)
+    _tsc(session, sdk, "-p", str(sdk / "tsconfig.test.json"))
+    from tasks.server import running_server
+
+    with running_server(session, conformance=True, tls=False, clock_speed=1000.0, api_key="test-key") as server:
+        env = {**os.environ, "DWCP_URL": server.url, "DWCP_API_KEY": server.api_key}
+        session.run(
+            "node", str(sdk / "build" / "test" / "bench" / "bench.js"), *session.posargs[1:], external=True, env=env
+        )

@@ -1,0 +1,85 @@
+// Command metrics runs the Go example "metrics" of the DWCP SDK reference guide against
+// DWCP_ADDRESS, DWCP_PORT and DWCP_API_KEY.
+package main
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/novacron/dwcp-sdk-go"
+)
+
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	client, vmClient, vmID := connect(ctx)
+	defer client.Disconnect()
+
+	// Get current metrics
+	metrics, err := vmClient.GetMetrics(ctx, vmID, "5m")
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	fmt.Printf("CPU Usage: %.2f%%\n", metrics.CPUUsage)
+	fmt.Printf("Memory: %.1f/%.1f GB\n",
+		float64(metrics.MemoryUsed)/(1024*1024*1024),
+		float64(metrics.MemoryAvailable)/(1024*1024*1024))
+	fmt.Printf("Network RX: %.1f MB\n",
+		float64(metrics.NetworkRx)/(1024*1024))
+	fmt.Printf("Network TX: %.1f MB\n",
+		float64(metrics.NetworkTx)/(1024*1024))
+
+	// Stream real-time metrics (until ctx's deadline ends the stream)
+	metricsCh, err := vmClient.StreamMetrics(ctx, vmID, time.Second)
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	for metrics := range metricsCh {
+		fmt.Printf("[%s] CPU: %.2f%% | Mem: %.1f GB\n",
+			metrics.Timestamp.Format("15:04:05"),
+			metrics.CPUUsage,
+			float64(metrics.MemoryUsed)/(1024*1024*1024))
+	}
+}
+
+
+// config is dwcp.DefaultConfig() pointed at DWCP_ADDRESS, DWCP_PORT and DWCP_API_KEY.
+func config() dwcp.ClientConfig {
+	config := dwcp.DefaultConfig()
+	config.Address = envOr("DWCP_ADDRESS", "localhost")
+	if port, err := strconv.Atoi(os.Getenv("DWCP_PORT")); err == nil {
+		config.Port = port
+	}
+	config.APIKey = os.Getenv("DWCP_API_KEY")
+	return config
+}
+
+func envOr(name, fallback string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return fallback
+}
+
+// connect builds and connects a client, and creates a VM for the fragments that need one.
+func connect(ctx context.Context) (*dwcp.Client, *dwcp.VMClient, string) {
+	client, err := dwcp.NewClient(config())
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := client.Connect(ctx); err != nil {
+		log.Fatal(err)
+	}
+	vmClient := client.VM()
+	vm, err := vmClient.Create(ctx, dwcp.VMConfig{Name: "example", Memory: 1 << 30, CPUs: 1, Disk: 10 << 30, Image: "ubuntu-22.04"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	return client, vmClient, vm.ID
+}

@@ -1,0 +1,1 @@
+"""The hand-written core of the dwcp SDK: transport, retries, errors, SSE, waiters; spec-agnostic."""

@@ -1,0 +1,163 @@
+"""A server stream that resumes after a drop with Last-Event-ID and delivers each event exactly once."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import AsyncIterator
+from types import TracebackType
+from typing import Callable, Generic, Optional, TypeVar
+
+import aiohttp
+
+from .errors import DWCPError
+from .sse import Decoder, Event
+from .transport import Call, Transport
+
+T = TypeVar("T")
+EVENT_STREAM = "text/event-stream"
+LAST_EVENT_ID = "Last-Event-ID"
+
+
+class EventStream(Generic[T], AsyncIterator[T]):
+    """Iterate with `async for`; `open()` connects early, `aclose()` (or leaving `async with`) hangs up."""
+
+    def __init__(self, transport: Transport, call: Call, decode: Callable[[str], T]) -> None:
+        self._transport = transport
+        self._call = call
+        self._decode = decode
+        self._decoder = Decoder()
+        self._pending: deque[tuple[Optional[int], T]] = deque()
+        self.last_event_id: Optional[int] = None
+        """The SSE id of the event last returned (metrics samples carry theirs only here)."""
+        self._response: Optional[aiohttp.ClientResponse] = None
+        self._last_id: Optional[int] = None
+        self._failures = 0
+        self._done = False
+        settings = transport.settings
+        # No total limit: a stream lives as long as the caller reads; a silent peer trips sock_read.
+        self._timeout = aiohttp.ClientTimeout(
+            total=None, connect=settings.connect_timeout, sock_read=settings.request_timeout
+        )
+
+    async def open(self) -> EventStream[T]:
+        """Connects now, so that an error of the first request surfaces here rather than on first read."""
+        if self._response is None and not self._done:
+            await self._connect()
+        return self
+
+    async def __aenter__(self) -> EventStream[T]:
+        return await self.open()
+
+    async def __aexit__(
+        self, kind: Optional[type[BaseException]], value: Optional[BaseException], tb: Optional[TracebackType]
+    ) -> None:
+        await self.aclose()
+
+    def __aiter__(self) -> EventStream[T]:
+        return self
+
+    async def __anext__(self) -> T:
+        while not self._pending:
+            if self._done:
+                raise StopAsyncIteration
+            await self._fill()
+        self.last_event_id, item = self._pending.popleft()
+        return item
+
+    async def aclose(self) -> None:
+        """Stops the stream and drops its connection."""
+        self._done = True
+        self._hang_up()
+
+    def _hang_up(self) -> None:
+        response, self._response = self._response, None
+        if response is not None:
+            response.close()
+
+    async def _fill(self) -> None:
+        if self._response is None:
+            await self._connect()
+            return
+        try:
+            chunk = await self._response.content.readany()
+        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+            await self._recover(self._transport.failure(exc, self._call))
+            return
+        if not chunk:
+            self._decoder.close()
+            self._done = True
+            self._hang_up()
+            return
+        self._transport.metrics.bytes_received += len(chunk)
+        self._accept(self._decoder.feed(chunk))
+
+    def _accept(self, events: list[Event]) -> None:
+        for event in events:
+            seq = _int(event.id)
+            if seq is not None and self._last_id is not None and seq <= self._last_id:
+                continue  # already delivered before the reconnect
+            self._pending.append((seq, self._decode(event.data)))
+            self._last_id = seq if seq is not None else self._last_id
+            self._transport.metrics.messages_received += 1
+        if events:
+            self._failures = 0
+
+    async def _connect(self) -> None:
+        while True:
+            try:
+                await self._request()
+                return
+            except DWCPError as error:
+                await self._recover(error)
+
+    async def _request(self) -> None:
+        call = self._call
+        call.attempt += 1
+        call.headers["DWCP-Attempt"] = str(call.attempt)
+        if self._last_id is not None:
+            call.headers[LAST_EVENT_ID] = str(self._last_id)
+        self._transport.count_sent(call)
+        session = self._transport.session()
+        try:
+            response = await session.request(
+                call.endpoint.method, call.url, headers=call.headers, params=call.params, timeout=self._timeout
+            )
+        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+            raise self._transport.failure(exc, call) from exc
+        await self._check(response)
+
+    async def _check(self, response: aiohttp.ClientResponse) -> None:
+        if response.status == 204:
+            response.release()
+            self._done = True
+        elif response.status >= 400:
+            try:
+                body = await response.read()
+            except (aiohttp.ClientError, asyncio.TimeoutError):
+                body = b""
+            response.release()
+            raise self._transport.error(response.status, response.headers, body, self._call)
+        else:
+            self._response = response
+
+    async def _recover(self, error: DWCPError) -> None:
+        """Waits out a failure and reconnects on the next read, or ends the stream with the error."""
+        self._hang_up()
+        self._decoder.close()  # a half-received event is dropped; the server resends it after Last-Event-ID
+        self._transport.metrics.errors_total += 1
+        self._failures += 1
+        delay = self._transport.policy.delay(error, self._failures, keyed=True)
+        if delay is None:
+            self._done = True
+            raise error
+        if self._decoder.retry is not None and error.retry_after is None:
+            delay = max(delay, self._decoder.retry / 1000)
+        await asyncio.sleep(delay)
+
+
+def _int(value: Optional[str]) -> Optional[int]:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None

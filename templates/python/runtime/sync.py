@@ -1,0 +1,82 @@
+"""Runs the async client on a private event-loop thread, for the blocking SyncClient."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import AsyncIterator, Coroutine, Iterator
+from typing import Any, Optional, TypeVar
+
+from .stream import EventStream
+
+T = TypeVar("T")
+
+
+class LoopThread:
+    """One daemon thread running one event loop; calls block the caller until their coroutine ends."""
+
+    def __init__(self) -> None:
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="dwcp-sync", daemon=True)
+        self._thread.start()
+
+    def run(self, coro: Coroutine[Any, Any, T], timeout: Optional[float] = None) -> T:
+        """The coroutine's result, raised errors included."""
+        future = asyncio.run_coroutine_threadsafe(coro, self._loop)
+        try:
+            return future.result(timeout)
+        except BaseException:
+            future.cancel()  # Ctrl-C or a timeout in the caller stops the call on the loop too
+            raise
+
+    def iterate(self, stream: AsyncIterator[T]) -> Iterator[T]:
+        """A blocking iterator over an async one."""
+        while True:
+            try:
+                yield self.run(_next(stream))
+            except StopAsyncIteration:
+                return
+
+    def close(self) -> None:
+        """Stops the loop and joins its thread."""
+        if self._loop.is_closed():
+            return
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join()
+        self._loop.close()
+
+
+class SyncEventStream(Iterator[T]):
+    """A blocking view of an EventStream: iterate with `for`, close() (or leave `with`) to hang up."""
+
+    def __init__(self, stream: EventStream[T], loop: LoopThread) -> None:
+        self._stream = stream
+        self._loop = loop
+
+    def open(self) -> SyncEventStream[T]:
+        """Connects now, so that an error of the first request surfaces here."""
+        self._loop.run(self._stream.open())
+        return self
+
+    def __enter__(self) -> SyncEventStream[T]:
+        return self.open()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __iter__(self) -> SyncEventStream[T]:
+        return self
+
+    def __next__(self) -> T:
+        try:
+            return self._loop.run(_next(self._stream))
+        except StopAsyncIteration:
+            raise StopIteration from None
+
+    def close(self) -> None:
+        """Stops the stream and drops its connection."""
+        self._loop.run(self._stream.aclose())
+
+
+async def _next(stream: AsyncIterator[T]) -> T:
+    return await stream.__anext__()

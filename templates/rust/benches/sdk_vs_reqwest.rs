@@ -1,0 +1,154 @@
+//! `nox -s bench -- rust`: the SDK against the same bare reqwest calls, side by side in one run.
+//!
+//! 1. `get` of one VM: p50 and p99 latency, SDK vs a bare reqwest GET + JSON decode into `VM`,
+//!    interleaved so both see the same server and machine state. Target: SDK p50 ≤ 1.10× bare.
+//! 2. A burst of events replayed from the server's log (`watch` with follow=false), SDK stream vs
+//!    a bare reqwest reader that splits frames and decodes each into `VMEvent`.
+//!    Targets: ≥ 20,000 events/s, and ≥ half the bare reader's rate.
+//!
+//! Needs DWCP_BENCH_URL (the server root, conformance mode) and DWCP_API_KEY.
+
+use std::time::{Duration, Instant};
+
+use dwcp::{Client, ClientConfig, VMConfig, VMEvent, VM};
+use futures::StreamExt;
+
+const GETS: usize = 3000;
+const BURST: u64 = 50_000;
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let url = std::env::var("DWCP_BENCH_URL")?;
+    let key = std::env::var("DWCP_API_KEY").unwrap_or_default();
+    let bare = reqwest::Client::builder().use_rustls_tls().tcp_nodelay(true).build()?;
+    bare.post(format!("{url}/_conformance/reset"))
+        .header("content-type", "application/json")
+        .body(serde_json::json!({"event_retention": BURST + 10}).to_string())
+        .send()
+        .await?
+        .error_for_status()?;
+    let client = Client::new(ClientConfig::new(url.clone()).with_api_key(key.clone())).await?;
+    let config = VMConfig::builder().name("bench").memory(1 << 30).cpus(1).disk(10 << 30).image("img").build()?;
+    let vm = client.vm().create(config).await?;
+
+    let (sdk, raw) = gets(&client, &bare, &url, &key, &vm.id).await?;
+    let ratio = sdk[GETS / 2].as_secs_f64() / raw[GETS / 2].as_secs_f64();
+    println!("get ({GETS} each, interleaved)      p50         p99");
+    println!("  dwcp SDK                  {:>9.1} µs {:>9.1} µs", micros(&sdk, 50), micros(&sdk, 99));
+    println!("  bare reqwest              {:>9.1} µs {:>9.1} µs", micros(&raw, 50), micros(&raw, 99));
+    println!("  p50 ratio                 {ratio:>9.3}x   (target ≤ 1.10x) {}", verdict(ratio <= 1.10));
+
+    bare.post(format!("{url}/_conformance/events"))
+        .header("content-type", "application/json")
+        .body(serde_json::json!({"vm_id": vm.id, "count": BURST}).to_string())
+        .send()
+        .await?
+        .error_for_status()?;
+    let mut sdk_rate: f64 = 0.0;
+    let mut raw_rate: f64 = 0.0;
+    for _ in 0..3 {
+        sdk_rate = sdk_rate.max(sdk_stream(&client, &vm.id).await?);
+        raw_rate = raw_rate.max(bare_stream(&bare, &url, &key, &vm.id).await?);
+    }
+    println!("stream burst (~{BURST} events, best of 3)");
+    println!("  dwcp SDK                  {sdk_rate:>12.0} events/s (target ≥ 20000) {}", verdict(sdk_rate >= 20_000.0));
+    println!("  bare reqwest reader       {raw_rate:>12.0} events/s");
+    let share = sdk_rate / raw_rate;
+    println!("  SDK / bare                {share:>12.2}   (target ≥ 0.50) {}", verdict(share >= 0.5));
+    Ok(())
+}
+
+async fn gets(
+    client: &Client,
+    bare: &reqwest::Client,
+    url: &str,
+    key: &str,
+    id: &str,
+) -> Result<(Vec<Duration>, Vec<Duration>), Box<dyn std::error::Error>> {
+    let vms = client.vm();
+    let target = format!("{url}/v3/vms/{id}");
+    let auth = format!("Bearer {key}");
+    let mut sdk = Vec::with_capacity(GETS);
+    let mut raw = Vec::with_capacity(GETS);
+    for i in 0..GETS + 200 {
+        let start = Instant::now();
+        vms.get(id).await?;
+        let sdk_time = start.elapsed();
+        let start = Instant::now();
+        let body = bare
+            .get(&target)
+            .header("authorization", &auth)
+            .header("x-request-id", format!("bench-{i}"))
+            .send()
+            .await?
+            .bytes()
+            .await?;
+        let _: VM = serde_json::from_slice(&body)?;
+        let raw_time = start.elapsed();
+        if i >= 200 {
+            sdk.push(sdk_time);
+            raw.push(raw_time);
+        }
+    }
+    sdk.sort();
+    raw.sort();
+    Ok((sdk, raw))
+}
+
+async fn sdk_stream(client: &Client, id: &str) -> Result<f64, Box<dyn std::error::Error>> {
+    let start = Instant::now();
+    let mut events = client.vm().watch_with(id, None, Some(false)).await?;
+    let mut count = 0u64;
+    while let Some(event) = events.next().await {
+        std::hint::black_box(&event);
+        count += 1;
+    }
+    if let Some(error) = events.take_error() {
+        return Err(error.into());
+    }
+    Ok(count as f64 / start.elapsed().as_secs_f64())
+}
+
+async fn bare_stream(bare: &reqwest::Client, url: &str, key: &str, id: &str) -> Result<f64, Box<dyn std::error::Error>> {
+    let start = Instant::now();
+    let mut response = bare
+        .get(format!("{url}/v3/vms/{id}/events?follow=false"))
+        .header("authorization", format!("Bearer {key}"))
+        .header("accept", "text/event-stream")
+        .send()
+        .await?;
+    let mut buffer: Vec<u8> = Vec::new();
+    let mut count = 0u64;
+    while let Some(chunk) = response.chunk().await? {
+        buffer.extend_from_slice(&chunk);
+        let mut consumed = 0;
+        while let Some(end) = find(&buffer[consumed..], b"\n\n") {
+            let frame = &buffer[consumed..consumed + end];
+            if let Some(data) = frame.split(|&b| b == b'\n').find_map(|line| line.strip_prefix(b"data: ")) {
+                let event: VMEvent = serde_json::from_slice(data)?;
+                std::hint::black_box(&event);
+                count += 1;
+            }
+            consumed += end + 2;
+        }
+        buffer.drain(..consumed);
+    }
+    Ok(count as f64 / start.elapsed().as_secs_f64())
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn micros(sorted: &[Duration], percentile: usize) -> f64 {
+    let index = (sorted.len() * percentile / 100).min(sorted.len() - 1);
+    sorted[index].as_secs_f64() * 1e6
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "ok"
+    } else {
+        "MISSED"
+    }
+}

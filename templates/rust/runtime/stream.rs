@@ -1,0 +1,277 @@
+//! A Server-Sent Events stream that reconnects with `Last-Event-ID` and delivers each event once.
+
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures::Stream;
+use reqwest::header::CONTENT_TYPE;
+use serde::de::DeserializeOwned;
+use tokio::sync::OwnedSemaphorePermit;
+
+use super::backoff::RetryClass;
+use super::error_info::ErrorInfo;
+use super::ids::new_id;
+use super::sse::{Event, Parser};
+use super::transport::{status_error, timeout_error, transport_error, Attempt, Request, Transport};
+
+/// The raw item stream: events with their SSE ids, then at most one terminal error.
+pub type RawStream<T> = Pin<Box<dyn Stream<Item = Result<Delivered<T>, ErrorInfo>> + Send>>;
+
+/// One event and its SSE id (when the server gave a numeric one).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Delivered<T> {
+    /// The event's `id:` field.
+    pub id: Option<u64>,
+    /// The decoded event.
+    pub item: T,
+}
+
+/// Opens `request` as an SSE stream of `T`.
+///
+/// The first connection happens here, so a 401 or 404 is this call's error. Later drops
+/// reconnect with backoff (or the server's `retry:`), sending the last committed id; ids at or
+/// below the last delivered one are dropped, so the caller sees each event exactly once. With
+/// `follow == false` a clean end of the body ends the stream; otherwise it is a drop.
+pub async fn open<T>(transport: Arc<Transport>, request: Request, follow: bool) -> Result<RawStream<T>, ErrorInfo>
+where
+    T: DeserializeOwned + Send + 'static,
+{
+    let mut resumer = Resumer::<T>::new(transport, request, follow);
+    if let Err(error) = resumer.first_connect().await {
+        resumer.transport.counters.failed();
+        return Err(error);
+    }
+    Ok(Box::pin(futures::stream::unfold(resumer, |mut r| async move {
+        r.next().await.map(|item| (item, r))
+    })))
+}
+
+struct Resumer<T> {
+    transport: Arc<Transport>,
+    request: Request,
+    follow: bool,
+    request_id: String,
+    attempt: u32,
+    parser: Parser,
+    body: Option<(reqwest::Response, OwnedSemaphorePermit)>,
+    delivered: Option<u64>,
+    failures: u32,
+    last_error: Option<ErrorInfo>,
+    done: bool,
+    _item: PhantomData<fn() -> T>,
+}
+
+/// What one connection attempt gave.
+enum Connected {
+    Open((reqwest::Response, OwnedSemaphorePermit)),
+    /// 204: the server says there is nothing more.
+    Finished,
+}
+
+impl<T: DeserializeOwned> Resumer<T> {
+    fn new(transport: Arc<Transport>, request: Request, follow: bool) -> Self {
+        Resumer {
+            transport,
+            request,
+            follow,
+            request_id: new_id(),
+            attempt: 0,
+            parser: Parser::new(),
+            body: None,
+            delivered: None,
+            failures: 0,
+            last_error: None,
+            done: false,
+            _item: PhantomData,
+        }
+    }
+
+    async fn first_connect(&mut self) -> Result<(), ErrorInfo> {
+        match self.connect().await {
+            Ok(Connected::Open(body)) => self.body = Some(body),
+            Ok(Connected::Finished) => self.done = true,
+            Err(error) if self.retryable(&error) => {
+                self.last_error = Some(error);
+                self.reconnect().await?;
+            }
+            Err(error) => return Err(error),
+        }
+        Ok(())
+    }
+
+    /// The next event, a terminal error, or `None` at the end.
+    async fn next(&mut self) -> Option<Result<Delivered<T>, ErrorInfo>> {
+        loop {
+            if self.done {
+                return None;
+            }
+            while let Some(event) = self.parser.next_event() {
+                if let Some(item) = self.accept(event) {
+                    return Some(item);
+                }
+            }
+            if self.body.is_none() {
+                if let Err(error) = self.reconnect().await {
+                    self.done = true;
+                    self.transport.counters.failed();
+                    return Some(Err(error));
+                }
+                continue;
+            }
+            self.read().await;
+        }
+    }
+
+    /// Reads one chunk into the parser; a drop or an idle timeout closes the connection.
+    async fn read(&mut self) {
+        let Some((body, _slot)) = self.body.as_mut() else { return };
+        let idle = self.transport.policy.attempt_timeout;
+        match tokio::time::timeout(idle, body.chunk()).await {
+            Ok(Ok(Some(chunk))) => {
+                self.transport.counters.received_bytes(chunk.len());
+                self.parser.feed(&chunk);
+            }
+            Ok(Ok(None)) if !self.follow => {
+                self.body = None;
+                self.done = true;
+            }
+            Ok(Ok(None)) => self.dropped(ErrorInfo::client("ConnectionError", "connection_reset", "stream ended")),
+            Ok(Err(e)) => self.dropped(transport_error(self.request.op, &e)),
+            Err(_) => self.dropped(timeout_error(self.request.op, idle)),
+        }
+    }
+
+    fn dropped(&mut self, error: ErrorInfo) {
+        self.body = None;
+        self.parser.reset_connection();
+        self.last_error = Some(error);
+    }
+
+    /// Turns a parsed event into an item, or `None` when it was already delivered.
+    fn accept(&mut self, event: Event) -> Option<Result<Delivered<T>, ErrorInfo>> {
+        let id = event.id.parse::<u64>().ok();
+        if let (Some(id), Some(seen)) = (id, self.delivered) {
+            if id <= seen {
+                return None;
+            }
+        }
+        match serde_json::from_str::<T>(&event.data) {
+            Ok(item) => {
+                if id.is_some() {
+                    self.delivered = id;
+                }
+                self.failures = 0;
+                self.transport.counters.received_message();
+                Some(Ok(Delivered { id, item }))
+            }
+            Err(why) => {
+                self.done = true;
+                let mut error = ErrorInfo::client(
+                    "ConnectionError",
+                    "malformed_response",
+                    format!("{}: malformed event: {why}", self.request.op),
+                );
+                error.request_id = Some(self.request_id.clone());
+                Some(Err(error))
+            }
+        }
+    }
+
+    /// Waits, then reconnects until a connection opens, the server finishes, or retries run out.
+    async fn reconnect(&mut self) -> Result<(), ErrorInfo> {
+        loop {
+            let wait = self.next_wait()?;
+            tokio::time::sleep(wait).await;
+            match self.connect().await {
+                Ok(Connected::Open(body)) => {
+                    self.body = Some(body);
+                    return Ok(());
+                }
+                Ok(Connected::Finished) => {
+                    self.done = true;
+                    return Ok(());
+                }
+                Err(error) if self.retryable(&error) => self.last_error = Some(error),
+                Err(error) => return Err(error),
+            }
+        }
+    }
+
+    /// The wait before the next reconnect, or the final error when retries are used up.
+    fn next_wait(&mut self) -> Result<Duration, ErrorInfo> {
+        self.failures += 1;
+        let policy = &self.transport.policy;
+        let mut last = self
+            .last_error
+            .take()
+            .unwrap_or_else(|| ErrorInfo::client("ConnectionError", "connection_reset", "stream dropped"));
+        last.attempts = self.attempt;
+        if self.failures > policy.retries {
+            return Err(last);
+        }
+        if let Some(wait) = last.retry_after.filter(|w| !w.is_zero()) {
+            return if wait > policy.max_retry_after { Err(last) } else { Ok(wait) };
+        }
+        let mut schedule = *policy;
+        if let Some(ms) = self.parser.retry() {
+            schedule.base = Duration::from_millis(ms);
+        }
+        Ok(schedule.backoff(self.failures))
+    }
+
+    fn retryable(&self, error: &ErrorInfo) -> bool {
+        !matches!(
+            self.transport.classify(error),
+            RetryClass::Never | RetryClass::WithIdempotencyKey
+        )
+    }
+
+    /// One connection attempt; the per-attempt timeout bounds the wait for the response head.
+    async fn connect(&mut self) -> Result<Connected, ErrorInfo> {
+        self.attempt += 1;
+        let last_id = self.parser.last_event_id().to_owned();
+        let attempt = Attempt {
+            request_id: &self.request_id,
+            key: None,
+            number: self.attempt,
+            last_event_id: Some(&last_id),
+        };
+        // The slot is held for as long as the connection stays open.
+        let slot = self.transport.slot().await?;
+        let limit = self.transport.policy.attempt_timeout;
+        let response = match tokio::time::timeout(limit, self.transport.send(&self.request, &attempt)).await {
+            Ok(response) => response?,
+            Err(_) => return Err(timeout_error(self.request.op, limit)),
+        };
+        let status = response.status().as_u16();
+        if status == 204 {
+            return Ok(Connected::Finished);
+        }
+        if status != 200 {
+            let head = response.headers().clone();
+            let body = tokio::time::timeout(limit, response.bytes()).await.ok().and_then(Result::ok).unwrap_or_default();
+            let mut error = status_error(status, &head, &body);
+            error.attempts = self.attempt;
+            error.request_id.get_or_insert_with(|| self.request_id.clone());
+            return Err(error);
+        }
+        let is_sse = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/event-stream"));
+        if !is_sse {
+            let mut error = ErrorInfo::client(
+                "ConnectionError",
+                "malformed_response",
+                format!("{}: the response is not an event stream", self.request.op),
+            );
+            error.status = Some(status);
+            return Err(error);
+        }
+        self.parser.reset_connection();
+        Ok(Connected::Open((response, slot)))
+    }
+}

@@ -1,0 +1,31 @@
+/** Counters of one client since it was created. */
+export interface ClientMetrics {
+  /** Requests sent (every attempt). */
+  messagesSent: number;
+  /** Responses received (every status). */
+  messagesReceived: number;
+  /** Request body bytes sent. */
+  bytesSent: number;
+  /** Response body bytes received. */
+  bytesReceived: number;
+  /** Calls that ended in an error. */
+  errorsTotal: number;
+}
+
+/** A fresh set of counters. */
+export function newMetrics(): ClientMetrics {
+  return { messagesSent: 0, messagesReceived: 0, bytesSent: 0, bytesReceived: 0, errorsTotal: 0 };
+}
+
+/** UTF-8 length of a string without encoding it. */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff) i++, (bytes += 2);
+    else bytes += 2;
+  }
+  return bytes;
+}

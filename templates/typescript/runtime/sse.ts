@@ -1,0 +1,103 @@
+/** One dispatched Server-Sent Event. */
+export interface SseEvent {
+  /** The last event id at dispatch (WHATWG: it carries over between events). */
+  id: string;
+  /** The event type (`message` when the stream names none). */
+  event: string;
+  data: string;
+}
+
+/**
+ * An incremental WHATWG Server-Sent Events parser: BOM, CR/LF/CRLF (even split across chunks),
+ * comments, multi-line data, ids with NUL ignored, numeric `retry` only. An event without its
+ * final blank line is never dispatched, so its id is never committed for resumption.
+ */
+export class SseParser {
+  /** The id that a reconnect must send as Last-Event-ID (committed at dispatch). */
+  lastEventId = '';
+  /** The server's reconnection time in ms, when it sent one. */
+  retry: number | undefined;
+  #buffer = '';
+  #started = false;
+  #skipLF = false;
+  #idBuffer = '';
+  #data: string | undefined;
+  #event = '';
+
+  /** Parses a chunk of decoded text, appending dispatched events to `out`. */
+  feed(chunk: string, out: SseEvent[]): void {
+    let text = chunk;
+    if (!this.#started && text.length > 0) {
+      this.#started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    if (this.#skipLF && text.length > 0) {
+      this.#skipLF = false;
+      if (text.charCodeAt(0) === 10) text = text.slice(1);
+    }
+    const buf = this.#buffer.length > 0 ? this.#buffer + text : text;
+    let pos = 0;
+    let cr = buf.indexOf('\r');
+    while (pos < buf.length) {
+      let lf = buf.indexOf('\n', pos);
+      if (cr !== -1 && cr < pos) cr = buf.indexOf('\r', pos);
+      let end: number;
+      let next: number;
+      if (cr !== -1 && (lf === -1 || cr < lf)) {
+        end = cr;
+        if (cr + 1 < buf.length) next = buf.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+        else {
+          next = cr + 1; // a CR at the end of a chunk: skip the LF that may start the next one
+          this.#skipLF = true;
+        }
+      } else if (lf !== -1) {
+        end = lf;
+        next = lf + 1;
+      } else break;
+      this.#line(buf, pos, end, out);
+      pos = next;
+    }
+    this.#buffer = pos === 0 ? buf : buf.slice(pos);
+  }
+
+  #line(buf: string, start: number, end: number, out: SseEvent[]): void {
+    if (start === end) return this.#dispatch(out);
+    if (buf.charCodeAt(start) === 58) return; // ':' starts a comment (heartbeats)
+    const colon = buf.indexOf(':', start);
+    let field: string;
+    let value: string;
+    if (colon === -1 || colon >= end) {
+      field = buf.slice(start, end);
+      value = '';
+    } else {
+      field = buf.slice(start, colon);
+      const from = buf.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1;
+      value = from >= end ? '' : buf.slice(from, end);
+    }
+    switch (field) {
+      case 'data':
+        this.#data = this.#data === undefined ? value : `${this.#data}\n${value}`;
+        break;
+      case 'event':
+        this.#event = value;
+        break;
+      case 'id':
+        if (!value.includes('\0')) this.#idBuffer = value;
+        break;
+      case 'retry':
+        if (/^\d+$/.test(value)) this.retry = Number(value);
+        break;
+      default:
+    }
+  }
+
+  #dispatch(out: SseEvent[]): void {
+    this.lastEventId = this.#idBuffer;
+    const data = this.#data;
+    const event = this.#event;
+    this.#data = undefined;
+    this.#event = '';
+    if (data === undefined) return;
+    out.push({ id: this.lastEventId, event: event === '' ? 'message' : event, data });
+  }
+}

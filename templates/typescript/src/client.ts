@@ -1,0 +1,16 @@
+import { BaseClient, type TransportConfig } from './base-client.js';
+import type { Transport } from './runtime/transport.js';
+import { UndiciTransport } from './runtime/undici-transport.js';
+
+/** The Node client: pooled keep-alive connections through undici. */
+export class Client extends BaseClient {
+  protected createTransport(origin: string, config: TransportConfig): Transport {
+    return new UndiciTransport(origin, {
+      connections: config.maxStreams,
+      keepAlive: config.keepAlive,
+      keepAliveTimeout: config.keepAlivePeriod,
+      connectTimeout: config.connectTimeout,
+      ca: config.ca,
+    });
+  }
+}

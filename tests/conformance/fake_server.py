@@ -1,0 +1,67 @@
+"""A stand-in for the conformance server's control API, for the runner's own tests."""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+class FakeControl:
+    """Holds scripted faults and answers the control routes; `leave_fault` keeps one unconsumed."""
+
+    def __init__(self) -> None:
+        """Starts listening on a free port."""
+        self.faults: list[dict[str, Any]] = []
+        self.resets: list[dict[str, Any]] = []
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    @property
+    def address(self) -> str:
+        """host:port."""
+        host, port = self.httpd.server_address[:2]
+        return f"{host}:{port}"
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        """A request handler bound to this fake."""
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:
+                """Quiet."""
+
+            def do_GET(self) -> None:
+                """journal, faults, connections."""
+                routes = {
+                    "/_conformance/faults": {"unconsumed": fake.faults},
+                    "/_conformance/connections": {"opened": 1, "open": 1, "max_open": 1},
+                }
+                self._reply(routes.get(self.path.split("?")[0], {"attempts": []}))
+
+            def do_POST(self) -> None:
+                """reset, faults, events."""
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])) or b"{}")
+                if self.path.endswith("/reset"):
+                    fake.resets.append(body)
+                    fake.faults = []
+                elif self.path.endswith("/faults"):
+                    fake.faults += body["faults"]
+                self._reply({"ids": list(range(len(body.get("faults", []))))})
+
+            def _reply(self, data: Any) -> None:
+                """JSON 200."""
+                payload = json.dumps(data).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+        return Handler
+
+    def stop(self) -> None:
+        """Stops serving."""
+        self.httpd.shutdown()
+        self.httpd.server_close()

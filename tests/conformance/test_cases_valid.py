@@ -1,0 +1,45 @@
+"""Case files: the real catalogue is valid, and invalid fixtures are rejected with a reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conformance.runner.cases import CASES, CaseError, check, load_all
+from tests.conformance.conftest import FIXTURES
+
+INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
+
+
+def test_the_catalogue_is_valid() -> None:
+    """Every case under conformance/cases loads, and ids are <area>/<name>."""
+    cases = load_all(CASES)
+    assert cases, "no cases"
+    assert all(c.id.count("/") == 1 for c in cases)
+
+
+def test_valid_fixtures_load() -> None:
+    """The runner's valid fixtures load."""
+    assert [c.id for c in load_all(FIXTURES / "valid")] == ["health/ok"]
+
+
+@pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
+def test_invalid_fixture_is_rejected(path: Path) -> None:
+    """Each invalid fixture yields at least one problem."""
+    assert check(yaml.safe_load(path.read_text(encoding="utf-8")), f"invalid/{path.stem}")
+
+
+def test_load_all_reports_every_bad_file(tmp_path: Path) -> None:
+    """One error lists all invalid files, and stray files are reported too."""
+    area = tmp_path / "area"
+    area.mkdir()
+    for path in INVALID[:2]:
+        (area / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (area / "notes.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(CaseError) as info:
+        load_all(tmp_path)
+    message = str(info.value)
+    assert all(f"area/{p.stem}" in message for p in INVALID[:2])
+    assert "notes.txt" in message
