@@ -18,10 +18,21 @@ def owned(root: Path, prefixes: list[str] | None) -> set[Path]:
     """
     if not root.exists():
         return set()
-    files = {p.relative_to(root) for p in root.rglob("*") if p.is_file()}
+    files = {p.relative_to(root) for p in root.rglob("*") if p.is_file() and not _is_tool_output(p.relative_to(root))}
     if prefixes is None:
         return files
     return {f for f in files if any(_owns(Path(p), f) for p in prefixes)}
+
+
+# What tools leave inside generated/ when they run there (all gitignored): never the generator's output.
+TOOL_OUTPUT = {"__pycache__", "node_modules", "target", ".tox", ".venv"}
+
+
+def _is_tool_output(path: Path) -> bool:
+    return any(
+        part in TOOL_OUTPUT or part.endswith(".egg-info") or (part.startswith(".") and part.endswith("_cache"))
+        for part in path.parts
+    )
 
 
 def _owns(prefix: Path, file: Path) -> bool:

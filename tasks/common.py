@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import nox
@@ -34,3 +35,11 @@ def install_generator(session: nox.Session) -> None:
     """The generator's own dependencies plus the formatters it runs."""
     session.install(*GENERATOR)
     install_node_tools(session)
+
+
+def install_debian(session: nox.Session, command: str, package: str) -> None:
+    """apt-get installs `package` unless `command` is already on PATH (CI machines start without it)."""
+    if shutil.which(command) is not None:
+        return
+    session.run("apt-get", "update", "-qq", external=True)
+    session.run("apt-get", "install", "-y", "-qq", "--no-install-recommends", package, external=True)

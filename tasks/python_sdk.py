@@ -11,6 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SDK = ROOT / "generated" / "python"
 RUNTIME = ["aiohttp==3.14.5", "pydantic==2.14.4"]
 TESTS = ["pytest==9.2.0", "pytest-asyncio==1.5.0", "mypy==2.4.1", "ruff==0.17.6"]
+# Blocking clients SyncClient is measured against (bench only, never SDK dependencies); httpx needs sniffio.
+SYNC_BENCH = ["urllib3==2.8.0", "httpx==0.28.1", "sniffio==1.3.1"]
 
 
 def install(session: nox.Session, generated_root: Path | None = None) -> Path:
@@ -48,13 +50,27 @@ def driver_command(session: nox.Session, generated_root: Path | None = None) -> 
 
 
 def bench(session: nox.Session) -> None:
-    """The SDK's get() and a replayed event burst against bare aiohttp, in one run against the server."""
+    """The SDK's get() and a replayed event burst against bare aiohttp, in one run.
+
+    get() runs against a plain server (no conformance journal growing with every call, as in production);
+    the burst needs the control API (POST /_conformance/events), so it reads from a conformance-mode one.
+    Then SyncClient's sequential get() against urllib3 and httpx.Client (sync_bench.py) on the plain server.
+    Extra arguments after `--` that are not the area name go to bench.py (e.g. --requests 2000).
+    """
     from tasks.server import running_server
 
     install(session)
-    with running_server(session, conformance=True, clock_speed=1000.0, api_key="test-key") as server:
-        args = ["--host", server.host, "--port", str(server.port), "--api-key", server.api_key]
-        session.run("python", str(SDK / "benchmarks" / "bench.py"), *args, *session.posargs)
+    session.install(*SYNC_BENCH)
+    extra = [arg for arg in session.posargs if arg != "python"]
+    with (
+        running_server(session, conformance=False, clock_speed=1000.0, api_key="test-key") as plain,
+        running_server(session, conformance=True, clock_speed=1000.0, api_key="test-key") as burst,
+    ):
+        args = ["--host", plain.host, "--port", str(plain.port), "--burst-port", str(burst.port)]
+        args += ["--api-key", plain.api_key]
+        session.run("python", str(SDK / "benchmarks" / "bench.py"), *args, *extra)
+        sync_args = ["--host", plain.host, "--port", str(plain.port), "--api-key", plain.api_key]
+        session.run("python", str(SDK / "benchmarks" / "sync_bench.py"), *sync_args)
 
 
 if __name__ == "__main__":

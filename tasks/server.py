@@ -11,6 +11,7 @@ from pathlib import Path
 import nox
 
 from conformance.server import testing
+from tasks import common
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER_DEPS = ["aiohttp==3.14.5", "orjson==3.13.0", "cryptography==50.0.2"]
@@ -98,4 +99,5 @@ def fuzz(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """GET /v3/vms/{id} and an SSE burst on loopback, beside the stack's constant-reply ceiling."""
     install(session)
+    common.install_debian(session, "wrk", "wrk")
     session.run("python", "-m", "conformance.server.bench", *session.posargs, env={"PYTHONPATH": str(ROOT)})

@@ -110,6 +110,7 @@ def driver_command(session: nox.Session, generated_root: Path | None = None) -> 
 def check(session: nox.Session) -> None:
     """tsc --strict --noEmit, build, node --test, npm pack contents, examples and the browser test."""
     sdk = build_sdk(session)
+    _lock_in_sync(session, sdk)
     _tsc(session, sdk, "-p", str(sdk / "tsconfig.json"), "--strict", "--noEmit")
     unit_tests(session, sdk)
     pack_contents(session, sdk)
@@ -118,6 +119,15 @@ def check(session: nox.Session) -> None:
     with running_server(session, conformance=True, tls=False, clock_speed=1000.0, api_key="test-key") as server:
         run_examples(session, sdk, server)
         browser_test(session, sdk, server)
+
+
+def _lock_in_sync(session: nox.Session, sdk: Path) -> None:
+    """The committed package-lock.json (templates/typescript) carries the package's version."""
+    manifest = json.loads((sdk / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads((sdk / "package-lock.json").read_text(encoding="utf-8"))
+    versions = {lock.get("version"), lock["packages"][""].get("version")}
+    if versions != {manifest["version"]}:
+        session.error(f"templates/typescript/package-lock.json has {versions}, package.json {manifest['version']}")
 
 
 def unit_tests(session: nox.Session, sdk: Path) -> None:

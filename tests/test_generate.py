@@ -83,3 +83,14 @@ def test_only_touches_the_named_targets(tmp_path: Path) -> None:
     assert any(name.startswith("python/") for name in before)
     assert main(["--out", str(out), "--only", "schemas"]) == EXIT_OK
     assert _tree_digest(out) == before
+
+
+def test_tool_caches_inside_generated_are_not_drift(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    assert main(["--out", str(out), "--only", "python"]) == EXIT_OK
+    for cache in (".mypy_cache/3.11/x.json", "__pycache__/m.cpython-311.pyc", "src/dwcp.egg-info/PKG-INFO"):
+        (out / "python" / cache).parent.mkdir(parents=True, exist_ok=True)
+        (out / "python" / cache).write_text("tool output", encoding="utf-8")
+    assert main(["--check", "--out", str(out), "--only", "python"]) == EXIT_OK
+    assert main(["--out", str(out), "--only", "python"]) == EXIT_OK
+    assert (out / "python" / ".mypy_cache" / "3.11" / "x.json").exists()

@@ -187,7 +187,20 @@ export abstract class BaseClient {
       catalogue,
       metrics: this.#metrics,
       headers: RETRY_POLICY.headers,
+      newId: () => this.randomId(),
     });
+  }
+
+  /** A random UUIDv4 from the platform (Node's crypto module, or Web Crypto in the browser). */
+  protected randomId(): string {
+    const crypto = globalThis.crypto;
+    // randomUUID exists only in secure contexts (https, localhost); getRandomValues everywhere.
+    if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+    b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+    const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }
 
   /** Keeps the API key out of console.log and JSON. */

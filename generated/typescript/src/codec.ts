@@ -6,7 +6,6 @@ import {
   bool,
   compact,
   each,
-  has,
   list,
   member,
   num,
@@ -94,13 +93,13 @@ export function decodeNetworkInterface(
   const out: NetworkInterface = {
     name: str(o, 'name', where),
   };
-  if (has(o, 'type')) out.type = str(o, 'type', where);
-  if (has(o, 'mac')) out.mac = str(o, 'mac', where);
-  if (has(o, 'bridge')) out.bridge = str(o, 'bridge', where);
-  if (has(o, 'vlan')) out.vlan = num(o, 'vlan', where);
-  if (has(o, 'ip_address')) out.ipAddress = str(o, 'ip_address', where);
-  if (has(o, 'netmask')) out.netmask = str(o, 'netmask', where);
-  if (has(o, 'bandwidth')) out.bandwidth = num(o, 'bandwidth', where);
+  if (o['type'] != null) out.type = str(o, 'type', where);
+  if (o['mac'] != null) out.mac = str(o, 'mac', where);
+  if (o['bridge'] != null) out.bridge = str(o, 'bridge', where);
+  if (o['vlan'] != null) out.vlan = num(o, 'vlan', where);
+  if (o['ip_address'] != null) out.ipAddress = str(o, 'ip_address', where);
+  if (o['netmask'] != null) out.netmask = str(o, 'netmask', where);
+  if (o['bandwidth'] != null) out.bandwidth = num(o, 'bandwidth', where);
   return out;
 }
 
@@ -121,16 +120,16 @@ export function encodeNetworkInterface(v: NetworkInterface): WireObject {
 /** NetworkConfig from its wire form. */
 export function decodeNetworkConfig(o: WireObject, where = 'NetworkConfig'): NetworkConfig {
   const out: NetworkConfig = {};
-  if (has(o, 'mode')) out.mode = str(o, 'mode', where);
-  if (has(o, 'interfaces'))
+  if (o['mode'] != null) out.mode = str(o, 'mode', where);
+  if (o['interfaces'] != null)
     out.interfaces = each(
       list(o, 'interfaces', where),
       (v, w) => decodeNetworkInterface(object(v, w), w),
       where,
     );
-  if (has(o, 'dns')) out.dns = each(list(o, 'dns', where), stringItem, where);
-  if (has(o, 'gateway')) out.gateway = str(o, 'gateway', where);
-  if (has(o, 'mtu')) out.mtu = num(o, 'mtu', where);
+  if (o['dns'] != null) out.dns = each(list(o, 'dns', where), stringItem, where);
+  if (o['gateway'] != null) out.gateway = str(o, 'gateway', where);
+  if (o['mtu'] != null) out.mtu = num(o, 'mtu', where);
   return out;
 }
 
@@ -148,12 +147,12 @@ export function encodeNetworkConfig(v: NetworkConfig): WireObject {
 /** Affinity from its wire form. */
 export function decodeAffinity(o: WireObject, where = 'Affinity'): Affinity {
   const out: Affinity = {};
-  if (has(o, 'node_selector')) out.nodeSelector = strings(o, 'node_selector', where);
-  if (has(o, 'required_nodes'))
+  if (o['node_selector'] != null) out.nodeSelector = strings(o, 'node_selector', where);
+  if (o['required_nodes'] != null)
     out.requiredNodes = each(list(o, 'required_nodes', where), stringItem, where);
-  if (has(o, 'preferred_nodes'))
+  if (o['preferred_nodes'] != null)
     out.preferredNodes = each(list(o, 'preferred_nodes', where), stringItem, where);
-  if (has(o, 'anti_affinity_vms'))
+  if (o['anti_affinity_vms'] != null)
     out.antiAffinityVms = each(list(o, 'anti_affinity_vms', where), stringItem, where);
   return out;
 }
@@ -175,27 +174,28 @@ export function decodeVMConfig(o: WireObject, where = 'VMConfig'): VMConfig {
     memory: num(o, 'memory', where),
     cpus: num(o, 'cpus', where),
   };
-  if (has(o, 'disk')) out.disk = num(o, 'disk', where);
-  if (has(o, 'image')) out.image = str(o, 'image', where);
-  if (has(o, 'network')) out.network = decodeNetworkConfig(obj(o, 'network', where), where);
-  if (has(o, 'cloud_init')) out.cloudInit = str(o, 'cloud_init', where);
-  if (has(o, 'labels')) out.labels = strings(o, 'labels', where);
-  if (has(o, 'annotations')) out.annotations = strings(o, 'annotations', where);
-  if (has(o, 'priority')) out.priority = num(o, 'priority', where);
-  if (has(o, 'affinity')) out.affinity = decodeAffinity(obj(o, 'affinity', where), where);
-  if (has(o, 'enable_gpu')) out.enableGpu = bool(o, 'enable_gpu', where);
-  if (has(o, 'gpu_type')) out.gpuType = str(o, 'gpu_type', where);
-  if (has(o, 'enable_tpm')) out.enableTpm = bool(o, 'enable_tpm', where);
-  if (has(o, 'enable_secure_boot')) out.enableSecureBoot = bool(o, 'enable_secure_boot', where);
-  if (has(o, 'cpu_pinning'))
+  if (o['disk'] != null) out.disk = num(o, 'disk', where);
+  if (o['image'] != null) out.image = str(o, 'image', where);
+  if (o['network'] != null) out.network = decodeNetworkConfig(obj(o, 'network', where), where);
+  if (o['cloud_init'] != null) out.cloudInit = str(o, 'cloud_init', where);
+  if (o['labels'] != null) out.labels = strings(o, 'labels', where);
+  if (o['annotations'] != null) out.annotations = strings(o, 'annotations', where);
+  if (o['priority'] != null) out.priority = num(o, 'priority', where);
+  if (o['affinity'] != null) out.affinity = decodeAffinity(obj(o, 'affinity', where), where);
+  if (o['enable_gpu'] != null) out.enableGpu = bool(o, 'enable_gpu', where);
+  if (o['gpu_type'] != null) out.gpuType = str(o, 'gpu_type', where);
+  if (o['enable_tpm'] != null) out.enableTpm = bool(o, 'enable_tpm', where);
+  if (o['enable_secure_boot'] != null) out.enableSecureBoot = bool(o, 'enable_secure_boot', where);
+  if (o['cpu_pinning'] != null)
     out.cpuPinning = each(list(o, 'cpu_pinning', where), numberItem, where);
-  if (has(o, 'numa_nodes')) out.numaNodes = each(list(o, 'numa_nodes', where), numberItem, where);
-  if (has(o, 'huge_pages')) out.hugePages = bool(o, 'huge_pages', where);
-  if (has(o, 'io_threads')) out.ioThreads = num(o, 'io_threads', where);
-  if (has(o, 'memory_max')) out.memoryMax = num(o, 'memory_max', where);
-  if (has(o, 'cpu_quota')) out.cpuQuota = num(o, 'cpu_quota', where);
-  if (has(o, 'disk_iops_limit')) out.diskIopsLimit = num(o, 'disk_iops_limit', where);
-  if (has(o, 'network_bandwidth')) out.networkBandwidth = num(o, 'network_bandwidth', where);
+  if (o['numa_nodes'] != null)
+    out.numaNodes = each(list(o, 'numa_nodes', where), numberItem, where);
+  if (o['huge_pages'] != null) out.hugePages = bool(o, 'huge_pages', where);
+  if (o['io_threads'] != null) out.ioThreads = num(o, 'io_threads', where);
+  if (o['memory_max'] != null) out.memoryMax = num(o, 'memory_max', where);
+  if (o['cpu_quota'] != null) out.cpuQuota = num(o, 'cpu_quota', where);
+  if (o['disk_iops_limit'] != null) out.diskIopsLimit = num(o, 'disk_iops_limit', where);
+  if (o['network_bandwidth'] != null) out.networkBandwidth = num(o, 'network_bandwidth', where);
   return out;
 }
 
@@ -270,10 +270,10 @@ export function decodeVM(o: WireObject, where = 'VM'): VM {
     createdAt: time(o, 'created_at', where),
     updatedAt: time(o, 'updated_at', where),
   };
-  if (has(o, 'started_at')) out.startedAt = time(o, 'started_at', where);
-  if (has(o, 'stopped_at')) out.stoppedAt = time(o, 'stopped_at', where);
-  if (has(o, 'metrics')) out.metrics = decodeVMMetrics(obj(o, 'metrics', where), where);
-  if (has(o, 'labels')) out.labels = strings(o, 'labels', where);
+  if (o['started_at'] != null) out.startedAt = time(o, 'started_at', where);
+  if (o['stopped_at'] != null) out.stoppedAt = time(o, 'stopped_at', where);
+  if (o['metrics'] != null) out.metrics = decodeVMMetrics(obj(o, 'metrics', where), where);
+  if (o['labels'] != null) out.labels = strings(o, 'labels', where);
   return out;
 }
 
@@ -299,7 +299,7 @@ export function decodeVMList(o: WireObject, where = 'VMList'): VMList {
   const out: VMList = {
     vms: each(list(o, 'vms', where), (v, w) => decodeVM(object(v, w), w), where),
   };
-  if (has(o, 'next_page_token')) out.nextPageToken = str(o, 'next_page_token', where);
+  if (o['next_page_token'] != null) out.nextPageToken = str(o, 'next_page_token', where);
   return out;
 }
 
@@ -317,15 +317,15 @@ export function decodeMigrationOptions(
   where = 'MigrationOptions',
 ): MigrationOptions {
   const out: MigrationOptions = {};
-  if (has(o, 'live')) out.live = bool(o, 'live', where);
-  if (has(o, 'max_downtime')) out.maxDowntime = num(o, 'max_downtime', where);
-  if (has(o, 'bandwidth')) out.bandwidth = num(o, 'bandwidth', where);
-  if (has(o, 'compression')) out.compression = bool(o, 'compression', where);
-  if (has(o, 'auto_converge')) out.autoConverge = bool(o, 'auto_converge', where);
-  if (has(o, 'post_copy')) out.postCopy = bool(o, 'post_copy', where);
-  if (has(o, 'parallel')) out.parallel = num(o, 'parallel', where);
-  if (has(o, 'verify_checksum')) out.verifyChecksum = bool(o, 'verify_checksum', where);
-  if (has(o, 'encrypt_transport')) out.encryptTransport = bool(o, 'encrypt_transport', where);
+  if (o['live'] != null) out.live = bool(o, 'live', where);
+  if (o['max_downtime'] != null) out.maxDowntime = num(o, 'max_downtime', where);
+  if (o['bandwidth'] != null) out.bandwidth = num(o, 'bandwidth', where);
+  if (o['compression'] != null) out.compression = bool(o, 'compression', where);
+  if (o['auto_converge'] != null) out.autoConverge = bool(o, 'auto_converge', where);
+  if (o['post_copy'] != null) out.postCopy = bool(o, 'post_copy', where);
+  if (o['parallel'] != null) out.parallel = num(o, 'parallel', where);
+  if (o['verify_checksum'] != null) out.verifyChecksum = bool(o, 'verify_checksum', where);
+  if (o['encrypt_transport'] != null) out.encryptTransport = bool(o, 'encrypt_transport', where);
   return out;
 }
 
@@ -349,7 +349,7 @@ export function decodeMigrateRequest(o: WireObject, where = 'MigrateRequest'): M
   const out: MigrateRequest = {
     targetNode: str(o, 'target_node', where),
   };
-  if (has(o, 'options')) out.options = decodeMigrationOptions(obj(o, 'options', where), where);
+  if (o['options'] != null) out.options = decodeMigrationOptions(obj(o, 'options', where), where);
   return out;
 }
 
@@ -378,8 +378,8 @@ export function decodeMigrationStatus(o: WireObject, where = 'MigrationStatus'):
     downtime: num(o, 'downtime', where),
     startedAt: time(o, 'started_at', where),
   };
-  if (has(o, 'completed_at')) out.completedAt = time(o, 'completed_at', where);
-  if (has(o, 'error')) out.error = str(o, 'error', where);
+  if (o['completed_at'] != null) out.completedAt = time(o, 'completed_at', where);
+  if (o['error'] != null) out.error = str(o, 'error', where);
   return out;
 }
 
@@ -407,9 +407,9 @@ export function encodeMigrationStatus(v: MigrationStatus): WireObject {
 /** SnapshotOptions from its wire form. */
 export function decodeSnapshotOptions(o: WireObject, where = 'SnapshotOptions'): SnapshotOptions {
   const out: SnapshotOptions = {};
-  if (has(o, 'include_memory')) out.includeMemory = bool(o, 'include_memory', where);
-  if (has(o, 'description')) out.description = str(o, 'description', where);
-  if (has(o, 'quiesce')) out.quiesce = bool(o, 'quiesce', where);
+  if (o['include_memory'] != null) out.includeMemory = bool(o, 'include_memory', where);
+  if (o['description'] != null) out.description = str(o, 'description', where);
+  if (o['quiesce'] != null) out.quiesce = bool(o, 'quiesce', where);
   return out;
 }
 
@@ -427,7 +427,7 @@ export function decodeSnapshotRequest(o: WireObject, where = 'SnapshotRequest'):
   const out: SnapshotRequest = {
     name: str(o, 'name', where),
   };
-  if (has(o, 'options')) out.options = decodeSnapshotOptions(obj(o, 'options', where), where);
+  if (o['options'] != null) out.options = decodeSnapshotOptions(obj(o, 'options', where), where);
   return out;
 }
 
@@ -449,8 +449,8 @@ export function decodeSnapshot(o: WireObject, where = 'Snapshot'): Snapshot {
     includeMemory: bool(o, 'include_memory', where),
     createdAt: time(o, 'created_at', where),
   };
-  if (has(o, 'description')) out.description = str(o, 'description', where);
-  if (has(o, 'parent')) out.parent = str(o, 'parent', where);
+  if (o['description'] != null) out.description = str(o, 'description', where);
+  if (o['parent'] != null) out.parent = str(o, 'parent', where);
   return out;
 }
 
@@ -473,7 +473,7 @@ export function decodeSnapshotList(o: WireObject, where = 'SnapshotList'): Snaps
   const out: SnapshotList = {
     snapshots: each(list(o, 'snapshots', where), (v, w) => decodeSnapshot(object(v, w), w), where),
   };
-  if (has(o, 'next_page_token')) out.nextPageToken = str(o, 'next_page_token', where);
+  if (o['next_page_token'] != null) out.nextPageToken = str(o, 'next_page_token', where);
   return out;
 }
 
@@ -488,7 +488,7 @@ export function encodeSnapshotList(v: SnapshotList): WireObject {
 /** StopRequest from its wire form. */
 export function decodeStopRequest(o: WireObject, where = 'StopRequest'): StopRequest {
   const out: StopRequest = {};
-  if (has(o, 'force')) out.force = bool(o, 'force', where);
+  if (o['force'] != null) out.force = bool(o, 'force', where);
   return out;
 }
 
@@ -507,7 +507,7 @@ export function decodeVMEvent(o: WireObject, where = 'VMEvent'): VMEvent {
     timestamp: time(o, 'timestamp', where),
     message: str(o, 'message', where),
   };
-  if (has(o, 'vm')) out.vm = decodeVM(obj(o, 'vm', where), where);
+  if (o['vm'] != null) out.vm = decodeVM(obj(o, 'vm', where), where);
   return out;
 }
 
@@ -568,8 +568,8 @@ export function decodeErrorDetail(o: WireObject, where = 'ErrorDetail'): ErrorDe
     message: str(o, 'message', where),
     retryable: bool(o, 'retryable', where),
   };
-  if (has(o, 'request_id')) out.requestId = str(o, 'request_id', where);
-  if (has(o, 'details')) out.details = obj(o, 'details', where);
+  if (o['request_id'] != null) out.requestId = str(o, 'request_id', where);
+  if (o['details'] != null) out.details = obj(o, 'details', where);
   return out;
 }
 

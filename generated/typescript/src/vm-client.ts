@@ -1,35 +1,18 @@
 // Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT.
 import type { BaseClient } from './base-client.js';
 import {
-  decodeNetworkInterface,
-  decodeNetworkConfig,
-  decodeAffinity,
-  decodeVMConfig,
-  decodeVMMetrics,
-  decodeVM,
-  decodeVMList,
-  decodeMigrationOptions,
-  decodeMigrateRequest,
+  decodeHealthStatus,
   decodeMigrationStatus,
-  decodeSnapshotOptions,
-  decodeSnapshotRequest,
   decodeSnapshot,
   decodeSnapshotList,
-  decodeStopRequest,
+  decodeVM,
   decodeVMEvent,
-  decodeHealthStatus,
-  decodeSessionInfo,
-  decodeErrorDetail,
-  decodeErrorBody,
-  encodeNetworkInterface,
-  encodeNetworkConfig,
-  encodeAffinity,
-  encodeVMConfig,
-  encodeMigrationOptions,
+  decodeVMList,
+  decodeVMMetrics,
   encodeMigrateRequest,
-  encodeSnapshotOptions,
   encodeSnapshotRequest,
   encodeStopRequest,
+  encodeVMConfig,
 } from './codec.js';
 import { MigrationError, TimeoutError } from './errors.js';
 import type { Duration } from './runtime/duration.js';
@@ -38,45 +21,27 @@ import type { CallOptions, Endpoint } from './runtime/invoker.js';
 import { query } from './runtime/query.js';
 import { pollUntil } from './runtime/waiter.js';
 import { object, parseJson } from './runtime/wire.js';
-import {
-  VMState,
-  MigrationState,
-  MigrationPhase,
-  VMEventType,
-  type NetworkInterface,
-  type NetworkConfig,
-  type Affinity,
-  type VMConfig,
-  type VMMetrics,
-  type VM,
-  type VMList,
-  type MigrationOptions,
-  type MigrateRequest,
-  type MigrationStatus,
-  type SnapshotOptions,
-  type SnapshotRequest,
-  type Snapshot,
-  type SnapshotList,
-  type StopRequest,
-  type VMEvent,
-  type HealthStatus,
-  type SessionInfo,
-  type ErrorDetail,
-  type ErrorBody,
+import type {
+  HealthStatus,
+  MigrationOptions,
+  MigrationStatus,
+  Snapshot,
+  SnapshotList,
+  SnapshotOptions,
+  VM,
+  VMConfig,
+  VMEvent,
+  VMList,
+  VMMetrics,
 } from './types.js';
 import {
   checkDuration,
   checkId,
   checkParam,
-  validateNetworkInterface,
-  validateNetworkConfig,
-  validateAffinity,
-  validateVMConfig,
-  validateMigrationOptions,
   validateMigrateRequest,
-  validateSnapshotOptions,
   validateSnapshotRequest,
   validateStopRequest,
+  validateVMConfig,
 } from './validate.js';
 import { checkBool, checkNumber } from './runtime/checks.js';
 
@@ -257,8 +222,8 @@ export class VMClient {
    * MigrationError when it ends failed or cancelled, and with a TimeoutError at the deadline
    * (the operation itself goes on; cancel it with cancelMigration).
    */
-  async waitForMigration(id: string, options: WaitOptions): Promise<MigrationStatus> {
-    checkId(id, 'id', 'id');
+  async waitForMigration(migrationId: string, options: WaitOptions): Promise<MigrationStatus> {
+    checkId(migrationId, 'migrationId', 'migration_id');
     const deadline =
       options.deadline instanceof Date
         ? options.deadline.getTime() - Date.now()
@@ -268,20 +233,20 @@ export class VMClient {
         ? undefined
         : checkDuration(options.interval, 'interval', 'interval');
     const status = await pollUntil(
-      (signal) => this.getMigrationStatus(id, { signal }),
+      (signal) => this.getMigrationStatus(migrationId, { signal }),
       (s) => DONE.has(s.state),
       { deadline, signal: options.signal, interval },
       (cause) =>
         new TimeoutError({
           code: 'client_timeout',
-          message: `${id} did not finish within ${deadline} ms`,
+          message: `${migrationId} did not finish within ${deadline} ms`,
           cause,
         }),
     );
     if (FAILED.has(status.state)) {
       throw new MigrationError({
         code: 'migration_failed',
-        message: status.error ?? `${id} ended ${status.state}`,
+        message: status.error ?? `${migrationId} ended ${status.state}`,
         details: { status },
       });
     }

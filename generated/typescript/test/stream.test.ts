@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { VMEventType, VMNotFoundError, type VMEvent } from '../src/index.js';
+import { ConnectionError, VMEventType, VMNotFoundError, type VMEvent } from '../src/index.js';
 import { VM_WIRE, connected, failure, serve, session } from './helpers.js';
 
 function event(id: number): string {
@@ -85,6 +85,24 @@ test('metrics stream with a duration string interval', async () => {
   for await (const m of stream) assert.equal(m.cpuUsage.toFixed(2), '12.50');
   assert.equal(stream.lastEventId, '1');
   assert.match(server.seen[1]?.url ?? '', /interval=1000/);
+  await client.disconnect();
+  await server.close();
+});
+
+test('a malformed event ends the stream with a typed error after the good ones before it', async () => {
+  const server = await serve((req, res) => {
+    if (session(req, res)) return;
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    res.end(event(1) + 'id: 2\ndata: {"id": "two"}\n\n' + event(3));
+  });
+  const client = await connected(server.port);
+  const seen: number[] = [];
+  const error = await (async () => {
+    for await (const e of client.vm().watch('vm-1')) seen.push(e.id);
+  })().catch((e: unknown) => e);
+  assert.deepEqual(seen, [1]);
+  assert.ok(error instanceof ConnectionError);
+  assert.equal(error.code, 'malformed_response');
   await client.disconnect();
   await server.close();
 });

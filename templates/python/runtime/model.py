@@ -46,9 +46,13 @@ def decode(model: type[M], body: Union[str, bytes], catalogue: Catalogue, **cont
     try:
         return model.model_validate_json(body)
     except pydantic.ValidationError as exc:
-        where = _location(exc.errors(include_input=False, include_url=False)[0]) or "body"
-        message = f"malformed {model.__name__} in the response ({where})"
-        raise catalogue.make(MALFORMED_RESPONSE, message, **context) from None
+        raise malformed(model, exc, catalogue, **context) from None
+
+
+def malformed(model: type[Model], exc: pydantic.ValidationError, catalogue: Catalogue, **context: Any) -> DWCPError:
+    """The malformed_response error of a body that does not decode as `model`."""
+    where = _location(exc.errors(include_input=False, include_url=False)[0]) or "body"
+    return catalogue.make(MALFORMED_RESPONSE, f"malformed {model.__name__} in the response ({where})", **context)
 
 
 def _location(error: ErrorDetails) -> str:

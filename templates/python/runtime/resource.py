@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Optional, TypeVar
+from typing import Optional, TypeVar, cast
+
+import pydantic
 
 from .endpoint import Endpoint
-from .model import Model, decode
+from .model import Model, malformed
 from .stream import EVENT_STREAM, EventStream
 from .transport import Transport
 
@@ -30,12 +32,17 @@ class Resource:
         idempotency_key: Optional[str] = None,
     ) -> M:
         """Sends the call and decodes its result as `output`."""
-        call = self._transport.call(
-            endpoint, path, body=body.to_wire() if body else None, params=params, idempotency_key=idempotency_key
+        transport = self._transport
+        call = transport.call(
+            endpoint, path, body=None if body is None else body.to_wire(), params=params, idempotency_key=idempotency_key
         )
-        reply = await self._transport.send(call)
-        context = {"request_id": call.request_id, "attempts": call.attempt, "status": reply.status}
-        return decode(output, reply.body, self._transport.catalogue, **context)
+        data = await transport.send(call)
+        try:
+            # The model's own validator, as model_validate_json calls it, without its per-call argument checks.
+            return cast(M, output.__pydantic_validator__.validate_json(data))
+        except pydantic.ValidationError as exc:
+            context = {"request_id": call.request_id, "attempts": call.attempt, "status": call.status}
+            raise malformed(output, exc, transport.catalogue, **context) from None
 
     async def _send(
         self,
@@ -48,7 +55,7 @@ class Resource:
     ) -> None:
         """Sends a call that returns nothing."""
         call = self._transport.call(
-            endpoint, path, body=body.to_wire() if body else None, params=params, idempotency_key=idempotency_key
+            endpoint, path, body=None if body is None else body.to_wire(), params=params, idempotency_key=idempotency_key
         )
         await self._transport.send(call)
 
@@ -57,5 +64,4 @@ class Resource:
     ) -> EventStream[M]:
         """A resumable SSE stream of `output` events (connects on open() or the first read)."""
         call = self._transport.call(endpoint, path, params=params, accept=EVENT_STREAM)
-        catalogue = self._transport.catalogue
-        return EventStream(self._transport, call, lambda data: decode(output, data, catalogue))
+        return EventStream(self._transport, call, output)

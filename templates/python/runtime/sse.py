@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 _BOM = b"\xef\xbb\xbf"
+Raw = tuple[bytes, bytes, Optional[str]]
+"""A dispatched event before text decoding: data (UTF-8 bytes), event type (b"" for message) and id."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,13 @@ class Decoder:
 
     def feed(self, chunk: bytes) -> list[Event]:
         """Events completed by `chunk`; a trailing partial line waits for the next one."""
+        return [
+            Event(data.decode("utf-8", "replace"), event.decode("utf-8", "replace") or "message", id)
+            for data, event, id in self.feed_raw(chunk)
+        ]
+
+    def feed_raw(self, chunk: bytes) -> list[Raw]:
+        """As feed(), with data and type left as bytes: one pass over the whole chunk, no object per line."""
         buffer = self._tail + chunk if self._tail else chunk
         if self._skip_lf and buffer[:1] == b"\n":
             buffer = buffer[1:]  # the LF of a CRLF split across two chunks
@@ -39,14 +48,37 @@ class Decoder:
             buffer = self._strip_bom(buffer)
             if not self._started:
                 return []
-        lines = buffer.splitlines(keepends=True)
-        self._tail = lines.pop() if lines and lines[-1][-1:] not in (b"\n", b"\r") else b""
-        self._skip_lf = buffer.endswith(b"\r")
-        events: list[Event] = []
+        if b"\r" in buffer:
+            lines = buffer.splitlines()
+            self._tail = b"" if buffer[-1:] in (b"\n", b"\r") else lines.pop() if lines else b""
+            self._skip_lf = buffer.endswith(b"\r")
+        else:  # the usual LF-only stream: one split, the last piece is the partial line (b"" after an LF)
+            lines = buffer.split(b"\n")
+            self._tail = lines.pop()
+        events: list[Raw] = []
+        data, event = self._data, self._event
         for line in lines:
-            event = self._line(line.rstrip(b"\r\n"))
-            if event is not None:
-                events.append(event)
+            if not line:  # blank line: dispatch (an event without data is dropped), reset the type
+                if data:
+                    events.append((data[0] if len(data) == 1 else b"\n".join(data), event, self.last_id))
+                    data = []
+                event = b""
+            elif line[:5] == b"data:":
+                data.append(line[6:] if line[5:6] == b" " else line[5:])
+            elif line[:1] != b":":  # not a comment
+                name, _, value = line.partition(b":")
+                if value[:1] == b" ":
+                    value = value[1:]
+                if name == b"data":
+                    data.append(value)
+                elif name == b"event":
+                    event = value
+                elif name == b"id":
+                    if b"\0" not in value:
+                        self.last_id = value.decode("utf-8", "replace")
+                elif name == b"retry" and value.isdigit():
+                    self.retry = int(value)
+        self._data, self._event = data, event
         return events
 
     def _strip_bom(self, buffer: bytes) -> bytes:
@@ -61,30 +93,3 @@ class Decoder:
         # A last line without its ending is not a line, and an event not closed by a blank line is dropped.
         self._tail, self._data, self._event = b"", [], b""
         return []
-
-    def _line(self, line: bytes) -> Optional[Event]:
-        if not line:
-            return self._dispatch()
-        if line[:1] == b":":
-            return None
-        name, _, value = line.partition(b":")
-        if value[:1] == b" ":
-            value = value[1:]
-        if name == b"data":
-            self._data.append(value)
-        elif name == b"event":
-            self._event = value
-        elif name == b"id":
-            if b"\0" not in value:
-                self.last_id = value.decode("utf-8", "replace")
-        elif name == b"retry" and value.isdigit():
-            self.retry = int(value)
-        return None
-
-    def _dispatch(self) -> Optional[Event]:
-        data, event = self._data, self._event
-        self._data, self._event = [], b""
-        if not data:
-            return None
-        text = b"\n".join(data).decode("utf-8", "replace")
-        return Event(text, event.decode("utf-8", "replace") or "message", self.last_id)

@@ -6,15 +6,17 @@ import asyncio
 from collections import deque
 from collections.abc import AsyncIterator
 from types import TracebackType
-from typing import Callable, Generic, Optional, TypeVar
+from typing import Generic, Optional, TypeVar, cast
 
 import aiohttp
+import pydantic
 
 from .errors import DWCPError
-from .sse import Decoder, Event
+from .model import Model, decode
+from .sse import Decoder, Raw
 from .transport import Call, Transport
 
-T = TypeVar("T")
+T = TypeVar("T", bound=Model)
 EVENT_STREAM = "text/event-stream"
 LAST_EVENT_ID = "Last-Event-ID"
 
@@ -22,12 +24,13 @@ LAST_EVENT_ID = "Last-Event-ID"
 class EventStream(Generic[T], AsyncIterator[T]):
     """Iterate with `async for`; `open()` connects early, `aclose()` (or leaving `async with`) hangs up."""
 
-    def __init__(self, transport: Transport, call: Call, decode: Callable[[str], T]) -> None:
+    def __init__(self, transport: Transport, call: Call, output: type[T]) -> None:
         self._transport = transport
         self._call = call
-        self._decode = decode
+        self._output = output
         self._decoder = Decoder()
-        self._pending: deque[tuple[Optional[int], T]] = deque()
+        self._validate = output.__pydantic_validator__.validate_json
+        self._pending: deque[tuple[Optional[int], bytes]] = deque()  # (SSE id, data) of events not yet read
         self.last_event_id: Optional[int] = None
         """The SSE id of the event last returned (metrics samples carry theirs only here)."""
         self._response: Optional[aiohttp.ClientResponse] = None
@@ -62,8 +65,12 @@ class EventStream(Generic[T], AsyncIterator[T]):
             if self._done:
                 raise StopAsyncIteration
             await self._fill()
-        self.last_event_id, item = self._pending.popleft()
-        return item
+        self.last_event_id, data = self._pending.popleft()
+        # Decoded one at a time as the caller reads: the model is built and dropped before the next one.
+        try:
+            return cast(T, self._validate(data))
+        except pydantic.ValidationError:  # as text (bad UTF-8 replaced), or malformed_response
+            return decode(self._output, data.decode("utf-8", "replace"), self._transport.catalogue)
 
     async def aclose(self) -> None:
         """Stops the stream and drops its connection."""
@@ -90,18 +97,22 @@ class EventStream(Generic[T], AsyncIterator[T]):
             self._hang_up()
             return
         self._transport.metrics.bytes_received += len(chunk)
-        self._accept(self._decoder.feed(chunk))
+        self._accept(self._decoder.feed_raw(chunk))
 
-    def _accept(self, events: list[Event]) -> None:
-        for event in events:
-            seq = _int(event.id)
-            if seq is not None and self._last_id is not None and seq <= self._last_id:
-                continue  # already delivered before the reconnect
-            self._pending.append((seq, self._decode(event.data)))
-            self._last_id = seq if seq is not None else self._last_id
-            self._transport.metrics.messages_received += 1
-        if events:
-            self._failures = 0
+    def _accept(self, events: list[Raw]) -> None:
+        if not events:
+            return
+        pending, last, before = self._pending, self._last_id, len(self._pending)
+        for data, _, id in events:
+            seq = _int(id)
+            if seq is not None:
+                if last is not None and seq <= last:
+                    continue  # already delivered before the reconnect
+                last = seq
+            pending.append((seq, data))
+        self._transport.metrics.messages_received += len(pending) - before
+        self._last_id = last
+        self._failures = 0
 
     async def _connect(self) -> None:
         while True:

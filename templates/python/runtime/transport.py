@@ -6,7 +6,6 @@ import asyncio
 import os
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Optional
 
 import aiohttp
@@ -21,32 +20,32 @@ ATTEMPT = "DWCP-Attempt"
 REQUEST_ID = "X-Request-ID"
 IDEMPOTENCY_KEY = "Idempotency-Key"
 JSON = "application/json"
+_ATTEMPTS = tuple(str(n) for n in range(100))  # DWCP-Attempt values, built once
+_KEY_SIZE = len(IDEMPOTENCY_KEY) + 4
 
 
-@dataclass(frozen=True)
-class Reply:
-    """A successful response: status, headers and the whole body."""
-
-    status: int
-    headers: Mapping[str, str]
-    body: bytes
-
-
-@dataclass
 class Call:
     """The identity of one logical call, shared by all its attempts."""
 
-    endpoint: Endpoint
-    url: str
-    headers: dict[str, str]
-    body: Optional[bytes]
-    params: Optional[Mapping[str, str]]
-    attempt: int = 0
+    __slots__ = ("attempt", "body", "endpoint", "headers", "params", "size", "status", "url")
 
-    def __post_init__(self) -> None:
-        # Bytes of one attempt: headers as written ("Name: value\r\n", DWCP-Attempt included) and body.
-        head = sum(len(k) + len(v) + 4 for k, v in self.headers.items()) + len(ATTEMPT) + 5
-        self.size = head + (len(self.body) if self.body else 0)
+    def __init__(
+        self,
+        endpoint: Endpoint,
+        url: str,
+        headers: dict[str, str],
+        body: Optional[bytes],
+        params: Optional[Mapping[str, str]],
+        size: int,
+    ) -> None:
+        self.endpoint = endpoint
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.params = params
+        self.attempt = 0
+        self.size = size  # bytes of one attempt: headers as written (DWCP-Attempt included) and body
+        self.status = 0  # the HTTP status of the last response
 
     @property
     def request_id(self) -> str:
@@ -59,6 +58,11 @@ class Call:
         return self.headers.get(IDEMPOTENCY_KEY)
 
 
+def _size(headers: Mapping[str, str]) -> int:
+    """Bytes of headers as written: "Name: value\\r\\n" each."""
+    return sum(len(k) + len(v) + 4 for k, v in headers.items())
+
+
 class Transport:
     """Owns the session; sends calls with the retry policy and counts traffic."""
 
@@ -69,6 +73,7 @@ class Transport:
         self.metrics = ClientMetrics()
         self.base_url = connection.base_url(settings, base_path)
         self._auth = f"Bearer {settings.api_key}"
+        self._templates: dict[tuple[bool, str, bool], tuple[dict[str, str], int]] = {}
         self._session: Optional[aiohttp.ClientSession] = None
 
     @property
@@ -104,47 +109,61 @@ class Transport:
         accept: str = JSON,
     ) -> Call:
         """A new logical call: one request id, and one idempotency key when the operation needs it."""
-        headers = {REQUEST_ID: os.urandom(16).hex(), "Accept": accept}  # cheaper than uuid4().hex
-        if endpoint.auth:
-            headers["Authorization"] = self._auth
-        if body is not None:
-            headers["Content-Type"] = JSON
+        shape = (endpoint.auth, accept, body is not None)
+        template = self._templates.get(shape) or self._template(shape)
+        headers = {REQUEST_ID: os.urandom(16).hex(), **template[0]}  # urandom: cheaper than uuid4().hex
+        size = template[1]
         if endpoint.keyed:
-            headers[IDEMPOTENCY_KEY] = idempotency_key or str(uuid.uuid4())
-        return Call(endpoint, self.base_url + path, headers, body, params)
+            key = headers[IDEMPOTENCY_KEY] = idempotency_key or str(uuid.uuid4())
+            size += _KEY_SIZE + len(key)
+        if body is not None:
+            size += len(body)
+        return Call(endpoint, self.base_url + path, headers, body, params, size)
 
-    async def send(self, call: Call) -> Reply:
-        """Runs the call's attempts until success, a final error or the end of the retry budget."""
-        session = self.session()
+    def _template(self, shape: tuple[bool, str, bool]) -> tuple[dict[str, str], int]:
+        """The constant headers of calls of one shape (auth, accept, body) and the bytes of an attempt's head."""
+        auth, accept, has_body = shape
+        headers = {"Accept": accept}
+        if auth:
+            headers["Authorization"] = self._auth
+        if has_body:
+            headers["Content-Type"] = JSON
+        # X-Request-ID (32 hex digits) and a one-digit DWCP-Attempt, as the size of every attempt counts them.
+        size = _size(headers) + len(REQUEST_ID) + 32 + 4 + len(ATTEMPT) + 5
+        self._templates[shape] = template = (headers, size)
+        return template
+
+    async def send(self, call: Call) -> bytes:
+        """Runs the call's attempts until success (its body; call.status is set), a final error or no budget."""
+        session = self._session
+        if session is None or session.closed:
+            raise self.catalogue.make(NOT_CONNECTED, "the client is not connected; call connect() first")
+        metrics, headers = self.metrics, call.headers
         while True:
             call.attempt += 1
+            headers[ATTEMPT] = _ATTEMPTS[call.attempt] if call.attempt < len(_ATTEMPTS) else str(call.attempt)
+            metrics.messages_sent += 1
+            metrics.bytes_sent += call.size
             try:
-                return await self._attempt(session, call)
-            except DWCPError as error:
-                self.metrics.errors_total += 1
-                delay = self.policy.delay(error, call.attempt, call.idempotency_key is not None)
-                if delay is None:
-                    raise
+                async with session.request(
+                    call.endpoint.method, call.url, headers=headers, data=call.body, params=call.params
+                ) as response:
+                    body = await response.read()
+            except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+                error = self.failure(exc, call)
+                error.__cause__ = exc
+            else:
+                metrics.messages_received += 1
+                metrics.bytes_received += len(body)
+                call.status = status = response.status
+                if status < 400:
+                    return body
+                error = self.error(status, response.headers, body, call)
+            metrics.errors_total += 1
+            delay = self.policy.delay(error, call.attempt, IDEMPOTENCY_KEY in headers)
+            if delay is None:
+                raise error
             await asyncio.sleep(delay)
-
-    async def _attempt(self, session: aiohttp.ClientSession, call: Call) -> Reply:
-        call.headers[ATTEMPT] = str(call.attempt)
-        self.count_sent(call)
-        try:
-            async with session.request(
-                call.endpoint.method,
-                call.url,
-                headers=call.headers,
-                data=call.body,
-                params=call.params,
-            ) as response:
-                body = await response.read()
-        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
-            raise self.failure(exc, call) from exc
-        self._count_received(len(body))
-        if response.status >= 400:
-            raise self.error(response.status, response.headers, body, call)
-        return Reply(response.status, response.headers, body)
 
     def error(self, status: int, headers: Mapping[str, str], body: bytes, call: Call) -> DWCPError:
         """The typed error of an error response."""
@@ -173,7 +192,3 @@ class Transport:
         """Counts one attempt of `call` as sent."""
         self.metrics.messages_sent += 1
         self.metrics.bytes_sent += call.size
-
-    def _count_received(self, size: int) -> None:
-        self.metrics.messages_received += 1
-        self.metrics.bytes_received += size

@@ -49,10 +49,19 @@ export function bool(o: WireObject, key: string, where: string): boolean {
 export function time(o: WireObject, key: string, where: string): Date {
   const v = o[key];
   if (typeof v !== 'string') return bad(where, key, 'a timestamp');
-  const ms = utcMillis(v);
-  const date = new Date(Number.isNaN(ms) ? Date.parse(v) : ms);
-  return Number.isNaN(date.getTime()) ? bad(where, key, 'a timestamp') : date;
+  // Streams repeat the same few timestamps (a VM's created_at in every event): remember them.
+  let ms = stamps.get(v);
+  if (ms === undefined) {
+    ms = utcMillis(v);
+    if (Number.isNaN(ms)) ms = Date.parse(v);
+    if (Number.isNaN(ms)) return bad(where, key, 'a timestamp');
+    if (stamps.size >= 256) stamps.clear();
+    stamps.set(v, ms);
+  }
+  return new Date(ms);
 }
+
+const stamps = new Map<string, number>();
 
 function digits(s: string, from: number, count: number): number {
   let n = 0;

@@ -14,6 +14,12 @@ export interface StreamSource<T> {
   decode(event: SseEvent): T;
 }
 
+/** A decoded event and its SSE id. */
+interface Decoded<T> {
+  id: string;
+  value: T;
+}
+
 /** Ends a stream's requests when the user closes it; never surfaces as an error. */
 class Closed extends Error {
   override name = 'AbortError';
@@ -56,7 +62,30 @@ export class EventStream<T> implements AsyncIterable<T> {
   [Symbol.asyncIterator](): AsyncIterator<T> {
     if (this.#started) throw new TypeError('an EventStream can be iterated only once');
     this.#started = true;
-    return this.#events();
+    // Events are decoded a chunk at a time and handed out from that batch: one generator step per
+    // chunk instead of per event keeps a replayed burst cheap.
+    const batches = this.#batches();
+    let batch: Decoded<T>[] = [];
+    let index = 0;
+    const next = async (): Promise<IteratorResult<T>> => {
+      while (index >= batch.length) {
+        const step = await batches.next();
+        if (step.done === true) return { value: undefined, done: true };
+        batch = step.value;
+        index = 0;
+      }
+      const item = batch[index++] as Decoded<T>;
+      this.#lastEventId = item.id;
+      return { value: item.value, done: false };
+    };
+    return {
+      next,
+      return: async (): Promise<IteratorResult<T>> => {
+        batch = [];
+        await batches.return(undefined);
+        return { value: undefined, done: true };
+      },
+    };
   }
 
   get #closed(): boolean {
@@ -68,7 +97,7 @@ export class EventStream<T> implements AsyncIterable<T> {
     return this.#source.invoker.open(endpoint, this.#options, lastEventId);
   }
 
-  async *#events(): AsyncGenerator<T, void, undefined> {
+  async *#batches(): AsyncGenerator<Decoded<T>[], void, undefined> {
     const { invoker } = this.#source;
     let lastId = '';
     let delivered = -Infinity;
@@ -89,17 +118,24 @@ export class EventStream<T> implements AsyncIterable<T> {
         for await (const chunk of response.chunks()) {
           failures = 0;
           parser.feed(decoder.decode(chunk, { stream: true }), batch);
-          for (let i = 0; i < batch.length; i++) {
-            const event = batch[i] as SseEvent;
-            lastId = event.id;
-            const id = event.id === '' ? Number.NaN : Number(event.id);
-            if (id <= delivered) continue; // a replayed event we already delivered
-            const value = this.#source.decode(event);
-            if (!Number.isNaN(id)) delivered = id;
-            this.#lastEventId = event.id;
-            yield value;
+          const out: Decoded<T>[] = [];
+          try {
+            for (let i = 0; i < batch.length; i++) {
+              const event = batch[i] as SseEvent;
+              const id = event.id === '' ? Number.NaN : Number(event.id);
+              if (id <= delivered) {
+                lastId = event.id; // a replayed event we already delivered
+                continue;
+              }
+              out.push({ id: event.id, value: this.#source.decode(event) });
+              lastId = event.id;
+              if (!Number.isNaN(id)) delivered = id;
+            }
+          } finally {
+            batch.length = 0;
+            // The events before a malformed one are still delivered, in order, before its error.
+            if (out.length > 0) yield out;
           }
-          batch.length = 0;
         }
         return;
       } catch (error) {

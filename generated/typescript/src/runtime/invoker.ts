@@ -2,7 +2,6 @@
 import { abortedBy, isDeadline, sleep } from './abort.js';
 import { backoff, retryAfter, type Jitter } from './backoff.js';
 import { DWCPError, type Catalogue, type RetryClass } from './error.js';
-import { randomId } from './ids.js';
 import { utf8Length, type ClientMetrics } from './metrics.js';
 import { TransportError, type HttpResponse, type Transport } from './transport.js';
 import { WireFormatError, parseJson } from './wire.js';
@@ -44,6 +43,8 @@ export interface InvokerSettings {
   jitter: Jitter;
   catalogue: Catalogue;
   metrics: ClientMetrics;
+  /** A fresh UUIDv4 (request ids and idempotency keys). */
+  newId: () => string;
   headers: { attempt: string; requestId: string; idempotencyKey: string; retryAfterMs: string };
 }
 
@@ -140,8 +141,8 @@ export class Invoker {
 
   #exchange(endpoint: Endpoint, body: unknown, options: CallOptions, stream: boolean): Exchange {
     const { headers: names } = this.#s;
-    const requestId = randomId();
-    const key = endpoint.idempotent ? undefined : (options.idempotencyKey ?? randomId());
+    const requestId = this.#s.newId();
+    const key = endpoint.idempotent ? undefined : (options.idempotencyKey ?? this.#s.newId());
     const headers: Record<string, string> = {
       accept: 'application/json',
       [names.requestId]: requestId,
@@ -169,7 +170,8 @@ export class Invoker {
         const response = await this.#s.transport.send({
           method: x.endpoint.method,
           path: this.#s.basePath + x.endpoint.path,
-          headers: { ...x.headers, [this.#s.headers.attempt]: String(attempt) },
+          // The transport copies headers when it sends, so one object serves every attempt.
+          headers: setAttempt(x.headers, this.#s.headers.attempt, attempt),
           body: x.body,
           signal,
           timeout,
@@ -181,7 +183,7 @@ export class Invoker {
           if (x.stream) return { response, text: '', attempts: attempt };
           // Reading the body is part of the attempt: a truncated body is retried like a reset.
           const text = await response.text();
-          this.#s.metrics.bytesReceived += utf8Length(text);
+          this.#s.metrics.bytesReceived += bodyBytes(response, text);
           return { response, text, attempts: attempt };
         }
         [failure, retryClass] = await this.#errorResponse(response, x, attempt);
@@ -285,4 +287,19 @@ export class Invoker {
     this.#s.metrics.errorsTotal++;
     return error;
   }
+}
+
+function setAttempt(
+  headers: Record<string, string>,
+  name: string,
+  attempt: number,
+): Record<string, string> {
+  headers[name] = String(attempt);
+  return headers;
+}
+
+/** Body bytes of a response: its Content-Length when it sent one, else the text's UTF-8 length. */
+function bodyBytes(response: HttpResponse, text: string): number {
+  const length = Number(response.header('content-length'));
+  return Number.isInteger(length) && length >= 0 ? length : utf8Length(text);
 }

@@ -64,31 +64,20 @@ export class SseParser {
   #line(buf: string, start: number, end: number, out: SseEvent[]): void {
     if (start === end) return this.#dispatch(out);
     if (buf.charCodeAt(start) === 58) return; // ':' starts a comment (heartbeats)
-    const colon = buf.indexOf(':', start);
-    let field: string;
-    let value: string;
-    if (colon === -1 || colon >= end) {
-      field = buf.slice(start, end);
-      value = '';
-    } else {
-      field = buf.slice(start, colon);
-      const from = buf.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1;
-      value = from >= end ? '' : buf.slice(from, end);
-    }
-    switch (field) {
-      case 'data':
-        this.#data = this.#data === undefined ? value : `${this.#data}\n${value}`;
-        break;
-      case 'event':
-        this.#event = value;
-        break;
-      case 'id':
-        if (!value.includes('\0')) this.#idBuffer = value;
-        break;
-      case 'retry':
-        if (/^\d+$/.test(value)) this.retry = Number(value);
-        break;
-      default:
+    // Fields are recognised in place: no string is made for the field name.
+    let colon = buf.indexOf(':', start);
+    if (colon === -1 || colon >= end) colon = end;
+    const from = colon < end && buf.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1;
+    const value = from >= end ? '' : buf.slice(from, end);
+    const length = colon - start;
+    if (length === 4 && buf.startsWith('data', start)) {
+      this.#data = this.#data === undefined ? value : `${this.#data}\n${value}`;
+    } else if (length === 2 && buf.startsWith('id', start)) {
+      if (!value.includes('\0')) this.#idBuffer = value;
+    } else if (length === 5 && buf.startsWith('event', start)) {
+      this.#event = value;
+    } else if (length === 5 && buf.startsWith('retry', start)) {
+      if (/^\d+$/.test(value)) this.retry = Number(value);
     }
   }
 

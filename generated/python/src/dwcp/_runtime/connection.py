@@ -50,8 +50,8 @@ def session(settings: Settings) -> aiohttp.ClientSession:
         )
     else:
         connector = aiohttp.TCPConnector(limit=limit, limit_per_host=limit, ssl=tls, force_close=True)
-    # request_timeout bounds each attempt's wait for the server (sock_read, re-armed on every read):
-    # a per-request total timer costs a scheduled callback per call and measurably more latency.
+    # request_timeout bounds each attempt's wait for the server (sock_read, re-armed on every read), so a
+    # large body still arriving is never cut; set once here, no per-attempt timer of our own.
     timeout = aiohttp.ClientTimeout(
         total=None, connect=settings.connect_timeout, sock_read=settings.request_timeout
     )

@@ -28,7 +28,7 @@ class Endpoint:
         """The path with each parameter percent-encoded as one segment."""
         if not params:
             return self.path
-        return self.path.format(**{name: _segment(str(value)) for name, value in params.items()})
+        return self.path.format_map({name: _segment(str(value)) for name, value in params.items()})
 
 
 def _segment(value: str) -> str:
