@@ -104,7 +104,7 @@ export class EventStream<T> implements AsyncIterable<T> {
     let failures = 0;
     let response: HttpResponse;
     try {
-      response = await (this.#first ?? this.#open(''));
+      response = await (this.#first ??= this.#open(''));
     } catch (error) {
       if (this.#closed) return;
       throw error;

@@ -5,16 +5,13 @@ package main
 import (
 	"context"
 	"fmt"
-	"log"
-	"os"
-	"strconv"
 
-	"github.com/novacron/dwcp-sdk-go"
+	"github.com/novacron/dwcp-sdk-go/examples/internal/exampleenv"
 )
 
 func main() {
 	ctx := context.Background()
-	client, _, _ := connect(ctx)
+	client, _, _ := exampleenv.Connect(ctx)
 	defer client.Disconnect()
 
 	// Check connection status
@@ -33,40 +30,4 @@ func main() {
 	fmt.Printf("Bytes sent: %d\n", metrics.BytesSent)
 	fmt.Printf("Bytes received: %d\n", metrics.BytesReceived)
 	fmt.Printf("Errors: %d\n", metrics.ErrorsTotal)
-}
-
-
-// config is dwcp.DefaultConfig() pointed at DWCP_ADDRESS, DWCP_PORT and DWCP_API_KEY.
-func config() dwcp.ClientConfig {
-	config := dwcp.DefaultConfig()
-	config.Address = envOr("DWCP_ADDRESS", "localhost")
-	if port, err := strconv.Atoi(os.Getenv("DWCP_PORT")); err == nil {
-		config.Port = port
-	}
-	config.APIKey = os.Getenv("DWCP_API_KEY")
-	return config
-}
-
-func envOr(name, fallback string) string {
-	if v := os.Getenv(name); v != "" {
-		return v
-	}
-	return fallback
-}
-
-// connect builds and connects a client, and creates a VM for the fragments that need one.
-func connect(ctx context.Context) (*dwcp.Client, *dwcp.VMClient, string) {
-	client, err := dwcp.NewClient(config())
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := client.Connect(ctx); err != nil {
-		log.Fatal(err)
-	}
-	vmClient := client.VM()
-	vm, err := vmClient.Create(ctx, dwcp.VMConfig{Name: "example", Memory: 1 << 30, CPUs: 1, Disk: 10 << 30, Image: "ubuntu-22.04"})
-	if err != nil {
-		log.Fatal(err)
-	}
-	return client, vmClient, vm.ID
 }
