@@ -51,6 +51,20 @@ def schema_validator() -> jsonschema.Draft202012Validator:
 
 
 @cache
+def feature_languages(spec: Path = SPEC) -> dict[str, frozenset[str]]:
+    """The languages that offer each feature of the spec (all four when the spec names none)."""
+    data = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    every = frozenset({"python", "go", "typescript", "rust"})
+    return {name: frozenset(body.get("languages", every)) for name, body in data["features"].items()}
+
+
+def applies_to(case: Case, language: str) -> bool:
+    """A case runs for a language only when the language offers every feature it names."""
+    offered = feature_languages()
+    return all(language in offered[f] for f in case.features)
+
+
+@cache
 def spec_facts(spec: Path = SPEC) -> tuple[frozenset[str], frozenset[str]]:
     """Feature keys and `resource.operation` names of the spec."""
     data = yaml.safe_load(spec.read_text(encoding="utf-8"))

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from conformance.runner import results
-from conformance.runner.cases import CASES, Case, load_all
+from conformance.runner.cases import CASES, Case, applies_to, load_all
 from conformance.runner.control import Server
 from conformance.runner.driver import Driver, hello
 from conformance.runner.execute import Suite
@@ -41,7 +41,8 @@ def pytest_configure(config: pytest.Config) -> None:
     """Loads the cases and the known-failing list up front; a bad file stops the run."""
     if not config.getoption("lang"):
         return
-    cases = load_all(Path(config.getoption("cases")))
+    language = config.getoption("lang")
+    cases = [c for c in load_all(Path(config.getoption("cases"))) if applies_to(c, language)]
     config.stash[CASE_LIST] = cases
     config.stash[OUTCOMES] = {}
     known = config.getoption("known_failing") or results.KNOWN_FAILING / f"{config.getoption('lang')}.txt"

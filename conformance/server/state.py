@@ -65,3 +65,6 @@ class ServerState:
         self.faults = Faults()
         self.journal = Journal()
         self.connections.reset()
+        # Streams of earlier cases may still be winding down; they must not count against the next.
+        # (Their handlers decrement the dict they incremented, which this replaces.)
+        self.streams = {}

@@ -24,7 +24,7 @@ import "time"
 const Version = "3.0.0"
 
 // SpecHash is the SHA-256 of the spec/dwcp.yaml this SDK was generated from.
-const SpecHash = "86bb25acddfd32597e436eb83d93c9e095bc6329a3b179de857cd36923612ea0"
+const SpecHash = "0d18abef8bb35b738b5f261f19ada8f7046b6baef8a6ad8b126e1fd09abb09af"
 
 const (
 	userAgent            = "dwcp-sdk-go/3.0.0"

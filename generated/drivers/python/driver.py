@@ -12,7 +12,7 @@ import ssl
 import sys
 import threading
 from collections.abc import Awaitable
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Union
 
 import dwcp
 from dwcp._runtime.durations import Duration
@@ -169,9 +169,8 @@ def error(exc: BaseException) -> dict[str, Any]:
 
 def config(wire_config: dict[str, Any]) -> dwcp.ClientConfig:
     """A ClientConfig from its wire form (durations in ms, ca_file trusted through an SSLContext)."""
-    fields = {
-        k: v / 1000 if k in DURATIONS else v for k, v in wire_config.items() if k not in ("ca_file", "jitter")
-    }
+    test_settings = ("ca_file", "jitter", "sync")
+    fields = {k: v / 1000 if k in DURATIONS else v for k, v in wire_config.items() if k not in test_settings}
     if wire_config.get("ca_file"):
         fields["ssl_context"] = ssl.create_default_context(cafile=wire_config["ca_file"])
     return dwcp.ClientConfig(**fields)
@@ -226,11 +225,21 @@ class StreamPump:
         await self.stream.aclose()
 
 
+AnyClient = Union[dwcp.Client, dwcp.SyncClient]
+
+
+async def settle(client: AnyClient, thunk: Callable[[], Any]) -> Any:
+    """Runs a call on either client: the SyncClient's blocking call on a worker thread."""
+    if isinstance(client, dwcp.SyncClient):
+        return await asyncio.to_thread(thunk)
+    return await thunk()
+
+
 class Driver:
     """Clients and streams by name, and one handler per command."""
 
     def __init__(self) -> None:
-        self.clients: dict[str, dwcp.Client] = {}
+        self.clients: dict[str, AnyClient] = {}
         self.streams: dict[str, StreamPump] = {}
 
     async def hello(self, req: dict[str, Any]) -> Any:
@@ -244,15 +253,18 @@ class Driver:
     async def new_client(self, req: dict[str, Any]) -> Any:
         jitter = req["config"].get("jitter")
         hook = None if jitter is None else (lambda: float(jitter))
-        self.clients[req["client"]] = dwcp.Client(config(req["config"]), jitter=hook)
+        kind = dwcp.SyncClient if req["config"].get("sync") else dwcp.Client
+        self.clients[req["client"]] = kind(config(req["config"]), jitter=hook)
         return {}
 
     async def connect(self, req: dict[str, Any]) -> Any:
-        await self.clients[req["client"]].connect()
+        client = self.clients[req["client"]]
+        await settle(client, client.connect)
         return await self.status(req)
 
     async def disconnect(self, req: dict[str, Any]) -> Any:
-        await self.clients[req["client"]].disconnect()
+        client = self.clients[req["client"]]
+        await settle(client, client.disconnect)
         return {}
 
     async def status(self, req: dict[str, Any]) -> Any:
@@ -264,7 +276,8 @@ class Driver:
         return dict(vars(metrics))
 
     async def call(self, req: dict[str, Any]) -> Any:
-        result = OPS[req["op"]](self.clients[req["client"]], req.get("args") or {})
+        client, args = self.clients[req["client"]], req.get("args") or {}
+        result = settle(client, lambda: OPS[req["op"]](client, args))  # type: ignore[arg-type]
         if req.get("deadline_ms") is not None:
             return wire(await asyncio.wait_for(result, req["deadline_ms"] / 1000))
         return wire(await result)
@@ -336,7 +349,7 @@ async def main() -> None:
         if req["cmd"] == "shutdown":
             break
     for client in driver.clients.values():
-        await client.disconnect()
+        await settle(client, client.close if isinstance(client, dwcp.SyncClient) else client.disconnect)
 
 
 if __name__ == "__main__":

@@ -191,6 +191,7 @@ func (d *driver) newClient(m message) (any, error) {
 	if err := applyConfig(&config, m.Config); err != nil {
 		return nil, err
 	}
+	// The test setting "sync" needs nothing here: the Go client is the blocking client.
 	var opts []dwcp.Option
 	if j, ok := m.Config["jitter"].(float64); ok {
 		opts = append(opts, dwcp.WithJitter(func() float64 { return j }))

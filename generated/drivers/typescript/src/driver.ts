@@ -781,7 +781,6 @@ async function handle(req: Args): Promise<Json> {
           'idempotency',
           'client_validation',
           'health_checking',
-          'browser',
         ],
       };
     case 'new_client': {

@@ -3,4 +3,4 @@
 
 __version__ = "3.0.0"
 SPEC_VERSION = "3.0.0"
-SPEC_HASH = "86bb25acddfd32597e436eb83d93c9e095bc6329a3b179de857cd36923612ea0"
+SPEC_HASH = "0d18abef8bb35b738b5f261f19ada8f7046b6baef8a6ad8b126e1fd09abb09af"
