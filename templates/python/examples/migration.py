@@ -2,7 +2,7 @@
 
 import asyncio
 
-from _setup import config_from_env, small_vm
+from _setup import config_from_env, running, small_vm
 
 from dwcp import Client, MigrationState
 
@@ -12,6 +12,7 @@ async def main():
         vm_client = client.VM()
         vm = await vm_client.create(small_vm("migrating"))
         await vm_client.start(vm.id)
+        await running(vm_client, vm.id)
 
         from dwcp import MigrationOptions
 
