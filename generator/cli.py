@@ -53,14 +53,18 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="dwcp-gen-") as tmp:
         staging = Path(tmp)
         produced: set[Path] = set()
+        # One formatter run per language over every target's files: each start-up is paid once.
+        to_format: dict[str, list[Path]] = {}
         try:
             for target in targets:
                 if not (args.templates / target.templates).is_dir():
                     continue
                 files = render_target(api, matrix, target, args.templates, staging)
                 if target.formatter:
-                    FORMATTERS[target.formatter](staging, [staging / f for f in files])
+                    to_format.setdefault(target.formatter, []).extend(staging / f for f in files)
                 produced.update(files)
+            for formatter, paths in sorted(to_format.items()):
+                FORMATTERS[formatter](staging, paths)
         except FormatterError as exc:
             print(f"formatting failed; nothing was written:\n{exc}", file=sys.stderr)
             return EXIT_SPEC

@@ -23,7 +23,6 @@ from tasks import common
 
 GENERATED = common.ROOT / "generated"
 TOOLS = ["build==1.6.1", "twine==7.0.0", "pytest==9.2.0", "pyyaml==6.0.4"]
-CARGO_TARGET = common.ROOT / ".cargo-target"
 GO_EXCLUDE = {"examples"}
 
 

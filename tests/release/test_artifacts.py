@@ -69,7 +69,8 @@ def test_crate_unpacks_and_builds(dist: Path, tmp_path: Path) -> None:
     with tarfile.open(crate) as archive:
         archive.extractall(tmp_path, filter="data")
     root = tmp_path / f"dwcp-{VERSION}"
-    target = os.environ.get("CARGO_TARGET_DIR", str(ROOT / ".cargo-target"))
+    # The same shared target dir as nox -s sdk_rust, so the dependencies are already compiled.
+    target = os.environ.get("CARGO_TARGET_DIR") or str(Path.home() / ".cache" / "dwcp" / "rust-target")
     _run(
         ["cargo", "build", "--quiet", "--manifest-path", str(root / "Cargo.toml")],
         tmp_path,
