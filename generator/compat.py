@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from generator import ir
@@ -52,10 +52,7 @@ def _major(version: str) -> int:
 def _operations(old: ir.Api, new: ir.Api) -> Iterator[Change]:
     before = {op.id: op for op in old.operations}
     after = {op.id: op for op in new.operations}
-    for op_id in sorted(before.keys() - after.keys()):
-        yield Change(True, "operation removed", op_id, "")
-    for op_id in sorted(after.keys() - before.keys()):
-        yield Change(False, "operation", op_id, "")
+    yield from _presence("operation", before, after)
     for op_id in sorted(before.keys() & after.keys()):
         a, b = before[op_id], after[op_id]
         if (a.method, a.path) != (b.method, b.path):
@@ -68,10 +65,7 @@ def _operations(old: ir.Api, new: ir.Api) -> Iterator[Change]:
 def _structs(old: ir.Api, new: ir.Api) -> Iterator[Change]:
     before = {s.name: s for s in old.structs}
     after = {s.name: s for s in new.structs}
-    for name in sorted(before.keys() - after.keys()):
-        yield Change(True, "type removed", name, "")
-    for name in sorted(after.keys() - before.keys()):
-        yield Change(False, "type", name, "")
+    yield from _presence("type", before, after)
     for name in sorted(before.keys() & after.keys()):
         yield from _fields(name, before[name], after[name])
 
@@ -106,34 +100,30 @@ def _limits(subject: str, old: ir.Constraints, new: ir.Constraints) -> Iterator[
 def _enums(old: ir.Api, new: ir.Api) -> Iterator[Change]:
     before = {e.name: e for e in old.enums}
     after = {e.name: e for e in new.enums}
-    for name in sorted(before.keys() - after.keys()):
-        yield Change(True, "enum removed", name, "")
-    for name in sorted(after.keys() - before.keys()):
-        yield Change(False, "enum", name, "")
+    yield from _presence("enum", before, after)
     for name in sorted(before.keys() & after.keys()):
-        a = {v.name for v in before[name].values}
-        b = {v.name for v in after[name].values}
-        for value in sorted(a - b):
-            yield Change(True, "enum value removed", f"{name}.{value}", "")
-        for value in sorted(b - a):
-            yield Change(False, "enum value", f"{name}.{value}", "")
+        a = {f"{name}.{v.name}": v for v in before[name].values}
+        b = {f"{name}.{v.name}": v for v in after[name].values}
+        yield from _presence("enum value", a, b)
 
 
 def _errors(old: ir.Api, new: ir.Api) -> Iterator[Change]:
     before = {e.name: e for e in old.errors}
     after = {e.name: e for e in new.errors}
-    for name in sorted(before.keys() - after.keys()):
-        yield Change(True, "error removed", name, "")
-    for name in sorted(after.keys() - before.keys()):
-        yield Change(False, "error", name, "")
+    yield from _presence("error", before, after)
     for name in sorted(before.keys() & after.keys()):
-        a = {c.code: c for c in before[name].codes}
-        b = {c.code: c for c in after[name].codes}
-        for code in sorted(a.keys() - b.keys()):
-            yield Change(True, "error code removed", f"{name}.{code}", "")
-        for code in sorted(b.keys() - a.keys()):
-            yield Change(False, "error code", f"{name}.{code}", "")
+        a = {f"{name}.{c.code}": c for c in before[name].codes}
+        b = {f"{name}.{c.code}": c for c in after[name].codes}
+        yield from _presence("error code", a, b)
         for code in sorted(a.keys() & b.keys()):
             if (a[code].status, a[code].retry) != (b[code].status, b[code].retry):
                 detail = f" ({a[code].status}/{a[code].retry} -> {b[code].status}/{b[code].retry})"
-                yield Change(True, "error code changed", f"{name}.{code}", detail)
+                yield Change(True, "error code changed", code, detail)
+
+
+def _presence(kind: str, before: Mapping[str, object], after: Mapping[str, object]) -> Iterator[Change]:
+    """Removed names are breaking, new names are additions."""
+    for name in sorted(before.keys() - after.keys()):
+        yield Change(True, f"{kind} removed", name, "")
+    for name in sorted(after.keys() - before.keys()):
+        yield Change(False, kind, name, "")

@@ -5,6 +5,7 @@ docs/server.md gives the formulas; the constants below are the model's parameter
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,32 +77,21 @@ def plan_live(memory: int, dirty_rate: float, bandwidth_bits: int, options: dict
         stalls = stalls + 1 if dirtied > 0.95 * remaining else 0
         remaining = dirtied
         pause = remaining / rate * 1000.0 + SWITCHOVER_MS
+        finish = functools.partial(
+            _finish,
+            plan,
+            now=now,
+            sent=sent,
+            remaining=remaining,
+            round_no=round_no,
+            rate=rate,
+            memory=memory,
+            options=options,
+        )
         if pause <= max_downtime:
-            return _finish(
-                plan,
-                phase="stop_and_copy",
-                now=now,
-                pause=pause,
-                sent=sent,
-                remaining=remaining,
-                round_no=round_no,
-                rate=rate,
-                memory=memory,
-                options=options,
-            )
+            return finish(phase="stop_and_copy", pause=pause)
         if options.get("post_copy") and round_no >= POSTCOPY_AFTER:
-            return _finish(
-                plan,
-                phase="postcopy",
-                now=now,
-                pause=POSTCOPY_PAUSE_MS,
-                sent=sent,
-                remaining=remaining,
-                round_no=round_no,
-                rate=rate,
-                memory=memory,
-                options=options,
-            )
+            return finish(phase="postcopy", pause=POSTCOPY_PAUSE_MS)
         if options.get("auto_converge") and round_no >= 2:
             throttle = min(AUTO_CONVERGE_MAX, throttle + AUTO_CONVERGE_STEP if throttle else AUTO_CONVERGE_START)
         elif stalls >= STALL_ROUNDS:
