@@ -56,15 +56,15 @@ def format_rust(root: Path, files: list[Path]) -> None:
 
 
 def format_typescript(root: Path, files: list[Path]) -> None:
-    """prettier, from the project's pinned tools/node install."""
+    """biome (prettier-compatible style, a native binary: ~0.1 s where prettier took ~2 s)."""
     names = _only(files, (".ts", ".mts", ".js", ".mjs"))
     if not names:
         return
-    prettier = ROOT / "tools" / "node" / "node_modules" / ".bin" / "prettier"
-    if not prettier.exists():
-        raise FormatterError("prettier not installed; run the generator through `nox -s generate`")
-    config = str(ROOT / "tools" / "node" / "prettierrc.json")
-    _run([str(prettier), "--config", config, "--write", "--log-level", "warn", *names], root)
+    biome = ROOT / "tools" / "node" / "node_modules" / ".bin" / "biome"
+    if not biome.exists():
+        raise FormatterError("biome not installed; run the generator through `nox -s generate`")
+    config = str(ROOT / "tools" / "node" / "biome.json")
+    _run([str(biome), "format", "--write", "--no-errors-on-unmatched", "--config-path", config, *names], root)
 
 
 def format_json(root: Path, files: list[Path]) -> None:

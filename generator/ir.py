@@ -364,7 +364,8 @@ class Api:
     @cached_property
     def status_errors(self) -> tuple[tuple[int, ErrorType], ...]:
         """Which error a bare HTTP status maps to when the body carries no known type."""
-        return tuple(sorted((e.status, e) for e in self.wire_errors if e.status is not None))
+        pairs = ((e.status, e) for e in self.wire_errors if e.status is not None)
+        return tuple(sorted(pairs, key=lambda pair: (pair[0], pair[1].name)))
 
     @cached_property
     def streams(self) -> tuple[Operation, ...]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import shutil
 from pathlib import Path
 
@@ -19,10 +21,18 @@ NOTICE = "Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT."
 COMMENT = {".py": "#", ".go": "//", ".rs": "//", ".ts": "//", ".toml": "#", ".proto": "//", ".ini": "#"}
 
 
+@functools.cache
 def environment(root: Path) -> jinja2.Environment:
-    """The one Jinja2 environment: strict undefined, trimmed blocks, trailing newlines kept."""
+    """The one Jinja2 environment: strict undefined, trimmed blocks, trailing newlines kept.
+
+    Shared by every target (macros compile once) and backed by a bytecode cache keyed by each
+    template's source checksum, so unchanged templates are not recompiled on the next run.
+    """
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dwcp" / "jinja"
+    cache.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(root)),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(cache)),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

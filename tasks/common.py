@@ -23,7 +23,7 @@ PY_SOURCES = ["generator", "tasks", "tests", "conformance", "noxfile.py"]
 
 
 def install_node_tools(session: nox.Session) -> None:
-    """npm ci of tools/node (prettier for the TypeScript formatter), once per checkout."""
+    """npm ci of tools/node (biome, the TypeScript formatter), once per checkout."""
     marker = NODE_TOOLS / "node_modules" / ".package-lock.json"
     lock = NODE_TOOLS / "package-lock.json"
     if marker.exists() and marker.stat().st_mtime >= lock.stat().st_mtime:

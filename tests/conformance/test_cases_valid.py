@@ -43,3 +43,13 @@ def test_load_all_reports_every_bad_file(tmp_path: Path) -> None:
     message = str(info.value)
     assert all(f"area/{p.stem}" in message for p in INVALID[:2])
     assert "notes.txt" in message
+
+
+def test_cases_run_only_where_their_features_are_offered() -> None:
+    from conformance.runner.cases import CASES, applies_to, load_all
+
+    cases = {c.id: c for c in load_all(CASES)}
+    sync = cases["lifecycle/sync-client"]
+    assert [lang for lang in ("python", "go", "typescript", "rust") if applies_to(sync, lang)] == ["python", "go"]
+    assert all(applies_to(cases["lifecycle/create"], lang) for lang in ("python", "go", "typescript", "rust"))
+    assert applies_to(sync, "fake")

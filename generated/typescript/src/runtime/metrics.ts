@@ -25,8 +25,11 @@ export function utf8Length(text: string): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
     if (c < 0x800) bytes += 1;
-    else if (c >= 0xd800 && c <= 0xdbff) (i++, (bytes += 2));
-    else bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      // A surrogate pair is one 4-byte character: count it once, skip its second half.
+      i++;
+      bytes += 2;
+    } else bytes += 2;
   }
   return bytes;
 }
