@@ -20,6 +20,7 @@ import nox
 import yaml
 
 from tasks import common
+from tasks.versions import go_tag
 
 GENERATED = common.ROOT / "generated"
 TOOLS = ["build==1.6.1", "twine==7.0.0", "pytest==9.2.0", "pyyaml==6.0.4"]
@@ -30,18 +31,6 @@ def spec_info() -> tuple[str, str]:
     """The spec's version and Go module path."""
     spec = yaml.safe_load((common.ROOT / "spec" / "dwcp.yaml").read_text(encoding="utf-8"))
     return spec["info"]["version"], spec["packages"]["go"]["module"]
-
-
-def go_tag(version: str, module: str) -> str:
-    """The Go module tag for a DWCP version (see the module docstring for the mapping)."""
-    major, minor, patch = (int(p) for p in version.split("-", maxsplit=1)[0].split("."))
-    go_major = major - 2
-    suffix = module.rsplit("/", 1)[-1]
-    expected = f"v{go_major}" if go_major >= 2 else None
-    actual = suffix if suffix.startswith("v") and suffix[1:].isdigit() else None
-    if go_major < 1 or actual != expected:
-        raise ValueError(f"DWCP {version} maps to Go major {go_major}; the module path {module} must end in {expected}")
-    return f"v{go_major}.{minor}.{patch}"
 
 
 def build_all(session: nox.Session, dist: Path) -> None:
