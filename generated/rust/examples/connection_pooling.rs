@@ -1,11 +1,13 @@
 // Code generated from templates/rust/examples/connection_pooling.rs by generator/; DO NOT EDIT.
 //! Reference guide, Performance Optimization: Connection Pooling (Rust).
 
+mod common;
+
 use dwcp::ClientPool;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let (address, port, api_key) = server();
+    let (address, port, api_key) = common::server();
     let config = dwcp::ClientConfig::new(address)
         .with_port(port)
         .with_api_key(api_key)
@@ -28,16 +30,4 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     futures::future::join_all(handles).await;
     println!("100 tasks shared {} clients", pool.size());
     Ok(())
-}
-
-/// DWCP_ADDRESS, DWCP_PORT and DWCP_API_KEY, with the guide's values as defaults.
-fn server() -> (String, u32, String) {
-    let env =
-        |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_owned());
-    let port = env("DWCP_PORT", "9000").parse().unwrap_or(9000);
-    (
-        env("DWCP_ADDRESS", "localhost"),
-        port,
-        env("DWCP_API_KEY", "your-api-key"),
-    )
 }

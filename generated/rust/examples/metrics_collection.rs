@@ -1,13 +1,15 @@
 // Code generated from templates/rust/examples/metrics_collection.rs by generator/; DO NOT EDIT.
 //! Reference guide, Rust SDK: Metrics Collection (the stream ends when the VM is destroyed).
 
+mod common;
+
 use std::time::Duration;
 
 use futures::StreamExt;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let client = connect().await?;
+    let client = common::connect().await?;
     let vm_client = client.vm();
     let config = dwcp::VMConfig::builder()
         .name("measured")
@@ -44,25 +46,4 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         metrics_stream.error().map(|e| e.category())
     );
     Ok(())
-}
-
-/// DWCP_ADDRESS, DWCP_PORT and DWCP_API_KEY, with the guide's values as defaults.
-fn server() -> (String, u32, String) {
-    let env =
-        |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_owned());
-    let port = env("DWCP_PORT", "9000").parse().unwrap_or(9000);
-    (
-        env("DWCP_ADDRESS", "localhost"),
-        port,
-        env("DWCP_API_KEY", "your-api-key"),
-    )
-}
-
-async fn connect() -> dwcp::Result<dwcp::Client> {
-    let (address, port, api_key) = server();
-    let config = dwcp::ClientConfig::new(address)
-        .with_port(port)
-        .with_api_key(api_key)
-        .with_tls_enabled(false);
-    dwcp::Client::new(config).await
 }

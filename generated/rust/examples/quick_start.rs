@@ -1,11 +1,13 @@
 // Code generated from templates/rust/examples/quick_start.rs by generator/; DO NOT EDIT.
 //! Reference guide, Rust SDK: Quick Start (address, port, key and TLS from the environment).
 
+mod common;
+
 use dwcp::{Client, ClientConfig, VMConfig};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let (address, port, api_key) = server();
+    let (address, port, api_key) = common::server();
     // Create configuration
     let config = ClientConfig::new(address)
         .with_port(port)
@@ -34,16 +36,4 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("VM started");
 
     Ok(())
-}
-
-/// DWCP_ADDRESS, DWCP_PORT and DWCP_API_KEY, with the guide's values as defaults.
-fn server() -> (String, u32, String) {
-    let env =
-        |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_owned());
-    let port = env("DWCP_PORT", "9000").parse().unwrap_or(9000);
-    (
-        env("DWCP_ADDRESS", "localhost"),
-        port,
-        env("DWCP_API_KEY", "your-api-key"),
-    )
 }

@@ -1,6 +1,8 @@
 // Code generated from templates/rust/examples/zero_cost.rs by generator/; DO NOT EDIT.
 //! Reference guide, Rust SDK: Zero-Cost Abstractions.
 
+mod common;
+
 // Zero overhead with compile-time guarantees
 use dwcp::{VMState, VM};
 
@@ -18,7 +20,7 @@ fn process_vm(vm: &VM) {
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let client = connect().await?;
+    let client = common::connect().await?;
     let config = dwcp::VMConfig::builder()
         .name("zero-cost")
         .memory(1 << 30)
@@ -30,25 +32,4 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     process_vm(&vm);
     process_vm(&client.vm().start(&vm.id).await?);
     Ok(())
-}
-
-/// DWCP_ADDRESS, DWCP_PORT and DWCP_API_KEY, with the guide's values as defaults.
-fn server() -> (String, u32, String) {
-    let env =
-        |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_owned());
-    let port = env("DWCP_PORT", "9000").parse().unwrap_or(9000);
-    (
-        env("DWCP_ADDRESS", "localhost"),
-        port,
-        env("DWCP_API_KEY", "your-api-key"),
-    )
-}
-
-async fn connect() -> dwcp::Result<dwcp::Client> {
-    let (address, port, api_key) = server();
-    let config = dwcp::ClientConfig::new(address)
-        .with_port(port)
-        .with_api_key(api_key)
-        .with_tls_enabled(false);
-    dwcp::Client::new(config).await
 }

@@ -1,5 +1,7 @@
 //! Reference guide, Rust SDK: Builder Pattern (and creating the VM it describes).
 
+mod common;
+
 use dwcp::VMConfig;
 
 #[tokio::main]
@@ -19,23 +21,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         ])
         .build()?;
 
-    let client = connect().await?;
+    let client = common::connect().await?;
     let vm = client.vm().create(vm_config).await?;
     let found = client.vm().list(&[("env", "production")]).await?;
     assert!(found.iter().any(|v| v.id == vm.id));
     println!("Created {} with labels {:?}", vm.id, vm.config.labels);
     Ok(())
-}
-
-/// DWCP_ADDRESS, DWCP_PORT and DWCP_API_KEY, with the guide's values as defaults.
-fn server() -> (String, u32, String) {
-    let env = |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_owned());
-    let port = env("DWCP_PORT", "9000").parse().unwrap_or(9000);
-    (env("DWCP_ADDRESS", "localhost"), port, env("DWCP_API_KEY", "your-api-key"))
-}
-
-async fn connect() -> dwcp::Result<dwcp::Client> {
-    let (address, port, api_key) = server();
-    let config = dwcp::ClientConfig::new(address).with_port(port).with_api_key(api_key).with_tls_enabled(false);
-    dwcp::Client::new(config).await
 }

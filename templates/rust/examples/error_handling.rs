@@ -1,5 +1,7 @@
 //! Reference guide, Rust SDK: Error Handling.
 
+mod common;
+
 use dwcp::{DWCPError, Result};
 use dwcp::{VMClient, VMConfig, VM};
 
@@ -11,7 +13,7 @@ async fn create_and_start_vm(vm_client: &VMClient, vm_config: VMConfig) -> Resul
 
 #[tokio::main]
 async fn main() -> std::result::Result<(), Box<dyn std::error::Error>> {
-    let client = connect().await?;
+    let client = common::connect().await?;
     let vm_client = client.vm();
     let vm_config = VMConfig::builder().name("handled").memory(1 << 30).cpus(1).disk(10 << 30).image("img").build()?;
 
@@ -38,17 +40,4 @@ async fn main() -> std::result::Result<(), Box<dyn std::error::Error>> {
         other => return Err(format!("expected VMNotFound, got {other:?}").into()),
     }
     Ok(())
-}
-
-/// DWCP_ADDRESS, DWCP_PORT and DWCP_API_KEY, with the guide's values as defaults.
-fn server() -> (String, u32, String) {
-    let env = |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_owned());
-    let port = env("DWCP_PORT", "9000").parse().unwrap_or(9000);
-    (env("DWCP_ADDRESS", "localhost"), port, env("DWCP_API_KEY", "your-api-key"))
-}
-
-async fn connect() -> dwcp::Result<dwcp::Client> {
-    let (address, port, api_key) = server();
-    let config = dwcp::ClientConfig::new(address).with_port(port).with_api_key(api_key).with_tls_enabled(false);
-    dwcp::Client::new(config).await
 }
