@@ -45,7 +45,7 @@ def test_type_expressions_and_input_structs(api: ir.Api) -> None:
     assert n.type_expr(api.struct("network_config").field("interfaces").type) == "NetworkInterface[]"
     assert n.type_expr(api.struct("vm").field("created_at").type) == "Date"
     assert n.param_type(api.operation("vm.get_metrics").query_params[0].type) == "Duration"
-    inputs = {s.name for s in n.input_structs(api)}
+    inputs = {s.name for s in api.input_structs}
     assert {"vm_config", "network_config", "network_interface", "affinity", "migrate_request"} <= inputs
     assert "vm" not in inputs
 

@@ -163,15 +163,3 @@ class TypeScriptNamer(Namer):
     def _plain_query(self, op: ir.Operation) -> tuple[ir.Param, ...]:
         paging = {op.pagination.page_size, op.pagination.token_in} if op.pagination else set()
         return tuple(p for p in op.query_params if p.name not in paging)
-
-    def input_structs(self, api: ir.Api) -> tuple[ir.Struct, ...]:
-        """Structs sent to the server (bodies and what they nest), in spec order: they get validators."""
-        seen: set[str] = set()
-        todo = [op.body.struct.name for op in api.operations if op.body is not None]
-        while todo:
-            name = todo.pop()
-            if name in seen:
-                continue
-            seen.add(name)
-            todo.extend(f.type.leaf.name for f in api.struct(name).fields if f.type.leaf.is_struct)
-        return tuple(s for s in api.structs if s.name in seen)
