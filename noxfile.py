@@ -54,6 +54,14 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON, tags=["ci"])
+def fixture(session: nox.Session) -> None:
+    """A broad non-DWCP spec (tests/specs/broad) generates and passes every SDK's strict checks."""
+    from tasks import fixture as broad
+
+    broad.run(session)
+
+
+@nox.session(python=PYTHON, tags=["ci"])
 def sdk_python(session: nox.Session) -> None:
     """The Python SDK's own checks: ruff, mypy --strict, its unit tests, its examples."""
     from tasks import python_sdk

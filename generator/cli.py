@@ -28,6 +28,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--only", nargs="+", metavar="TARGET", help="render only these targets")
     parser.add_argument("--spec", type=Path, default=ROOT / "spec" / "dwcp.yaml")
     parser.add_argument("--templates", type=Path, default=ROOT / "templates")
+    parser.add_argument("--extras", type=Path, help="files about this API only (default: extras/ beside the spec)")
     parser.add_argument("--out", type=Path, default=ROOT / "generated")
     parser.add_argument("--results", type=Path, default=ROOT / "conformance" / "results")
     return parser.parse_args(argv)
@@ -59,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
             for target in targets:
                 if not (args.templates / target.templates).is_dir():
                     continue
-                files = render_target(api, matrix, target, args.templates, staging)
+                extras = args.extras or args.spec.parent / "extras"
+                files = render_target(api, matrix, target, args.templates, staging, extras)
                 if target.formatter:
                     to_format.setdefault(target.formatter, []).extend(staging / f for f in files)
                 produced.update(files)

@@ -14,10 +14,21 @@ from typing import Any
 from generator.types import TypeRef, resolve
 
 Names = tuple[tuple[str, str], ...]
+# Per-language annotations of the spec (`go: {by_value: true}`), as sorted (language, ((key, value), ...)).
+LanguageNotes = tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]
+LANGUAGES = ("python", "go", "typescript", "rust")
 
 
 def _names(raw: dict[str, Any]) -> Names:
     return tuple(sorted(raw.get("names", {}).items()))
+
+
+def _notes(raw: dict[str, Any]) -> LanguageNotes:
+    return tuple((lang, tuple(sorted(raw[lang].items()))) for lang in LANGUAGES if isinstance(raw.get(lang), dict))
+
+
+def _note(notes: LanguageNotes, language: str, key: str) -> Any:
+    return dict(dict(notes).get(language, ())).get(key)
 
 
 @dataclass(frozen=True)
@@ -51,6 +62,7 @@ class Field:
     unit: str | None = None
     constraints: Constraints = field(default_factory=Constraints)
     names: Names = ()
+    notes: LanguageNotes = ()
 
     @property
     def has_default(self) -> bool:
@@ -60,6 +72,10 @@ class Field:
     def override(self, language: str) -> str | None:
         """The spec's name for this field in `language`, if it fixes one."""
         return dict(self.names).get(language)
+
+    def note(self, language: str, key: str) -> Any:
+        """The spec's `<language>: {key: ...}` annotation of this field, or None."""
+        return _note(self.notes, language, key)
 
 
 @dataclass(frozen=True)
@@ -152,6 +168,11 @@ class ErrorType:
     client_only: bool
     abstract: bool
     names: Names = ()
+    notes: LanguageNotes = ()
+
+    def note(self, language: str, key: str) -> Any:
+        """The spec's `<language>: {key: ...}` annotation of this error, or None."""
+        return _note(self.notes, language, key)
 
     @property
     def default_code(self) -> ErrorCode | None:
@@ -170,11 +191,29 @@ class ErrorType:
 
 @dataclass(frozen=True)
 class Param:
-    """A path or query parameter."""
+    """A path or query parameter; path parameters are always required, query parameters never."""
 
     name: str
     type: TypeRef
     location: str
+    doc: str = ""
+    default: Any = None
+    constraints: Constraints = field(default_factory=Constraints)
+    notes: LanguageNotes = ()
+    names: Names = ()
+
+    def override(self, language: str) -> str | None:
+        """The spec's name for this parameter in `language`, if it fixes one."""
+        return dict(self.names).get(language)
+
+    @property
+    def required(self) -> bool:
+        """True for path parameters."""
+        return self.location == "path"
+
+    def note(self, language: str, key: str) -> Any:
+        """The spec's `<language>: {key: ...}` annotation of this parameter, or None."""
+        return _note(self.notes, language, key)
 
 
 @dataclass(frozen=True)
@@ -198,14 +237,28 @@ class Pagination:
 
 
 @dataclass(frozen=True)
+class Waiter:
+    """A generated wait helper: its spec name and per-language overrides."""
+
+    name: str
+    names: Names = ()
+
+    def override(self, language: str) -> str | None:
+        """The spec's name for this waiter in `language`, if it fixes one."""
+        return dict(self.names).get(language)
+
+
+@dataclass(frozen=True)
 class LongRunning:
-    """A long-running operation: its status call, terminal states and failure error."""
+    """A long-running operation: its status call, terminal states, failure error and wait helper."""
 
     status_operation: str
     state_field: str
     done: tuple[str, ...]
     failed: tuple[str, ...]
     error: str
+    waiter: Waiter
+    error_field: str | None = None
 
 
 @dataclass(frozen=True)
@@ -236,6 +289,49 @@ class Operation:
     pagination: Pagination | None
     long_running: LongRunning | None
     stream: Stream | None
+    visibility: str = "public"
+    role: str | None = None
+    positional: tuple[str, ...] = ()
+    notes: LanguageNotes = ()
+
+    def note(self, language: str, key: str) -> Any:
+        """The spec's `<language>: {key: ...}` annotation of this operation, or None."""
+        return _note(self.notes, language, key)
+
+    @property
+    def is_internal(self) -> bool:
+        """True for operations the SDKs call themselves but do not expose (the session call)."""
+        return self.visibility == "internal"
+
+    @cached_property
+    def inputs(self) -> tuple[Param | Field, ...]:
+        """Path params, the body's fields when flattened, and query params (a whole body is `body.param`)."""
+        body: tuple[Field, ...] = self.body.struct.fields if self.body is not None and self.body.flatten else ()
+        return self.path_params + body + self.query_params
+
+    def is_positional(self, name: str) -> bool:
+        """True for an input passed as a positional argument: required ones and those `positional` names.
+
+        Every other input is optional and lives where each language grows calls safely (keyword
+        arguments, option structs or functions, options objects, builders), so adding one never
+        changes an existing signature.
+        """
+        if name in self.positional:
+            return True
+        return any(i.name == name and i.required for i in self.inputs)
+
+    @cached_property
+    def positional_inputs(self) -> tuple[Param | Field, ...]:
+        """Inputs passed positionally, in signature order: required ones, then the `positional` names."""
+        required = tuple(i for i in self.inputs if i.required)
+        chosen = tuple(i for name in self.positional for i in self.inputs if i.name == name and not i.required)
+        return required + chosen
+
+    @cached_property
+    def optional_inputs(self) -> tuple[Param | Field, ...]:
+        """Inputs that are options (never positional); the SDK drives the page token itself."""
+        token = self.pagination.token_in if self.pagination else None
+        return tuple(i for i in self.inputs if not self.is_positional(i.name) and i.name != token)
 
     @property
     def id(self) -> str:
@@ -276,11 +372,20 @@ class Operation:
 
 @dataclass(frozen=True)
 class Resource:
-    """A group of operations (one client object per resource in the SDKs)."""
+    """A group of operations (one client object per resource in the SDKs).
+
+    A client-level resource has no client object: its operations are methods of the top-level client.
+    """
 
     name: str
     doc: str
     operations: tuple[Operation, ...]
+    client_level: bool = False
+
+    @cached_property
+    def public_operations(self) -> tuple[Operation, ...]:
+        """The operations the SDKs expose."""
+        return tuple(op for op in self.operations if not op.is_internal)
 
 
 @dataclass(frozen=True)
@@ -315,6 +420,31 @@ class Api:
     def operations(self) -> tuple[Operation, ...]:
         """Every operation, resource by resource, in spec order."""
         return tuple(op for r in self.resources for op in r.operations)
+
+    @cached_property
+    def public_operations(self) -> tuple[Operation, ...]:
+        """Every operation the SDKs expose."""
+        return tuple(op for op in self.operations if not op.is_internal)
+
+    @cached_property
+    def client_resources(self) -> tuple[Resource, ...]:
+        """Resources with a client object of their own (not client-level)."""
+        return tuple(r for r in self.resources if not r.client_level)
+
+    @cached_property
+    def client_level_operations(self) -> tuple[Operation, ...]:
+        """Public operations offered on the top-level client itself (health)."""
+        return tuple(op for r in self.resources if r.client_level for op in r.public_operations)
+
+    @cached_property
+    def session_operation(self) -> Operation | None:
+        """The operation connect() calls to authenticate (role: session), if the spec has one."""
+        return next((op for op in self.operations if op.role == "session"), None)
+
+    @cached_property
+    def long_running_operations(self) -> tuple[Operation, ...]:
+        """Operations that return a status to poll, each with its own waiter."""
+        return tuple(op for op in self.public_operations if op.long_running is not None)
 
     @cached_property
     def retry(self) -> dict[str, Any]:
@@ -424,15 +554,7 @@ def build(data: dict[str, Any], raw: bytes) -> Api:
 
 
 def _field(name: str, body: dict[str, Any], ref: Any) -> Field:
-    limits = Constraints(
-        min=body.get("min"),
-        max=body.get("max"),
-        pattern=body.get("pattern"),
-        min_length=body.get("min_length"),
-        max_length=body.get("max_length"),
-        max_items=body.get("max_items"),
-        one_of=tuple(body.get("one_of", ())),
-    )
+    limits = _constraints(body)
     return Field(
         name=name,
         type=ref(body["type"]),
@@ -443,6 +565,7 @@ def _field(name: str, body: dict[str, Any], ref: Any) -> Field:
         unit=body.get("unit"),
         constraints=limits,
         names=_names(body),
+        notes=_notes(body),
     )
 
 
@@ -488,12 +611,13 @@ def _error(name: str, body: dict[str, Any]) -> ErrorType:
         client_only=client_only,
         abstract=body.get("abstract", False),
         names=_names(body),
+        notes=_notes(body),
     )
 
 
 def _resource(name: str, body: dict[str, Any], ref: Any, structs: dict[str, Struct]) -> Resource:
     ops = tuple(_operation(name, oname, obody, ref, structs) for oname, obody in body["operations"].items())
-    return Resource(name, body["doc"], ops)
+    return Resource(name, body["doc"], ops, body.get("client_level", False))
 
 
 def _operation(resource: str, name: str, body: dict[str, Any], ref: Any, structs: dict[str, Struct]) -> Operation:
@@ -513,8 +637,8 @@ def _operation(resource: str, name: str, body: dict[str, Any], ref: Any, structs
         path=http["path"],
         success_status=http.get("status", default_status),
         auth=body.get("auth", True),
-        path_params=tuple(Param(p, ref(t), "path") for p, t in inputs.get("path", {}).items()),
-        query_params=tuple(Param(p, ref(t), "query") for p, t in inputs.get("query", {}).items()),
+        path_params=tuple(_param(p, raw, "path", ref) for p, raw in inputs.get("path", {}).items()),
+        query_params=tuple(_param(p, raw, "query", ref) for p, raw in inputs.get("query", {}).items()),
         body=None
         if body_spec is None
         else Body(structs[body_spec["type"]], body_spec.get("param"), body_spec.get("flatten", False)),
@@ -522,10 +646,52 @@ def _operation(resource: str, name: str, body: dict[str, Any], ref: Any, structs
         idempotent=body.get("idempotent", True),
         kind=kind,
         pagination=None if pag is None else _pagination(pag, structs[body["output"]], structs),
-        long_running=None
-        if lro is None
-        else LongRunning(lro["status"], lro["state_field"], tuple(lro["done"]), tuple(lro["failed"]), lro["error"]),
+        long_running=None if lro is None else _long_running(name, lro),
         stream=None if stream is None else Stream(stream["event"], stream.get("gap_type")),
+        visibility=body.get("visibility", "public"),
+        role=body.get("role"),
+        positional=tuple(body.get("positional", ())),
+        notes=_notes(body),
+    )
+
+
+def _long_running(operation: str, body: dict[str, Any]) -> LongRunning:
+    waiter = body.get("waiter", {"name": f"wait_for_{operation}"})
+    return LongRunning(
+        status_operation=body["status"],
+        state_field=body["state_field"],
+        done=tuple(body["done"]),
+        failed=tuple(body["failed"]),
+        error=body["error"],
+        waiter=Waiter(waiter["name"], _names(waiter)),
+        error_field=body.get("error_field"),
+    )
+
+
+def _constraints(body: dict[str, Any]) -> Constraints:
+    return Constraints(
+        min=body.get("min"),
+        max=body.get("max"),
+        pattern=body.get("pattern"),
+        min_length=body.get("min_length"),
+        max_length=body.get("max_length"),
+        max_items=body.get("max_items"),
+        one_of=tuple(body.get("one_of", ())),
+    )
+
+
+def _param(name: str, raw: str | dict[str, Any], location: str, ref: Any) -> Param:
+    """A parameter from its short form (`vm_id: string`) or its object form (`{type: ..., min: ...}`)."""
+    body: dict[str, Any] = {"type": raw} if isinstance(raw, str) else raw
+    return Param(
+        name=name,
+        type=ref(body["type"]),
+        location=location,
+        doc=body.get("doc", ""),
+        default=body.get("default"),
+        constraints=_constraints(body),
+        notes=_notes(body),
+        names=_names(body),
     )
 
 

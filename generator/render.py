@@ -1,4 +1,8 @@
-"""Renders template trees into a staging folder: *.j2 files through Jinja2, the rest copied."""
+"""Renders template trees into a staging folder: *.j2 files through Jinja2, the rest copied.
+
+Two trees feed each target: templates/<target> (what any spec gets) and the spec's extras/<target>
+(files about this one API, such as the reference guide's examples; see docs/architecture.md).
+"""
 
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ COMMENT = {".py": "#", ".go": "//", ".rs": "//", ".ts": "//", ".toml": "#", ".pr
 
 
 @functools.cache
-def environment(root: Path) -> jinja2.Environment:
+def environment(root: Path, extras: Path | None = None) -> jinja2.Environment:
     """The one Jinja2 environment: strict undefined, trimmed blocks, trailing newlines kept.
 
     Shared by every target (macros compile once) and backed by a bytecode cache keyed by each
@@ -31,7 +35,7 @@ def environment(root: Path) -> jinja2.Environment:
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dwcp" / "jinja"
     cache.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(root)),
+        loader=jinja2.FileSystemLoader([str(root)] + ([str(extras)] if extras is not None else [])),
         bytecode_cache=jinja2.FileSystemBytecodeCache(str(cache)),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -43,27 +47,38 @@ def environment(root: Path) -> jinja2.Environment:
     return env
 
 
-def render_target(api: ir.Api, matrix: Matrix, target: Target, templates_root: Path, staging: Path) -> list[Path]:
+def render_target(
+    api: ir.Api, matrix: Matrix, target: Target, templates_root: Path, staging: Path, extras_root: Path | None = None
+) -> list[Path]:
     """Renders `target` under staging/<output>; returns the files written, relative to staging."""
-    env = environment(templates_root)
-    source = templates_root / target.templates
+    extras = extras_root if extras_root is not None and extras_root.is_dir() else None
+    env = environment(templates_root, extras)
     out_dir = staging / target.output
     namers = {**NAMERS, "proto": ProtoNamer}
     context = {"api": api, "matrix": matrix, "n": namers[target.language](), "target": target}
     written: list[Path] = []
-    for path in _walk(source, skip_runtime=target.runtime is not None):
-        relative = path.relative_to(source)
+    for root, path in _sources(templates_root, extras, target):
+        relative = path.relative_to(root / target.templates)
         if path.suffix == ".j2":
             dest = out_dir / relative.with_suffix("")
-            template = env.get_template(path.relative_to(templates_root).as_posix())
+            template = env.get_template(path.relative_to(root).as_posix())
             _write(dest, template.render(context))
         else:
             dest = out_dir / relative
-            _copy(path, dest, f"templates/{target.templates}/{relative.as_posix()}")
+            _copy(path, dest, f"{root.name}/{target.templates}/{relative.as_posix()}")
         written.append(dest.relative_to(staging))
     if target.runtime is not None:
-        written += _copy_runtime(source / "runtime", out_dir / target.runtime, target, staging)
+        written += _copy_runtime(templates_root / target.templates / "runtime", out_dir / target.runtime, target, staging)
     return written
+
+
+def _sources(templates_root: Path, extras: Path | None, target: Target) -> list[tuple[Path, Path]]:
+    """(root, file) of every file of the target in templates/ and then in the spec's extras/."""
+    skip_runtime = target.runtime is not None
+    found = [(templates_root, p) for p in _walk(templates_root / target.templates, skip_runtime)]
+    if extras is not None and (extras / target.templates).is_dir():
+        found += [(extras, p) for p in _walk(extras / target.templates, skip_runtime=False)]
+    return found
 
 
 def _walk(source: Path, skip_runtime: bool) -> list[Path]:

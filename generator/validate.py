@@ -57,6 +57,18 @@ def semantic_problems(spec: LoadedSpec) -> Iterator[Problem]:
     yield from _type_problems(spec, data)
     yield from _error_problems(spec, data)
     yield from _operation_problems(spec, data)
+    yield from _role_problems(spec, data)
+
+
+def _role_problems(spec: LoadedSpec, data: dict[str, Any]) -> Iterator[Problem]:
+    sessions = [
+        ("resources", r, "operations", o, "role")
+        for r, rbody in data["resources"].items()
+        for o, obody in rbody["operations"].items()
+        if obody.get("role") == "session"
+    ]
+    for where in sessions[1:]:
+        yield spec.problem(where, f"only one operation can have role session; {'.'.join(sessions[0][1:4:2])} has it")
 
 
 def _known(data: dict[str, Any]) -> tuple[set[str], set[str]]:
@@ -98,10 +110,20 @@ def _field_problems(spec: LoadedSpec, data: dict[str, Any], path: PathKey, body:
             re.compile(body["pattern"])
         except re.error as exc:
             yield spec.problem((*path, "pattern"), f"pattern does not compile: {exc}")
+    if body.get("go", {}).get("by_value") and not _optional_struct(data, body):
+        yield spec.problem((*path, "go", "by_value"), "by_value applies to optional fields of a struct type only")
     if body.get("required") and "default" in body:
         yield spec.problem((*path, "default"), "a required field cannot have a default")
     if "default" in body:
         yield from _default_problems(spec, path, body)
+
+
+def _optional_struct(data: dict[str, Any], body: dict[str, Any]) -> bool:
+    """True for an optional struct field, and for one of an unknown type (reported on its own)."""
+    parsed = parse_expr(body["type"])
+    if parsed is None or (parsed[1] not in data["types"] and parsed[1] not in set(data["enums"]) | SCALARS):
+        return True
+    return not body.get("required") and parsed[0] is None and parsed[1] in data["types"]
 
 
 def _default_problems(spec: LoadedSpec, path: PathKey, body: dict[str, Any]) -> Iterator[Problem]:
@@ -166,8 +188,14 @@ def _one_operation(
     for extra in sorted(declared - in_path):
         yield spec.problem((*path, "input", "path", extra), f"input.path.{extra} does not appear in the path")
     for where in ("path", "query"):
-        for pname, expr in inputs.get(where, {}).items():
-            yield from _check_expr(spec, data, expr, (*path, "input", where, pname))
+        for pname, raw in inputs.get(where, {}).items():
+            ppath = (*path, "input", where, pname)
+            if isinstance(raw, str):
+                yield from _check_expr(spec, data, raw, ppath)
+            else:
+                yield from _field_problems(spec, data, ppath, raw)
+                yield from _param_note_problems(spec, ppath, raw)
+    yield from _positional_problems(spec, data, path, body)
     if "body" in inputs and inputs["body"]["type"] not in types:
         yield spec.problem((*path, "input", "body", "type"), f"unknown type {inputs['body']['type']!r}")
     if "body" in inputs and body["http"]["method"] == "GET":
@@ -176,6 +204,36 @@ def _one_operation(
     if output is not None and output not in types:
         yield spec.problem((*path, "output"), f"unknown type {output!r}")
     yield from _kind_problems(spec, data, path, siblings, body)
+
+
+def _param_note_problems(spec: LoadedSpec, path: PathKey, body: dict[str, Any]) -> Iterator[Problem]:
+    if body.get("go", {}).get("duration_string") and body["type"] != "duration":
+        yield spec.problem((*path, "go", "duration_string"), "duration_string applies to duration parameters only")
+
+
+def _input_names(data: dict[str, Any], body: dict[str, Any]) -> dict[str, bool]:
+    """Every input of an operation by name -> whether it is required."""
+    inputs = body.get("input", {})
+    names = {p: True for p in inputs.get("path", {})}
+    spec_body = inputs.get("body")
+    if spec_body is not None and spec_body.get("flatten") and spec_body["type"] in data["types"]:
+        for fname, fbody in data["types"][spec_body["type"]]["fields"].items():
+            names[fname] = bool(fbody.get("required"))
+    names.update({q: False for q in inputs.get("query", {})})
+    return names
+
+
+def _positional_problems(spec: LoadedSpec, data: dict[str, Any], path: PathKey, body: dict[str, Any]) -> Iterator[Problem]:
+    names = _input_names(data, body)
+    token = body.get("pagination", {}).get("token_in")
+    for index, name in enumerate(body.get("positional", ())):
+        where = (*path, "positional", index)
+        if name not in names:
+            yield spec.problem(where, f"{name!r} is not a query parameter or flattened body field of the operation")
+        elif names[name]:
+            yield spec.problem(where, f"{name!r} is required, so it is positional already")
+        elif name == token:
+            yield spec.problem(where, f"{name!r} is the page token, which the SDKs drive themselves")
 
 
 def _kind_problems(
@@ -204,6 +262,11 @@ def _kind_problems(
             yield spec.problem((*path, "long_running", "status"), f"unknown operation {lro['status']!r}")
         if lro["error"] not in data["errors"]:
             yield spec.problem((*path, "long_running", "error"), f"unknown error {lro['error']!r}")
+        status_output = data["types"].get(siblings.get(lro["status"], {}).get("output", ""), {}).get("fields", {})
+        for key in ("state_field", "error_field"):
+            if key in lro and status_output and lro[key] not in status_output:
+                message = f"{lro[key]!r} is not a field of the status operation's output"
+                yield spec.problem((*path, "long_running", key), message)
 
 
 def naming_problems(spec: LoadedSpec, api: ir.Api) -> Iterator[Problem]:

@@ -68,6 +68,7 @@ def test_error_catalogue(api: ir.Api) -> None:
         "invalid_operation_error": (400, "never"),
         "resource_limit_error": (429, "after_retry_after"),
         "migration_error": (500, "with_idempotency_key"),
+        "internal_error": (500, "with_idempotency_key"),
     }
     codes = {c.code: (c.status, c.retry) for _, c in api.codes}
     assert codes["idempotency_key_reused"] == (422, "never")

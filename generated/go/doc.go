@@ -24,7 +24,7 @@ import "time"
 const Version = "3.0.0"
 
 // SpecHash is the SHA-256 of the spec/dwcp.yaml this SDK was generated from.
-const SpecHash = "0d18abef8bb35b738b5f261f19ada8f7046b6baef8a6ad8b126e1fd09abb09af"
+const SpecHash = "2a8adb99532973d22cfb2932c18af3c3679ed41934279accd170a9967a379a55"
 
 const (
 	userAgent            = "dwcp-sdk-go/3.0.0"

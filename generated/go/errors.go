@@ -23,6 +23,8 @@ var (
 	ErrResourceLimit error = &kind{name: "ResourceLimitError", text: "resource limit", status: 429, retry: retryAfterRetryAfter}
 	// ErrMigration: The migration failed. (HTTP 500)
 	ErrMigration error = &kind{name: "MigrationError", text: "migration", status: 500, retry: retryWithIdempotencyKey}
+	// ErrInternal: The server failed in a way no other entry describes. (HTTP 500)
+	ErrInternal error = &kind{name: "InternalError", text: "internal", status: 500, retry: retryWithIdempotencyKey}
 )
 
 // kindsByType finds a sentinel by the catalogue name of an error body.
@@ -36,6 +38,7 @@ var kindsByType = map[string]*kind{
 	"ValidationError":       ErrInvalidConfig.(*kind),
 	"ResourceLimitError":    ErrResourceLimit.(*kind),
 	"MigrationError":        ErrMigration.(*kind),
+	"InternalError":         ErrInternal.(*kind),
 }
 
 // kindsByStatus finds a sentinel by HTTP status when the body names no known type.
@@ -48,7 +51,8 @@ var kindsByStatus = map[int]*kind{
 	413: ErrInvalidOperation.(*kind),
 	422: ErrInvalidOperation.(*kind),
 	429: ErrResourceLimit.(*kind),
-	500: ErrMigration.(*kind),
+	500: ErrInternal.(*kind),
+	501: ErrInternal.(*kind),
 	503: ErrConnection.(*kind),
 	504: ErrTimeout.(*kind),
 }
@@ -58,6 +62,7 @@ var codeRetry = map[string]retryClass{
 	"malformed_response":     retryNever,
 	"idempotency_key_in_use": retryAlways,
 	"not_converging":         retryNever,
+	"not_implemented":        retryNever,
 }
 
 // defaultCode is the code of an error raised without one.
@@ -71,4 +76,5 @@ var defaultCode = map[*kind]string{
 	ErrInvalidConfig.(*kind):    "validation_failed",
 	ErrResourceLimit.(*kind):    "resource_exhausted",
 	ErrMigration.(*kind):        "migration_failed",
+	ErrInternal.(*kind):         "internal",
 }

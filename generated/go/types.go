@@ -644,8 +644,8 @@ type VMEvent struct {
 	ID int64 `json:"id"`
 	// Kind.
 	Type VMEventType `json:"type"`
-	// The VM after the event (absent on a gap).
-	VM VM `json:"vm,omitempty"`
+	// The VM after the event; on a gap, its current state.
+	VM VM `json:"vm"`
 	// When it happened.
 	Timestamp time.Time `json:"timestamp"`
 	// Human-readable text.
@@ -659,19 +659,6 @@ func (x VMEvent) isZero() bool {
 		x.VM.isZero() &&
 		x.Timestamp.IsZero() &&
 		x.Message == ""
-}
-
-// MarshalJSON leaves unset optional structs off the wire and sends durations as milliseconds.
-func (x VMEvent) MarshalJSON() ([]byte, error) {
-	type plain VMEvent
-	wire := struct {
-		plain
-		VM *VM `json:"vm,omitempty"`
-	}{plain: plain(x)}
-	if !x.VM.isZero() {
-		wire.VM = &x.VM
-	}
-	return json.Marshal(wire)
 }
 
 // HealthStatus is the server health.

@@ -336,10 +336,8 @@ func (x SnapshotList) validate(path string) error {
 func (x VMEvent) Validate() error { return x.validate("") }
 
 func (x VMEvent) validate(path string) error {
-	if !x.VM.isZero() {
-		if err := x.VM.validate(join(path, "vm")); err != nil {
-			return err
-		}
+	if err := x.VM.validate(join(path, "vm")); err != nil {
+		return err
 	}
 	if x.Message == "" {
 		return fieldError(join(path, "message"), "is required")

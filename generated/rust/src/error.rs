@@ -42,6 +42,9 @@ pub enum DWCPError {
     /// The migration failed. (`MigrationError`, HTTP 500)
     #[error("MigrationError: {0}")]
     Migration(ErrorInfo),
+    /// The server failed in a way no other entry describes. (`InternalError`, HTTP 500)
+    #[error("InternalError: {0}")]
+    Internal(ErrorInfo),
     /// Anything else: an unknown server error, or one raised by the caller's own code.
     #[error("{0}")]
     Other(ErrorInfo),
@@ -63,11 +66,13 @@ impl DWCPError {
             "ValidationError" => DWCPError::Config(info),
             "ResourceLimitError" => DWCPError::ResourceLimit(info),
             "MigrationError" => DWCPError::Migration(info),
+            "InternalError" => DWCPError::Internal(info),
             _ => match info.status {
                 Some(400) => DWCPError::InvalidOperation(info),
                 Some(401) => DWCPError::Authentication(info),
                 Some(404) => DWCPError::VMNotFound(info),
                 Some(429) => DWCPError::ResourceLimit(info),
+                Some(500) => DWCPError::Internal(info),
                 Some(500) => DWCPError::Migration(info),
                 Some(503) => DWCPError::Connection(info),
                 Some(504) => DWCPError::Timeout(info),
@@ -90,6 +95,7 @@ impl DWCPError {
             DWCPError::Config(info) => info,
             DWCPError::ResourceLimit(info) => info,
             DWCPError::Migration(info) => info,
+            DWCPError::Internal(info) => info,
             DWCPError::Other(info) => info,
         }
     }
@@ -106,6 +112,7 @@ impl DWCPError {
             DWCPError::Config(_) => "ValidationError",
             DWCPError::ResourceLimit(_) => "ResourceLimitError",
             DWCPError::Migration(_) => "MigrationError",
+            DWCPError::Internal(_) => "InternalError",
             DWCPError::Other(_) => "DWCPError",
         }
     }
@@ -202,7 +209,8 @@ pub(crate) fn retry_class(info: &ErrorInfo) -> RetryClass {
         ("ResourceLimitError", "rate_limited") => RetryClass::AfterRetryAfter,
         ("MigrationError", "migration_failed") => RetryClass::WithIdempotencyKey,
         ("MigrationError", "not_converging") => RetryClass::Never,
-        ("MigrationError", "internal") => RetryClass::WithIdempotencyKey,
+        ("InternalError", "internal") => RetryClass::WithIdempotencyKey,
+        ("InternalError", "not_implemented") => RetryClass::Never,
         ("ConnectionError", _) => RetryClass::Retry,
         ("NotConnectedError", _) => RetryClass::Never,
         ("AuthenticationError", _) => RetryClass::Never,
@@ -212,11 +220,13 @@ pub(crate) fn retry_class(info: &ErrorInfo) -> RetryClass {
         ("ValidationError", _) => RetryClass::Never,
         ("ResourceLimitError", _) => RetryClass::AfterRetryAfter,
         ("MigrationError", _) => RetryClass::WithIdempotencyKey,
+        ("InternalError", _) => RetryClass::WithIdempotencyKey,
         _ => match info.status {
             Some(400) => RetryClass::Never,
             Some(401) => RetryClass::Never,
             Some(404) => RetryClass::Never,
             Some(429) => RetryClass::AfterRetryAfter,
+            Some(500) => RetryClass::WithIdempotencyKey,
             Some(500) => RetryClass::WithIdempotencyKey,
             Some(503) => RetryClass::Retry,
             Some(504) => RetryClass::Retry,

@@ -47,4 +47,4 @@ pub use types::*;
 /// The API version this crate was generated for.
 pub const API_VERSION: &str = "3.0.0";
 /// The SHA-256 of the spec (spec/dwcp.yaml) this crate was generated from.
-pub const SPEC_HASH: &str = "0d18abef8bb35b738b5f261f19ada8f7046b6baef8a6ad8b126e1fd09abb09af";
+pub const SPEC_HASH: &str = "2a8adb99532973d22cfb2932c18af3c3679ed41934279accd170a9967a379a55";

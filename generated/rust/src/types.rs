@@ -586,7 +586,7 @@ pub struct VMEvent {
     /// Kind.
     #[serde(rename = "type")]
     pub event_type: VMEventType,
-    /// The VM after the event (absent on a gap). (A default value when absent.)
+    /// The VM after the event; on a gap, its current state. (A default value when absent.)
     #[serde(default, skip_serializing_if = "is_default")]
     pub vm: VM,
     /// When it happened.

@@ -80,7 +80,10 @@ CODES: dict[str, WireCode] = {
     "not_converging": WireCode(
         "MigrationError", "not_converging", 500, False, "Pre-copy rounds cannot converge within max downtime."
     ),
-    "internal": WireCode("MigrationError", "internal", 500, True, "An internal error."),
+    "internal": WireCode("InternalError", "internal", 500, True, "An internal error."),
+    "not_implemented": WireCode(
+        "InternalError", "not_implemented", 501, False, "The server does not implement this operation."
+    ),
 }
 
 # The first code of each status: what a bare status (e.g. a scripted fault) is answered with.

@@ -195,7 +195,7 @@ STRUCTS: dict[str, tuple[Field, ...]] = {
     "vm_event": (
         Field("id", T("scalar", "int64"), required=True),
         Field("type", T("enum", "vm_event_type"), required=True),
-        Field("vm", T("struct", "vm"), required=False),
+        Field("vm", T("struct", "vm"), required=True),
         Field("timestamp", T("scalar", "timestamp"), required=True),
         Field("message", T("scalar", "string"), required=True),
     ),

@@ -504,10 +504,10 @@ export function decodeVMEvent(o: WireObject, where = 'VMEvent'): VMEvent {
   const out: VMEvent = {
     id: num(o, 'id', where),
     type: member(o, 'type', where, VM_EVENT_TYPE_VALUES, VMEventType.UNKNOWN),
+    vm: decodeVM(obj(o, 'vm', where), where),
     timestamp: time(o, 'timestamp', where),
     message: str(o, 'message', where),
   };
-  if (o['vm'] != null) out.vm = decodeVM(obj(o, 'vm', where), where);
   return out;
 }
 

@@ -91,8 +91,17 @@ export class ResourceLimitError extends DWCPError {
 /**
  * The migration failed. (HTTP 500)
  *
- * Codes: `migration_failed`, `not_converging`, `internal`.
+ * Codes: `migration_failed`, `not_converging`.
  */
 export class MigrationError extends DWCPError {
   override name = 'MigrationError';
+}
+
+/**
+ * The server failed in a way no other entry describes. (HTTP 500)
+ *
+ * Codes: `internal`, `not_implemented`.
+ */
+export class InternalError extends DWCPError {
+  override name = 'InternalError';
 }

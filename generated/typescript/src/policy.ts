@@ -13,6 +13,7 @@ import {
   ValidationError,
   ResourceLimitError,
   MigrationError,
+  InternalError,
 } from './errors.js';
 
 const CLASSES: Record<string, new (init: ErrorInit & { field: string }) => DWCPError> = {
@@ -25,6 +26,7 @@ const CLASSES: Record<string, new (init: ErrorInit & { field: string }) => DWCPE
   ValidationError: ValidationError,
   ResourceLimitError: ResourceLimitError,
   MigrationError: MigrationError,
+  InternalError: InternalError,
 };
 
 /** Retry class and default code of each catalogue type. */
@@ -38,6 +40,7 @@ const TYPES: Record<string, readonly [RetryClass, string]> = {
   ValidationError: ['never', 'validation_failed'],
   ResourceLimitError: ['after_retry_after', 'resource_exhausted'],
   MigrationError: ['with_idempotency_key', 'migration_failed'],
+  InternalError: ['with_idempotency_key', 'internal'],
 };
 
 /** Type and retry class of each wire code. */
@@ -67,7 +70,8 @@ const CODES: Record<string, readonly [string, RetryClass]> = {
   rate_limited: ['ResourceLimitError', 'after_retry_after'],
   migration_failed: ['MigrationError', 'with_idempotency_key'],
   not_converging: ['MigrationError', 'never'],
-  internal: ['MigrationError', 'with_idempotency_key'],
+  internal: ['InternalError', 'with_idempotency_key'],
+  not_implemented: ['InternalError', 'never'],
 };
 
 /** The type a bare status maps to when the body names none. */
@@ -76,13 +80,14 @@ const STATUSES: Record<number, string> = {
   401: 'AuthenticationError',
   404: 'VMNotFoundError',
   429: 'ResourceLimitError',
-  500: 'MigrationError',
+  500: 'InternalError',
   503: 'ConnectionError',
   504: 'TimeoutError',
   405: 'InvalidOperationError',
   413: 'InvalidOperationError',
   409: 'InvalidOperationError',
   422: 'InvalidOperationError',
+  501: 'InternalError',
 };
 
 /** Resolves an error response to a type, code and retry class, trusting the body first. */

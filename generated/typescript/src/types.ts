@@ -354,8 +354,8 @@ export interface VMEvent {
   id: number;
   /** Kind. */
   type: VMEventType;
-  /** The VM after the event (absent on a gap). */
-  vm?: VM;
+  /** The VM after the event; on a gap, its current state. */
+  vm: VM;
   /** When it happened. */
   timestamp: Date;
   /** Human-readable text. */

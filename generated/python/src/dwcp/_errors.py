@@ -18,6 +18,7 @@ __all__ = [
     "ValidationError",
     "ResourceLimitError",
     "MigrationError",
+    "InternalError",
     "CATALOGUE",
 ]
 
@@ -58,6 +59,10 @@ class MigrationError(DWCPError):
     """The migration failed."""
 
 
+class InternalError(DWCPError):
+    """The server failed in a way no other entry describes."""
+
+
 CATALOGUE = Catalogue(
     codes={
         "unavailable": ErrorCode(ConnectionError, 503, "retry"),
@@ -85,7 +90,8 @@ CATALOGUE = Catalogue(
         "rate_limited": ErrorCode(ResourceLimitError, 429, "after_retry_after"),
         "migration_failed": ErrorCode(MigrationError, 500, "with_idempotency_key"),
         "not_converging": ErrorCode(MigrationError, 500, "never"),
-        "internal": ErrorCode(MigrationError, 500, "with_idempotency_key"),
+        "internal": ErrorCode(InternalError, 500, "with_idempotency_key"),
+        "not_implemented": ErrorCode(InternalError, 501, "never"),
     },
     types={
         "ConnectionError": ConnectionError,
@@ -97,6 +103,7 @@ CATALOGUE = Catalogue(
         "ValidationError": ValidationError,
         "ResourceLimitError": ResourceLimitError,
         "MigrationError": MigrationError,
+        "InternalError": InternalError,
     },
     defaults={
         ConnectionError: "unavailable",
@@ -108,5 +115,6 @@ CATALOGUE = Catalogue(
         ValidationError: "validation_failed",
         ResourceLimitError: "resource_exhausted",
         MigrationError: "migration_failed",
+        InternalError: "internal",
     },
 )

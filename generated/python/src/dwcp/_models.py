@@ -331,8 +331,8 @@ class VMEvent(_Model):
     """Monotonic event id (the SSE id)."""
     type: VMEventType
     """Kind."""
-    vm: Optional[VM] = None
-    """The VM after the event (absent on a gap)."""
+    vm: VM
+    """The VM after the event; on a gap, its current state."""
     timestamp: datetime
     """When it happened."""
     message: str

@@ -3,4 +3,4 @@
 
 __version__ = "3.0.0"
 SPEC_VERSION = "3.0.0"
-SPEC_HASH = "0d18abef8bb35b738b5f261f19ada8f7046b6baef8a6ad8b126e1fd09abb09af"
+SPEC_HASH = "2a8adb99532973d22cfb2932c18af3c3679ed41934279accd170a9967a379a55"
