@@ -365,7 +365,7 @@ class Operation:
 
     @cached_property
     def path_segments(self) -> tuple[tuple[str, bool], ...]:
-        """The path as (text, is_parameter) pieces, e.g. ("/vms/", False), ("vm_id", True)."""
+        """The path as (text, is_parameter) pieces, e.g. ("/things/", False), ("thing_id", True)."""
         pieces = re.split(r"\{([a-z0-9_]+)\}", self.path)
         return tuple((p, i % 2 == 1) for i, p in enumerate(pieces) if p)
 
