@@ -415,6 +415,7 @@ class Api:
     resources: tuple[Resource, ...]
     features: tuple[Feature, ...]
     spec_hash: str
+    initialisms: tuple[tuple[str, str], ...] = ()
 
     @cached_property
     def operations(self) -> tuple[Operation, ...]:
@@ -550,6 +551,7 @@ def build(data: dict[str, Any], raw: bytes) -> Api:
             for name, body in data["features"].items()
         ),
         spec_hash=hashlib.sha256(raw).hexdigest(),
+        initialisms=tuple(sorted(data.get("initialisms", {}).items())),
     )
 
 

@@ -24,7 +24,7 @@ import "time"
 const Version = "3.0.0"
 
 // SpecHash is the SHA-256 of the spec/dwcp.yaml this SDK was generated from.
-const SpecHash = "2a8adb99532973d22cfb2932c18af3c3679ed41934279accd170a9967a379a55"
+const SpecHash = "9f6d0bfc03d2556d7988603d12eea70a356a72a4c808c35a45d0409814a6d7cf"
 
 const (
 	userAgent            = "dwcp-sdk-go/3.0.0"

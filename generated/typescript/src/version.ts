@@ -4,4 +4,4 @@
 export const VERSION = '3.0.0';
 
 /** SHA-256 of the spec/dwcp.yaml this SDK was generated from. */
-export const SPEC_HASH = '2a8adb99532973d22cfb2932c18af3c3679ed41934279accd170a9967a379a55';
+export const SPEC_HASH = '9f6d0bfc03d2556d7988603d12eea70a356a72a4c808c35a45d0409814a6d7cf';
