@@ -60,6 +60,13 @@ def _operations(old: ir.Api, new: ir.Api) -> Iterator[Change]:
         for param in a.params:
             if param.name not in {p.name for p in b.params}:
                 yield Change(True, "parameter removed", f"{op_id}.{param.name}", "")
+        before_args = [i.name for i in a.positional_inputs]
+        after_args = [i.name for i in b.positional_inputs]
+        if before_args != after_args:
+            detail = f" ({', '.join(before_args)} -> {', '.join(after_args)})"
+            yield Change(True, "positional arguments changed", op_id, detail)
+        if a.is_internal != b.is_internal:
+            yield Change(b.is_internal, "visibility changed", op_id, f" ({a.visibility} -> {b.visibility})")
 
 
 def _structs(old: ir.Api, new: ir.Api) -> Iterator[Change]:
@@ -127,3 +134,16 @@ def _presence(kind: str, before: Mapping[str, object], after: Mapping[str, objec
         yield Change(True, f"{kind} removed", name, "")
     for name in sorted(after.keys() - before.keys()):
         yield Change(False, kind, name, "")
+
+
+def api_diff(language: str, old_snapshot: str, new_snapshot: str) -> list[Change]:
+    """What a language's public API lost (breaking) and gained, from two api/<lang>.txt snapshots.
+
+    A snapshot holds one public item per line with its full signature, so a changed signature is a
+    line that went away (breaking) plus one that came (added): users feel it as exactly that.
+    """
+    before = {line for line in old_snapshot.splitlines() if line.strip()}
+    after = {line for line in new_snapshot.splitlines() if line.strip()}
+    removed = [Change(True, f"{language} API removed or changed", line.strip(), "") for line in sorted(before - after)]
+    added = [Change(False, f"{language} API added", line.strip(), "") for line in sorted(after - before)]
+    return removed + added

@@ -13,7 +13,7 @@ from pathlib import Path
 from generator import ir
 from generator.cli import EXIT_OK
 from generator.cli import main as generate
-from generator.compat import changelog, diff, needs_major
+from generator.compat import Change, api_diff, changelog, diff, needs_major
 from generator.loader import load
 from generator.problems import SpecError
 from generator.validate import validate
@@ -21,6 +21,7 @@ from generator.validate import validate
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
 SPEC = ROOT / "spec" / "dwcp.yaml"
+API_SNAPSHOTS = ROOT / "api"  # api/<lang>.txt: each SDK's public API, kept fresh by its nox session
 
 
 class ReleaseRefused(Exception):
@@ -69,7 +70,7 @@ def check_fresh() -> None:
     """generated/ is exactly what the generator makes, and spec/, templates/, generated/ are committed."""
     if generate(["--check"]) != EXIT_OK:
         raise ReleaseRefused("generated/ is stale: run `nox -s generate` and commit the result")
-    dirty = _git("status", "--porcelain", "--", "spec", "templates", "generated").strip()
+    dirty = _git("status", "--porcelain", "--", "spec", "templates", "generated", "api").strip()
     if dirty:
         raise ReleaseRefused(f"uncommitted changes in spec/, templates/ or generated/:\n{dirty}\ncommit them first")
 
@@ -80,7 +81,7 @@ def check_compatibility(api: ir.Api, since: str | None) -> str:
     if ref is None:
         return f"## {api.version}\n\nFirst release.\n"
     old = spec_at(ref)
-    changes = diff(old, api)
+    changes = diff(old, api) + sdk_api_changes(ref)
     if needs_major(old, api, changes):
         breaking = "\n".join(f"  {c}" for c in changes if c.breaking)
         raise ReleaseRefused(
@@ -88,6 +89,19 @@ def check_compatibility(api: ir.Api, since: str | None) -> str:
             "bump info.version's major in spec/dwcp.yaml, or make the change compatible"
         )
     return changelog(old, api, changes)
+
+
+def sdk_api_changes(ref: str) -> list[Change]:
+    """Per language, what each SDK's public API snapshot lost and gained since a git ref."""
+    changes: list[Change] = []
+    for snapshot in sorted(API_SNAPSHOTS.glob("*.txt")):
+        relative = snapshot.relative_to(ROOT).as_posix()
+        try:
+            old = _git("show", f"{ref}:{relative}")
+        except subprocess.CalledProcessError:
+            continue  # no snapshot at that ref: nothing to compare against
+        changes += api_diff(snapshot.stem, old, snapshot.read_text(encoding="utf-8"))
+    return changes
 
 
 def spec_at(ref: str) -> ir.Api:
@@ -135,7 +149,7 @@ def main(argv: list[str]) -> int:
 
 def _print_diff(api: ir.Api, ref: str) -> int:
     old = spec_at(ref)
-    changes = diff(old, api)
+    changes = diff(old, api) + sdk_api_changes(ref)
     for change in changes:
         print(change)
     print(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator import ir
-from generator.compat import changelog, diff, needs_major
+from generator.compat import api_diff, changelog, diff, needs_major
 from generator.loader import load
 from generator.validate import validate
 
@@ -95,3 +95,42 @@ def test_identical_specs_have_no_changes(tmp_path: Path, old_text: str) -> None:
     old, new = _api(tmp_path / "o", old_text), _api(tmp_path / "n", old_text)
     assert diff(old, new) == []
     assert "No API changes." in changelog(old, new, [])
+
+
+def test_sdk_api_diff_reports_removed_changed_and_added_items() -> None:
+    old = "func (c *VMClient) Stop(ctx context.Context, vmID string, force bool) error\ntype VM struct\n"
+    new = "func (c *VMClient) Stop(ctx context.Context, vmID string, force bool, x int) error\ntype VM struct\ntype Node struct\n"
+    changes = api_diff("go", old, new)
+    breaking = [c.subject for c in changes if c.breaking]
+    added = [c.subject for c in changes if not c.breaking]
+    assert breaking == ["func (c *VMClient) Stop(ctx context.Context, vmID string, force bool) error"]
+    assert sorted(added) == ["func (c *VMClient) Stop(ctx context.Context, vmID string, force bool, x int) error", "type Node struct"]
+
+
+def test_sdk_api_diff_of_identical_snapshots_is_empty() -> None:
+    snapshot = "class VMClient\n  def get(self, vm_id: str) -> VM\n"
+    assert api_diff("python", snapshot, snapshot) == []
+
+
+def test_a_new_positional_argument_is_breaking(tmp_path: Path, old_text: str) -> None:
+    new_text = old_text.replace("        positional: [force]\n", "        positional: [force]\n", 1).replace(
+        "      force: {type: bool, doc: Power off at once instead of a graceful shutdown.}\n",
+        "      force: {type: bool, doc: Power off at once instead of a graceful shutdown.}\n"
+        "      reason: {type: string, required: true, doc: Why.}\n",
+        1,
+    )
+    old, new = _api(tmp_path / "o", old_text), _api(tmp_path / "n", new_text)
+    subjects = [(c.kind, c.subject) for c in diff(old, new) if c.breaking]
+    assert ("positional arguments changed", "vm.stop") in subjects
+
+
+def test_an_optional_flattened_field_is_an_addition(tmp_path: Path, old_text: str) -> None:
+    new_text = old_text.replace(
+        "      force: {type: bool, doc: Power off at once instead of a graceful shutdown.}\n",
+        "      force: {type: bool, doc: Power off at once instead of a graceful shutdown.}\n"
+        "      reason: {type: string, doc: Why.}\n",
+        1,
+    )
+    old, new = _api(tmp_path / "o", old_text), _api(tmp_path / "n", new_text)
+    changes = diff(old, new)
+    assert [str(c) for c in changes] == ["added: field: stop_request.reason"]
