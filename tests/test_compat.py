@@ -104,7 +104,10 @@ def test_sdk_api_diff_reports_removed_changed_and_added_items() -> None:
     breaking = [c.subject for c in changes if c.breaking]
     added = [c.subject for c in changes if not c.breaking]
     assert breaking == ["func (c *VMClient) Stop(ctx context.Context, vmID string, force bool) error"]
-    assert sorted(added) == ["func (c *VMClient) Stop(ctx context.Context, vmID string, force bool, x int) error", "type Node struct"]
+    assert sorted(added) == [
+        "func (c *VMClient) Stop(ctx context.Context, vmID string, force bool, x int) error",
+        "type Node struct",
+    ]
 
 
 def test_sdk_api_diff_of_identical_snapshots_is_empty() -> None:

@@ -62,7 +62,11 @@ QUOTED = re.compile(r"""(["'`])([a-z][a-z0-9_]*)\1""")
 def _hits(text: str) -> list[str]:
     """`line N: "name"` for every quoted spec name in text."""
     names = _spec_names()
-    found = {f"line {text.count(chr(10), 0, m.start()) + 1}: {m.group(0)}" for m in QUOTED.finditer(text) if m.group(2) in names}
+    found = {
+        f"line {text.count(chr(10), 0, m.start()) + 1}: {m.group(0)}"
+        for m in QUOTED.finditer(text)
+        if m.group(2) in names
+    }
     return sorted(found)
 
 
