@@ -72,7 +72,7 @@ def seconds(value: Optional[float]) -> Optional[Duration]:
 
 
 OPS: dict[str, Op] = {
-    "system.health": lambda c, a: c.system.health(),
+    "system.health": lambda c, a: c.health(),
     "vm.create": lambda c, a: c.vm.create(
         config=model("vm_config", a.get("config")),
     ),
@@ -189,7 +189,7 @@ class StreamPump:
     async def _pump(self) -> None:
         try:
             async for event in self.stream:
-                # The protocol wants every event's SSE id; VMMetrics carries its sample number only there.
+                # The protocol wants every event's SSE id; a payload without an id field carries it only there.
                 self.events.put_nowait({"id": self.stream.last_event_id, **wire(event)})
         except Exception as exc:
             self.error = exc
