@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -40,6 +41,25 @@ def check(session: nox.Session) -> None:
         for example in sorted((SDK / "examples").glob("[!_]*.py")):
             session.log(f"example {example.name}")
             session.run("python", str(example), env=env)
+
+
+def fixture_check(session: nox.Session, out: Path) -> None:
+    """The SDK generated from another spec (nox -s fixture): strict checks and unit tests; its driver answers."""
+    package = install(session, out)
+    session.install(*TESTS)
+    driver = out / "drivers" / "python" / "driver.py"
+    with session.chdir(package):
+        session.run("ruff", "check", ".", str(driver))
+        session.run("ruff", "format", "--check", ".", str(driver))
+        session.run("mypy", "--strict")
+        session.run("mypy", "--strict", str(driver))
+        session.run("pytest", "-q")
+    hello = '{"id": 1, "cmd": "hello"}\n{"id": 2, "cmd": "shutdown"}\n'
+    reply = subprocess.run(
+        [str(Path(session.bin) / "python"), str(driver)], input=hello, capture_output=True, text=True, check=False
+    )
+    if reply.returncode != 0 or '"ok": true' not in reply.stdout.splitlines()[0]:
+        session.error(f"the fixture's Python driver did not answer hello:\n{reply.stdout}{reply.stderr}")
 
 
 def driver_command(session: nox.Session, generated_root: Path | None = None) -> list[str]:

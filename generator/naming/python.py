@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import keyword
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import ClassVar, Union
 
 from generator import ir
@@ -82,23 +82,30 @@ class PythonNamer(Namer):
             return self.field(item)
         return item.override("python") or self.param(item.name)
 
-    def type_expr(self, ref: TypeRef) -> str:
-        """list[NetworkInterface], dict[str, str], datetime."""
+    def type_expr(self, ref: TypeRef, shadowed: Collection[str] = ()) -> str:
+        """list[NetworkInterface], dict[str, str], datetime; builtins.list where a method `list` shadows it."""
         if ref.item is not None:
-            inner = self.type_expr(ref.item)
-            return f"list[{inner}]" if ref.is_list else f"dict[str, {inner}]"
+            inner = self.type_expr(ref.item, shadowed)
+            container = "list" if ref.is_list else "dict"
+            container = f"builtins.{container}" if container in shadowed else container
+            return f"{container}[{inner}]" if ref.is_list else f"{container}[str, {inner}]"
         if ref.is_scalar:
-            return SCALARS[ref.name]
+            scalar = SCALARS[ref.name]
+            return f"builtins.{scalar}" if scalar in shadowed else scalar
         return pascal(ref.name, INITIALISMS)
 
-    def input_type(self, item: Input) -> str:
-        """An input's argument type: durations as Duration (seconds, timedelta, "5m"), one_of as Literal."""
+    def input_type(self, item: Input, shadowed: Collection[str] = ()) -> str:
+        """An input's argument type: durations as Duration (seconds, timedelta, "5m"), one_of as Literal.
+
+        `shadowed` names the methods of the class the signature is in: inside a class with a method
+        `list`, the annotation `list[str]` would name that method, so it is spelt builtins.list.
+        """
         if item.type.name == "duration":
             base = "Duration"
         elif item.constraints.one_of:
             base = "Literal[" + ", ".join(repr(v) for v in item.constraints.one_of) + "]"
         else:
-            base = self.type_expr(item.type)
+            base = self.type_expr(item.type, shadowed)
         return base if item.required else f"Optional[{base}]"
 
     def wire_type(self, error: ir.ErrorType) -> str:
@@ -204,9 +211,10 @@ class PythonNamer(Namer):
             names |= {self.type(api.enum(e)) for e in enums}
         return sorted(names)
 
-    def uses(self, ops: tuple[ir.Operation, ...]) -> set[str]:
+    def uses(self, api: ir.Api, ops: tuple[ir.Operation, ...]) -> set[str]:
         """What the methods of `ops` need imported: typing names, runtime helpers (datetime, Duration, wait, ...)."""
         found: set[str] = set()
+        shadowed = self.method_names(api)
         for op in ops:
             leaves = [i.type.leaf.name for i in op.inputs]
             found |= {"Duration", "millis"} if "duration" in leaves else set()
@@ -216,11 +224,18 @@ class PythonNamer(Namer):
             found |= {"Limits"} if any(p.constraints.any for p in op.query_params) else set()
             found |= {"EventStream"} if op.is_stream else set()
             found |= {"all_pages", "builtins"} if op.is_paginated else set()
+            found |= {"builtins"} if any("builtins." in self.input_type(i, shadowed) for i in op.inputs) else set()
             found |= {"Optional"} if op.is_paginated or op.optional_inputs or op.needs_idempotency_key else set()
             found |= {"Optional"} if any(not i.required for i in op.positional_inputs) else set()
             lro = {"Duration", "wait", "POLL_INTERVAL", "CLIENT_TIMEOUT", "CATALOGUE"}
             found |= lro if op.long_running is not None else set()
         return found
+
+    def method_names(self, api: ir.Api) -> frozenset[str]:
+        """Every method name of the SDK's client classes (names that shadow builtins inside them)."""
+        names = {self.method(op) for op in api.operations}
+        names |= {self.waiter(op) for op in api.long_running_operations}
+        return frozenset(names | {self.accessor(r) for r in api.client_resources} | set(CLIENT_MEMBERS))
 
     def enum_names(self, api: ir.Api) -> set[str]:
         """Python names of the spec's enums (to tell which imports come from _enums)."""
