@@ -43,7 +43,8 @@ def check_api(session: nox.Session, update: bool) -> None:
         API_FILE.write_text(current, encoding="utf-8")
         session.log(f"wrote {API_FILE.relative_to(ROOT)}")
     elif not API_FILE.is_file() or API_FILE.read_text(encoding="utf-8") != current:
-        session.error(f"{API_FILE.relative_to(ROOT)} is stale: review the API change, then nox -s sdk_python -- --update-api")
+        stale = f"{API_FILE.relative_to(ROOT)} is stale"
+        session.error(f"{stale}: review the API change, then run nox -s sdk_python -- --update-api")
 
 
 def check(session: nox.Session) -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import keyword
 from collections.abc import Collection, Iterator
-from typing import ClassVar, Union
+from typing import ClassVar
 
 from generator import ir
 from generator.naming.base import Namer, pascal, upper
 from generator.types import TypeRef
 
-Input = Union[ir.Param, ir.Field]
+Input = ir.Param | ir.Field
 
 INITIALISMS = {"vm": "VM", "dwcp": "DWCP"}
 SCALARS = {
@@ -82,10 +82,14 @@ class PythonNamer(Namer):
             return self.field(item)
         return item.override("python") or self.param(item.name)
 
-    def type_expr(self, ref: TypeRef, shadowed: Collection[str] = ()) -> str:
-        """list[NetworkInterface], dict[str, str], datetime; builtins.list where a method `list` shadows it."""
+    def type_expr(self, ref: TypeRef) -> str:
+        """list[NetworkInterface], dict[str, str], datetime."""
+        return self.shadowed_type_expr(ref, ())
+
+    def shadowed_type_expr(self, ref: TypeRef, shadowed: Collection[str]) -> str:
+        """type_expr inside a class whose methods `shadowed` hide builtins: builtins.list for a method `list`."""
         if ref.item is not None:
-            inner = self.type_expr(ref.item, shadowed)
+            inner = self.shadowed_type_expr(ref.item, shadowed)
             container = "list" if ref.is_list else "dict"
             container = f"builtins.{container}" if container in shadowed else container
             return f"{container}[{inner}]" if ref.is_list else f"{container}[str, {inner}]"
@@ -105,7 +109,7 @@ class PythonNamer(Namer):
         elif item.constraints.one_of:
             base = "Literal[" + ", ".join(repr(v) for v in item.constraints.one_of) + "]"
         else:
-            base = self.type_expr(item.type, shadowed)
+            base = self.shadowed_type_expr(item.type, shadowed)
         return base if item.required else f"Optional[{base}]"
 
     def wire_type(self, error: ir.ErrorType) -> str:
