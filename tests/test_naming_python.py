@@ -44,7 +44,7 @@ def test_facts_come_from_the_spec(api: ir.Api) -> None:
     assert n.builtin_base(api.error("timeout_error")) == "builtins.TimeoutError"  # python: {builtin_base}
     assert n.builtin_base(api.error("validation_error")) == "ValueError"
     assert n.builtin_base(api.error("migration_error")) is None
-    assert n.method(api.operation("system.create_session")) == "_create_session"  # visibility: internal
+    assert n.client_method(api.operation("system.create_session")) == "_create_session"  # visibility: internal
 
 
 def test_broad_spec_names() -> None:

@@ -69,8 +69,12 @@ class PythonNamer(Namer):
         return error.override("python") or pascal(error.name, INITIALISMS)
 
     def method(self, op: ir.Operation) -> str:
-        """vm_client.get_migration_status; internal operations are private (_create_session)."""
-        return ("_" if op.is_internal else "") + _safe(op.name)
+        """get_migration_status: the spec's snake_case (keywords get a trailing underscore)."""
+        return _safe(op.name)
+
+    def client_method(self, op: ir.Operation) -> str:
+        """The operation's method on the SDK's clients; internal operations are private (_create_session)."""
+        return ("_" if op.is_internal else "") + self.method(op)
 
     def param(self, name: str) -> str:
         """Parameters keep the spec's snake_case; keywords get a trailing underscore."""
@@ -237,7 +241,7 @@ class PythonNamer(Namer):
 
     def method_names(self, api: ir.Api) -> frozenset[str]:
         """Every method name of the SDK's client classes (names that shadow builtins inside them)."""
-        names = {self.method(op) for op in api.operations}
+        names = {self.client_method(op) for op in api.operations}
         names |= {self.waiter(op) for op in api.long_running_operations}
         return frozenset(names | {self.accessor(r) for r in api.client_resources} | set(CLIENT_MEMBERS))
 
@@ -268,9 +272,9 @@ class PythonNamer(Namer):
         """Names one operation adds in Python: its parameters, waiter and client-level method."""
         path = f"resources.{resource.name}.operations.{op.name}"
         if resource.client_level and not op.is_internal:
-            yield "members of Client", path, self.method(op)
+            yield "members of Client", path, self.client_method(op)
             for other in api.client_resources if not op.auth else ():
-                yield f"methods of {other.name}", path, self.method(op)
+                yield f"methods of {other.name}", path, self.client_method(op)
         scope = f"arguments of {op.id}"
         for name in SDK_PARAMS:
             yield scope, f"{path}.input", name
