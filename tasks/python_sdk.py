@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -12,6 +13,9 @@ SDK = ROOT / "generated" / "python"
 RUNTIME = ["aiohttp==3.14.5", "pydantic==2.14.4"]
 TESTS = ["pytest==9.2.0", "pytest-asyncio==1.5.0", "mypy==2.4.1", "ruff==0.17.6"]
 # Blocking clients SyncClient is measured against (bench only, never SDK dependencies); httpx needs sniffio.
+# griffe extracts the public API snapshot (api/python.txt); nox -s spec-diff compares snapshots.
+API_TOOLS = ["griffe==2.4.1"]
+API_FILE = ROOT / "api" / "python.txt"
 SYNC_BENCH = ["urllib3==2.8.0", "httpx==0.28.1", "sniffio==1.3.1"]
 
 
@@ -23,23 +27,64 @@ def install(session: nox.Session, generated_root: Path | None = None) -> Path:
     return package
 
 
+def api_snapshot(session: nox.Session, sdk_dir: Path) -> str:
+    """The public API of the SDK in sdk_dir (every exported type, function, method, field), from griffe."""
+    session.install(*API_TOOLS)
+    script = str(ROOT / "tasks" / "python_api.py")
+    text = session.run("python", script, str(sdk_dir / "src"), "dwcp", silent=True)
+    return str(text)
+
+
+def check_api(session: nox.Session, update: bool) -> None:
+    """Fails when api/python.txt is not the generated SDK's public API; `-- --update-api` rewrites it."""
+    current = api_snapshot(session, SDK)
+    if update:
+        API_FILE.parent.mkdir(exist_ok=True)
+        API_FILE.write_text(current, encoding="utf-8")
+        session.log(f"wrote {API_FILE.relative_to(ROOT)}")
+    elif not API_FILE.is_file() or API_FILE.read_text(encoding="utf-8") != current:
+        stale = f"{API_FILE.relative_to(ROOT)} is stale"
+        session.error(f"{stale}: review the API change, then run nox -s sdk_python -- --update-api")
+
+
 def check(session: nox.Session) -> None:
-    """ruff, ruff format --check, mypy --strict, the unit tests, then every example against a live server."""
+    """ruff, ruff format --check, mypy --strict, the unit tests, the API snapshot, then every example live."""
     from tasks.server import running_server
 
     install(session)
     session.install(*TESTS)
+    update = "--update-api" in session.posargs
     with session.chdir(SDK):
         session.run("ruff", "check", ".")
         session.run("ruff", "format", "--check", ".")
         session.run("mypy", "--strict")
-        session.run("pytest", *session.posargs)
+        session.run("pytest", *[arg for arg in session.posargs if arg != "--update-api"])
+    check_api(session, update)
     with running_server(session, conformance=True, clock_speed=1000.0, api_key="test-key") as server:
         env = {"DWCP_ADDRESS": server.host, "DWCP_PORT": str(server.port), "DWCP_API_KEY": server.api_key}
         env["DWCP_TLS"] = "0"
         for example in sorted((SDK / "examples").glob("[!_]*.py")):
             session.log(f"example {example.name}")
             session.run("python", str(example), env=env)
+
+
+def fixture_check(session: nox.Session, out: Path) -> None:
+    """The SDK generated from another spec (nox -s fixture): strict checks and unit tests; its driver answers."""
+    package = install(session, out)
+    session.install(*TESTS)
+    driver = out / "drivers" / "python" / "driver.py"
+    with session.chdir(package):
+        session.run("ruff", "check", ".", str(driver))
+        session.run("ruff", "format", "--check", ".", str(driver))
+        session.run("mypy", "--strict")
+        session.run("mypy", "--strict", str(driver))
+        session.run("pytest", "-q")
+    hello = '{"id": 1, "cmd": "hello"}\n{"id": 2, "cmd": "shutdown"}\n'
+    reply = subprocess.run(
+        [str(Path(session.bin) / "python"), str(driver)], input=hello, capture_output=True, text=True, check=False
+    )
+    if reply.returncode != 0 or '"ok": true' not in reply.stdout.splitlines()[0]:
+        session.error(f"the fixture's Python driver did not answer hello:\n{reply.stdout}{reply.stderr}")
 
 
 def driver_command(session: nox.Session, generated_root: Path | None = None) -> list[str]:

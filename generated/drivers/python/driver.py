@@ -58,7 +58,9 @@ STRUCTS = {
     "error_body": dwcp.ErrorBody,
 }
 
-Op = Callable[[dwcp.Client, dict[str, Any]], Awaitable[Any]]
+# A call on a client (Client or SyncClient: the same method names) with the protocol's arguments.
+Op = Callable[[Any, dict[str, Any]], Any]
+Stream = Callable[[Any, dict[str, Any]], "dwcp.EventStream[Any]"]
 
 
 def model(name: str, value: Any) -> Any:
@@ -72,7 +74,7 @@ def seconds(value: Optional[float]) -> Optional[Duration]:
 
 
 OPS: dict[str, Op] = {
-    "system.health": lambda c, a: c.system.health(),
+    "system.health": lambda c, a: c.health(),
     "vm.create": lambda c, a: c.vm.create(
         config=model("vm_config", a.get("config")),
     ),
@@ -95,7 +97,7 @@ OPS: dict[str, Op] = {
     ),
     "vm.migrate": lambda c, a: c.vm.migrate(
         vm_id=a["vm_id"],
-        target_node=a.get("target_node"),
+        target_node=a["target_node"],
         options=model("migration_options", a.get("options")),
     ),
     "vm.wait_for_migration": lambda c, a: c.vm.wait_for_migration(a["migration_id"], a["deadline_ms"] / 1000),
@@ -107,7 +109,7 @@ OPS: dict[str, Op] = {
     ),
     "vm.snapshot": lambda c, a: c.vm.snapshot(
         vm_id=a["vm_id"],
-        name=a.get("name"),
+        name=a["name"],
         options=model("snapshot_options", a.get("options")),
     ),
     "vm.list_snapshots": lambda c, a: c.vm.list_snapshots(
@@ -125,6 +127,8 @@ OPS: dict[str, Op] = {
         vm_id=a["vm_id"],
         window=seconds(a.get("window")),
     ),
+}
+STREAMS: dict[str, Stream] = {
     "vm.stream_metrics": lambda c, a: c.vm.stream_metrics(
         vm_id=a["vm_id"],
         interval=seconds(a.get("interval")),
@@ -189,7 +193,7 @@ class StreamPump:
     async def _pump(self) -> None:
         try:
             async for event in self.stream:
-                # The protocol wants every event's SSE id; VMMetrics carries its sample number only there.
+                # The protocol wants every event's SSE id; a payload without an id field carries it only there.
                 self.events.put_nowait({"id": self.stream.last_event_id, **wire(event)})
         except Exception as exc:
             self.error = exc
@@ -277,7 +281,7 @@ class Driver:
 
     async def call(self, req: dict[str, Any]) -> Any:
         client, args = self.clients[req["client"]], req.get("args") or {}
-        result = settle(client, lambda: OPS[req["op"]](client, args))  # type: ignore[arg-type]
+        result = settle(client, lambda: OPS[req["op"]](client, args))
         if req.get("deadline_ms") is not None:
             return wire(await asyncio.wait_for(result, req["deadline_ms"] / 1000))
         return wire(await result)
@@ -287,7 +291,7 @@ class Driver:
         return {"results": await asyncio.gather(*(self.answer(self.call, call) for call in calls))}
 
     async def stream_open(self, req: dict[str, Any]) -> Any:
-        stream = OPS_STREAMS[req["op"]](self.clients[req["client"]], req.get("args") or {})
+        stream = STREAMS[req["op"]](self.clients[req["client"]], req.get("args") or {})
         await stream.open()
         self.streams[req["stream"]] = StreamPump(stream)
         return {}
@@ -309,13 +313,6 @@ class Driver:
             return {"ok": True, "result": await handler(req)}
         except Exception as exc:
             return {"ok": False, "error": error(exc)}
-
-
-OPS_STREAMS: dict[str, Callable[[dwcp.Client, dict[str, Any]], dwcp.EventStream[Any]]] = {
-    op: fn  # type: ignore[misc]
-    for op, fn in OPS.items()
-    if op in ("vm.stream_metrics", "vm.watch")
-}
 
 
 def stdin_lines(loop: asyncio.AbstractEventLoop, queue: asyncio.Queue[Optional[str]]) -> None:

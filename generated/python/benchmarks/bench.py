@@ -1,4 +1,4 @@
-# Code generated from templates/python/benchmarks/bench.py by generator/; DO NOT EDIT.
+# Code generated from extras/python/benchmarks/bench.py by generator/; DO NOT EDIT.
 """The SDK against bare aiohttp on the same servers, in one run: get() latency, 64 in flight, an event burst.
 
 python benchmarks/bench.py --host 127.0.0.1 --port 9000 --burst-port 9001 --api-key KEY

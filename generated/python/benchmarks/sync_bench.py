@@ -1,4 +1,4 @@
-# Code generated from templates/python/benchmarks/sync_bench.py by generator/; DO NOT EDIT.
+# Code generated from extras/python/benchmarks/sync_bench.py by generator/; DO NOT EDIT.
 """SyncClient's sequential get() against blocking HTTP clients doing the same request, in one run.
 
 python benchmarks/sync_bench.py --host 127.0.0.1 --port 9000 --api-key KEY   (needs urllib3 and httpx)

@@ -1,4 +1,4 @@
-# Code generated from templates/python/examples/_setup.py by generator/; DO NOT EDIT.
+# Code generated from extras/python/examples/_setup.py by generator/; DO NOT EDIT.
 """Shared scaffolding of the examples: a config from DWCP_* variables and a VM to work on."""
 
 import asyncio

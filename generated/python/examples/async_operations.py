@@ -1,4 +1,4 @@
-# Code generated from templates/python/examples/async_operations.py by generator/; DO NOT EDIT.
+# Code generated from extras/python/examples/async_operations.py by generator/; DO NOT EDIT.
 """Reference guide, Python SDK, Async Operations: concurrent creates and starts."""
 
 import asyncio

@@ -1,4 +1,4 @@
-# Code generated from templates/python/examples/batch_operations.py by generator/; DO NOT EDIT.
+# Code generated from extras/python/examples/batch_operations.py by generator/; DO NOT EDIT.
 """Reference guide, Performance Optimization, Batch Operations (Python)."""
 
 import asyncio

@@ -1,4 +1,4 @@
-# Code generated from templates/python/examples/connection_pooling.py by generator/; DO NOT EDIT.
+# Code generated from extras/python/examples/connection_pooling.py by generator/; DO NOT EDIT.
 """Reference guide, Common Patterns, Connection Pooling (Python), as written.
 
 The guide's ClientPool never sets `self.size` nor fills `self.clients`, so only building it works as

@@ -1,4 +1,4 @@
-# Code generated from templates/python/examples/error_handling.py by generator/; DO NOT EDIT.
+# Code generated from extras/python/examples/error_handling.py by generator/; DO NOT EDIT.
 """Reference guide, Python SDK, Error Handling: typed errors."""
 
 import asyncio

@@ -1,4 +1,4 @@
-# Code generated from templates/python/examples/event_streaming.py by generator/; DO NOT EDIT.
+# Code generated from extras/python/examples/event_streaming.py by generator/; DO NOT EDIT.
 """Reference guide, Python SDK, Event Streaming: watch a VM until it runs."""
 
 import asyncio

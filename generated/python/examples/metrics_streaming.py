@@ -1,4 +1,4 @@
-# Code generated from templates/python/examples/metrics_streaming.py by generator/; DO NOT EDIT.
+# Code generated from extras/python/examples/metrics_streaming.py by generator/; DO NOT EDIT.
 """Reference guide, Python SDK, Metrics Streaming (the stream is endless: this program stops it after 3 s)."""
 
 import asyncio

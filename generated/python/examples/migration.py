@@ -1,4 +1,4 @@
-# Code generated from templates/python/examples/migration.py by generator/; DO NOT EDIT.
+# Code generated from extras/python/examples/migration.py by generator/; DO NOT EDIT.
 """Reference guide, Python SDK, Migration: migrate a VM and follow its progress."""
 
 import asyncio

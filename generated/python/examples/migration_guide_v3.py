@@ -1,4 +1,4 @@
-# Code generated from templates/python/examples/migration_guide_v3.py by generator/; DO NOT EDIT.
+# Code generated from extras/python/examples/migration_guide_v3.py by generator/; DO NOT EDIT.
 """Reference guide, Migration Guide, From v2 to v3, VM Configuration (the v3 half)."""
 
 import asyncio

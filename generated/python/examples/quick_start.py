@@ -1,4 +1,4 @@
-# Code generated from templates/python/examples/quick_start.py by generator/; DO NOT EDIT.
+# Code generated from extras/python/examples/quick_start.py by generator/; DO NOT EDIT.
 """Reference guide, Python SDK, Quick Start (address, port, key and TLS from DWCP_* variables)."""
 
 import asyncio

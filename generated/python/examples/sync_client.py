@@ -1,4 +1,4 @@
-# Code generated from templates/python/examples/sync_client.py by generator/; DO NOT EDIT.
+# Code generated from extras/python/examples/sync_client.py by generator/; DO NOT EDIT.
 """The blocking client: the same calls without await."""
 
 from _setup import config_from_env, small_vm

@@ -1,4 +1,4 @@
-# Code generated from templates/python/examples/tls_configuration.py by generator/; DO NOT EDIT.
+# Code generated from extras/python/examples/tls_configuration.py by generator/; DO NOT EDIT.
 """Reference guide, Security Best Practices, TLS Configuration (Python).
 
 Against the local conformance server, DWCP_TLS=1 and DWCP_CA_FILE switch TLS on with its CA.

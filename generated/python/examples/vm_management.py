@@ -1,4 +1,4 @@
-# Code generated from templates/python/examples/vm_management.py by generator/; DO NOT EDIT.
+# Code generated from extras/python/examples/vm_management.py by generator/; DO NOT EDIT.
 """Reference guide, Python SDK, VM Management: an advanced VM."""
 
 import asyncio

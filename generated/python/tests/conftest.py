@@ -1,4 +1,4 @@
-# Code generated from templates/python/tests/conftest.py by generator/; DO NOT EDIT.
+# Code generated from extras/python/tests/conftest.py by generator/; DO NOT EDIT.
 """A scripted aiohttp server: each test queues responses per route and reads back what arrived."""
 
 from __future__ import annotations

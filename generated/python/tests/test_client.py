@@ -1,4 +1,4 @@
-# Code generated from templates/python/tests/test_client.py by generator/; DO NOT EDIT.
+# Code generated from extras/python/tests/test_client.py by generator/; DO NOT EDIT.
 """The async client over real sockets: retries, keys, headers, timeouts, streams, waiter, sync twin."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# Code generated from templates/python/tests/test_errors.py by generator/; DO NOT EDIT.
+# Code generated from extras/python/tests/test_errors.py by generator/; DO NOT EDIT.
 """The catalogue: typed errors from bodies and statuses, builtin bases, no secrets in messages."""
 
 from __future__ import annotations

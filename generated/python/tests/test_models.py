@@ -1,4 +1,4 @@
-# Code generated from templates/python/tests/test_models.py by generator/; DO NOT EDIT.
+# Code generated from extras/python/tests/test_models.py by generator/; DO NOT EDIT.
 """Models: constraints checked before any request, forward compatibility, typed decode failures."""
 
 from __future__ import annotations

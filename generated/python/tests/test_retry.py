@@ -1,4 +1,4 @@
-# Code generated from templates/python/tests/test_retry.py by generator/; DO NOT EDIT.
+# Code generated from extras/python/tests/test_retry.py by generator/; DO NOT EDIT.
 """Backoff, Retry-After parsing and the retry decision (vectors after AWS and openai-python)."""
 
 from __future__ import annotations

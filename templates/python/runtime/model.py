@@ -15,7 +15,8 @@ M = TypeVar("M", bound="Model")
 class Model(pydantic.BaseModel):
     """Unknown response fields are ignored (forward compatibility); constraints are checked on build."""
 
-    model_config = pydantic.ConfigDict(extra="ignore", validate_assignment=True)
+    # populate_by_name: a field renamed in Python (a keyword, a pydantic attribute) is built by its Python name.
+    model_config = pydantic.ConfigDict(extra="ignore", validate_assignment=True, populate_by_name=True)
 
     catalogue: ClassVar[Catalogue]
 
@@ -31,7 +32,7 @@ class Model(pydantic.BaseModel):
 
     def to_wire(self) -> bytes:
         """The JSON body of this model, absent fields omitted."""
-        return self.model_dump_json(exclude_none=True).encode()
+        return self.model_dump_json(exclude_none=True, by_alias=True).encode()
 
 
 def invalid(catalogue: Catalogue, exc: pydantic.ValidationError, prefix: str = "") -> DWCPError:

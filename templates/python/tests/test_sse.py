@@ -23,8 +23,8 @@ def test_crlf_split_across_chunks_is_one_line_ending() -> None:
 
 
 def test_multiline_data_comments_and_event_type() -> None:
-    events, _ = decode(b": hello\nevent: metrics\ndata: 1\ndata:2\n\n")
-    assert events == [Event("1\n2", "metrics", None)]
+    events, _ = decode(b": hello\nevent: sample\ndata: 1\ndata:2\n\n")
+    assert events == [Event("1\n2", "sample", None)]
 
 
 def test_bom_is_stripped_even_when_split() -> None:

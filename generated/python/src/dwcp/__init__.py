@@ -39,10 +39,10 @@ from ._models import (
     VMList,
     VMMetrics,
 )
-from ._resources import SystemClient, VMClient
+from ._resources import VMClient
 from ._runtime.metrics import ClientMetrics
 from ._runtime.stream import EventStream
-from ._sync import SyncClient, SyncEventStream, SyncSystemClient, SyncVMClient
+from ._sync import SyncClient, SyncEventStream, SyncVMClient
 from ._version import SPEC_HASH, SPEC_VERSION, __version__
 
 __all__ = [
@@ -90,8 +90,6 @@ __all__ = [
     "SessionInfo",
     "ErrorDetail",
     "ErrorBody",
-    "SystemClient",
-    "SyncSystemClient",
     "VMClient",
     "SyncVMClient",
 ]

@@ -9,8 +9,7 @@ from typing import Callable, Optional
 
 from ._config import ClientConfig
 from ._errors import CATALOGUE
-from ._models import HealthStatus
-from ._resources import SystemClient, VMClient
+from ._resources import ClientOperations, VMClient
 from ._runtime.metrics import ClientMetrics
 from ._runtime.retry import RetryPolicy
 from ._runtime.transport import Transport
@@ -20,16 +19,16 @@ __all__ = ["Client"]
 BASE_PATH = "/v3"
 
 
-class Client:
-    """A DWCP client; `async with Client(config) as client:` connects and authenticates."""
+class Client(ClientOperations):
+    """A DWCP v3 client; `async with Client(config) as client:` connects and authenticates."""
 
     def __init__(self, config: ClientConfig, *, jitter: Optional[Callable[[], float]] = None) -> None:
         """`jitter` pins the backoff's random factor in [0, 1] (a test hook); random by default."""
         policy = RetryPolicy(config.retry_attempts, config.retry_backoff)
         if jitter is not None:
             policy = RetryPolicy(config.retry_attempts, config.retry_backoff, jitter)
+        super().__init__(Transport(config, BASE_PATH, CATALOGUE, policy))
         self.config = config
-        self._transport = Transport(config, BASE_PATH, CATALOGUE, policy)
         self._authenticated = False
 
     async def __aenter__(self) -> Client:
@@ -42,14 +41,14 @@ class Client:
         await self.disconnect()
 
     async def connect(self) -> None:
-        """Opens the connection pool and authenticates the API key."""
+        """Opens the connection pool and authenticates the API key (_create_session)."""
         await self._transport.open()
         try:
-            session = await self.system.create_session()
+            await self._create_session()
         except BaseException:
             await self._transport.close()
             raise
-        self._authenticated = session.authenticated
+        self._authenticated = True
 
     async def disconnect(self) -> None:
         """Closes every connection; later calls raise NotConnectedError."""
@@ -69,19 +68,6 @@ class Client:
     def get_metrics(self) -> ClientMetrics:
         """Messages and bytes sent and received, and failed attempts, so far."""
         return self._transport.metrics.snapshot()
-
-    async def health(self) -> HealthStatus:
-        """Reports whether the server is serving."""
-        return await self.system.health()
-
-    def System(self) -> SystemClient:
-        """The system client (as in the reference guide); same as `client.system`."""
-        return self.system
-
-    @cached_property
-    def system(self) -> SystemClient:
-        """Server-level calls."""
-        return SystemClient(self._transport)
 
     def VM(self) -> VMClient:
         """The vm client (as in the reference guide); same as `client.vm`."""

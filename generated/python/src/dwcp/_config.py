@@ -29,8 +29,6 @@ class ClientConfig(Model):
     """API key sent as a bearer token; never logged."""
     tls_enabled: bool = Field(False)
     """Use HTTPS."""
-    ssl_context: Optional[ssl.SSLContext] = None
-    """TLS settings (trusted CAs, client certificate); the system's defaults when None."""
     connect_timeout: float = Field(30, ge=0.001)
     """Time allowed to open a connection."""
     request_timeout: float = Field(60, ge=0.001)
@@ -47,3 +45,5 @@ class ClientConfig(Model):
     """Most connections (and open streams) at once."""
     buffer_size: int = Field(65536, ge=1024, le=16777216)
     """Read buffer size in bytes."""
+    ssl_context: Optional[ssl.SSLContext] = None
+    """TLS settings (trusted CAs, client certificate); the system's defaults when None."""

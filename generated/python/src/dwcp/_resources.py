@@ -26,7 +26,7 @@ from ._models import (
     VMMetrics,
 )
 from ._runtime.durations import Duration, millis
-from ._runtime.endpoint import Endpoint, query
+from ._runtime.endpoint import Endpoint, Limits
 from ._runtime.errors import CLIENT_TIMEOUT
 from ._runtime.pagination import all_pages
 from ._runtime.resource import Resource
@@ -34,16 +34,20 @@ from ._runtime.stream import EventStream
 from ._runtime.waiter import POLL_INTERVAL, wait
 
 __all__ = [
-    "SystemClient",
     "VMClient",
 ]
-
 
 SYSTEM_HEALTH = Endpoint("system.health", "GET", "/health", 200, auth=False)
 SYSTEM_CREATE_SESSION = Endpoint("system.create_session", "POST", "/session", 200)
 VM_CREATE = Endpoint("vm.create", "POST", "/vms", 201, keyed=True)
 VM_GET = Endpoint("vm.get", "GET", "/vms/{vm_id}", 200)
-VM_LIST = Endpoint("vm.list", "GET", "/vms", 200)
+VM_LIST = Endpoint(
+    "vm.list",
+    "GET",
+    "/vms",
+    200,
+    limits={"page_size": Limits(ge=1, le=1000), "page_token": Limits(max_length=1024)},
+)
 VM_START = Endpoint("vm.start", "POST", "/vms/{vm_id}/start", 200)
 VM_STOP = Endpoint("vm.stop", "POST", "/vms/{vm_id}/stop", 200)
 VM_DESTROY = Endpoint("vm.destroy", "DELETE", "/vms/{vm_id}", 204)
@@ -51,24 +55,38 @@ VM_MIGRATE = Endpoint("vm.migrate", "POST", "/vms/{vm_id}/migrations", 202, keye
 VM_GET_MIGRATION_STATUS = Endpoint("vm.get_migration_status", "GET", "/migrations/{migration_id}", 200)
 VM_CANCEL_MIGRATION = Endpoint("vm.cancel_migration", "POST", "/migrations/{migration_id}/cancel", 200)
 VM_SNAPSHOT = Endpoint("vm.snapshot", "POST", "/vms/{vm_id}/snapshots", 201, keyed=True)
-VM_LIST_SNAPSHOTS = Endpoint("vm.list_snapshots", "GET", "/vms/{vm_id}/snapshots", 200)
+VM_LIST_SNAPSHOTS = Endpoint(
+    "vm.list_snapshots",
+    "GET",
+    "/vms/{vm_id}/snapshots",
+    200,
+    limits={"page_size": Limits(ge=1, le=1000), "page_token": Limits(max_length=1024)},
+)
 VM_RESTORE_SNAPSHOT = Endpoint(
     "vm.restore_snapshot", "POST", "/vms/{vm_id}/snapshots/{snapshot_id}/restore", 200, keyed=True
 )
 VM_DELETE_SNAPSHOT = Endpoint("vm.delete_snapshot", "DELETE", "/snapshots/{snapshot_id}", 204)
-VM_GET_METRICS = Endpoint("vm.get_metrics", "GET", "/vms/{vm_id}/metrics", 200)
-VM_STREAM_METRICS = Endpoint("vm.stream_metrics", "GET", "/vms/{vm_id}/metrics/stream", 200)
-VM_WATCH = Endpoint("vm.watch", "GET", "/vms/{vm_id}/events", 200)
+VM_GET_METRICS = Endpoint(
+    "vm.get_metrics", "GET", "/vms/{vm_id}/metrics", 200, limits={"window": Limits(ge=1, le=2592000000)}
+)
+VM_STREAM_METRICS = Endpoint(
+    "vm.stream_metrics",
+    "GET",
+    "/vms/{vm_id}/metrics/stream",
+    200,
+    limits={"interval": Limits(ge=1, le=3600000)},
+)
+VM_WATCH = Endpoint("vm.watch", "GET", "/vms/{vm_id}/events", 200, limits={"since": Limits(ge=0)})
 
 
-class SystemClient(Resource):
-    """Server-level calls."""
+class ClientOperations(Resource):
+    """The operations of the top-level client (and the session call connect makes)."""
 
     async def health(self) -> HealthStatus:
         """Reports whether the server is serving."""
         return await self._fetch(SYSTEM_HEALTH, HealthStatus, SYSTEM_HEALTH.url_path())
 
-    async def create_session(self) -> SessionInfo:
+    async def _create_session(self) -> SessionInfo:
         """Authenticates the API key; connect calls it."""
         return await self._fetch(SYSTEM_CREATE_SESSION, SessionInfo, SYSTEM_CREATE_SESSION.url_path())
 
@@ -84,10 +102,10 @@ class VMClient(Resource):
 
     async def get(self, vm_id: str) -> VM:
         """Returns a VM."""
-        return await self._fetch(VM_GET, VM, VM_GET.url_path(vm_id=vm_id))
+        return await self._fetch(VM_GET, VM, VM_GET.url_path({"vm_id": vm_id}))
 
     async def list(
-        self, labels: Optional[dict[str, str]] = None, page_size: Optional[int] = None
+        self, labels: Optional[dict[str, str]] = None, *, page_size: Optional[int] = None
     ) -> builtins.list[VM]:
         """Lists VMs whose labels match all the given labels, page by page."""
 
@@ -96,22 +114,24 @@ class VMClient(Resource):
                 VM_LIST,
                 VMList,
                 VM_LIST.url_path(),
-                params=query(labels=labels, page_size=page_size, page_token=token),
+                params=self._query(VM_LIST, {"labels": labels, "page_size": page_size, "page_token": token}),
             )
 
         return await all_pages(page, lambda p: p.vms, lambda p: p.next_page_token)
 
     async def start(self, vm_id: str) -> VM:
         """Starts a stopped VM; starting a running VM is a no-op."""
-        return await self._fetch(VM_START, VM, VM_START.url_path(vm_id=vm_id))
+        return await self._fetch(VM_START, VM, VM_START.url_path({"vm_id": vm_id}))
 
     async def stop(self, vm_id: str, force: Optional[bool] = None) -> VM:
         """Stops a running VM, gracefully or by force; stopping a stopped VM is a no-op."""
-        return await self._fetch(VM_STOP, VM, VM_STOP.url_path(vm_id=vm_id), body=StopRequest(force=force))
+        return await self._fetch(
+            VM_STOP, VM, VM_STOP.url_path({"vm_id": vm_id}), body=StopRequest(force=force)
+        )
 
     async def destroy(self, vm_id: str) -> None:
         """Destroys a VM and its snapshots."""
-        await self._send(VM_DESTROY, VM_DESTROY.url_path(vm_id=vm_id))
+        await self._send(VM_DESTROY, VM_DESTROY.url_path({"vm_id": vm_id}))
 
     async def migrate(
         self,
@@ -125,7 +145,7 @@ class VMClient(Resource):
         return await self._fetch(
             VM_MIGRATE,
             MigrationStatus,
-            VM_MIGRATE.url_path(vm_id=vm_id),
+            VM_MIGRATE.url_path({"vm_id": vm_id}),
             body=MigrateRequest(target_node=target_node, options=options),
             idempotency_key=idempotency_key,
         )
@@ -138,11 +158,11 @@ class VMClient(Resource):
             lambda: self.get_migration_status(migration_id),
             lambda s: s.state in {MigrationState.COMPLETED, MigrationState.FAILED, MigrationState.CANCELLED},
             deadline,
-            lambda: CATALOGUE.make(CLIENT_TIMEOUT, f"migration {migration_id} not done by the deadline"),
+            lambda: CATALOGUE.make(CLIENT_TIMEOUT, f"vm.migrate {migration_id} not done by the deadline"),
             poll_interval,
         )
         if status.state in {MigrationState.FAILED, MigrationState.CANCELLED}:
-            message = status.error or f"migration {status.state.value}"
+            message = status.error or f"vm.migrate {status.state.value}"
             details = {"migration_id": migration_id, "state": status.state.value}
             raise CATALOGUE.make("migration_failed", message, details=details)
         return status
@@ -152,13 +172,13 @@ class VMClient(Resource):
         return await self._fetch(
             VM_GET_MIGRATION_STATUS,
             MigrationStatus,
-            VM_GET_MIGRATION_STATUS.url_path(migration_id=migration_id),
+            VM_GET_MIGRATION_STATUS.url_path({"migration_id": migration_id}),
         )
 
     async def cancel_migration(self, migration_id: str) -> MigrationStatus:
         """Cancels a migration; the VM stays on its source node."""
         return await self._fetch(
-            VM_CANCEL_MIGRATION, MigrationStatus, VM_CANCEL_MIGRATION.url_path(migration_id=migration_id)
+            VM_CANCEL_MIGRATION, MigrationStatus, VM_CANCEL_MIGRATION.url_path({"migration_id": migration_id})
         )
 
     async def snapshot(
@@ -173,20 +193,20 @@ class VMClient(Resource):
         return await self._fetch(
             VM_SNAPSHOT,
             Snapshot,
-            VM_SNAPSHOT.url_path(vm_id=vm_id),
+            VM_SNAPSHOT.url_path({"vm_id": vm_id}),
             body=SnapshotRequest(name=name, options=options),
             idempotency_key=idempotency_key,
         )
 
-    async def list_snapshots(self, vm_id: str, page_size: Optional[int] = None) -> builtins.list[Snapshot]:
+    async def list_snapshots(self, vm_id: str, *, page_size: Optional[int] = None) -> builtins.list[Snapshot]:
         """Lists a VM's snapshots, page by page."""
 
         async def page(token: Optional[str]) -> SnapshotList:
             return await self._fetch(
                 VM_LIST_SNAPSHOTS,
                 SnapshotList,
-                VM_LIST_SNAPSHOTS.url_path(vm_id=vm_id),
-                params=query(page_size=page_size, page_token=token),
+                VM_LIST_SNAPSHOTS.url_path({"vm_id": vm_id}),
+                params=self._query(VM_LIST_SNAPSHOTS, {"page_size": page_size, "page_token": token}),
             )
 
         return await all_pages(page, lambda p: p.snapshots, lambda p: p.next_page_token)
@@ -198,21 +218,21 @@ class VMClient(Resource):
         return await self._fetch(
             VM_RESTORE_SNAPSHOT,
             VM,
-            VM_RESTORE_SNAPSHOT.url_path(vm_id=vm_id, snapshot_id=snapshot_id),
+            VM_RESTORE_SNAPSHOT.url_path({"vm_id": vm_id, "snapshot_id": snapshot_id}),
             idempotency_key=idempotency_key,
         )
 
     async def delete_snapshot(self, snapshot_id: str) -> None:
         """Deletes a snapshot."""
-        await self._send(VM_DELETE_SNAPSHOT, VM_DELETE_SNAPSHOT.url_path(snapshot_id=snapshot_id))
+        await self._send(VM_DELETE_SNAPSHOT, VM_DELETE_SNAPSHOT.url_path({"snapshot_id": snapshot_id}))
 
     async def get_metrics(self, vm_id: str, window: Optional[Duration] = None) -> VMMetrics:
         """Returns a VM's resource usage over a window (default 5 minutes)."""
         return await self._fetch(
             VM_GET_METRICS,
             VMMetrics,
-            VM_GET_METRICS.url_path(vm_id=vm_id),
-            params=query(window=None if window is None else millis(window)),
+            VM_GET_METRICS.url_path({"vm_id": vm_id}),
+            params=self._query(VM_GET_METRICS, {"window": None if window is None else millis(window)}),
         )
 
     def stream_metrics(self, vm_id: str, interval: Optional[Duration] = None) -> EventStream[VMMetrics]:
@@ -220,18 +240,21 @@ class VMClient(Resource):
         return self._stream(
             VM_STREAM_METRICS,
             VMMetrics,
-            VM_STREAM_METRICS.url_path(vm_id=vm_id),
-            params=query(interval=None if interval is None else millis(interval)),
+            VM_STREAM_METRICS.url_path({"vm_id": vm_id}),
+            self._query(VM_STREAM_METRICS, {"interval": None if interval is None else millis(interval)}),
         )
 
     def watch(
-        self, vm_id: str, since: Optional[int] = None, follow: Optional[bool] = None
+        self, vm_id: str, *, since: Optional[int] = None, follow: Optional[bool] = None
     ) -> EventStream[VMEvent]:
         """Streams a VM's retained events, then new ones as they happen (follow: false ends after the backlog)."""
         return self._stream(
-            VM_WATCH, VMEvent, VM_WATCH.url_path(vm_id=vm_id), params=query(since=since, follow=follow)
+            VM_WATCH,
+            VMEvent,
+            VM_WATCH.url_path({"vm_id": vm_id}),
+            self._query(VM_WATCH, {"since": since, "follow": follow}),
         )
 
     async def health(self) -> HealthStatus:
         """Reports whether the server is serving."""
-        return await SystemClient(self._transport).health()
+        return await self._fetch(SYSTEM_HEALTH, HealthStatus, SYSTEM_HEALTH.url_path())

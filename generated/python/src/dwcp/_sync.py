@@ -15,20 +15,19 @@ from ._models import (
     HealthStatus,
     MigrationOptions,
     MigrationStatus,
-    SessionInfo,
     Snapshot,
     SnapshotOptions,
     VMConfig,
     VMEvent,
     VMMetrics,
 )
-from ._resources import SystemClient, VMClient
+from ._resources import VMClient
 from ._runtime.durations import Duration
 from ._runtime.metrics import ClientMetrics
 from ._runtime.sync import LoopThread, SyncEventStream
 from ._runtime.waiter import POLL_INTERVAL
 
-__all__ = ["SyncClient", "SyncEventStream", "SyncSystemClient", "SyncVMClient"]
+__all__ = ["SyncClient", "SyncEventStream", "SyncVMClient"]
 
 
 class SyncClient:
@@ -80,15 +79,6 @@ class SyncClient:
         """Reports whether the server is serving."""
         return self._loop.run(self._client.health())
 
-    def System(self) -> SyncSystemClient:
-        """The system client (as in the reference guide); same as `client.system`."""
-        return self.system
-
-    @cached_property
-    def system(self) -> SyncSystemClient:
-        """Server-level calls."""
-        return SyncSystemClient(self._client.system, self._loop)
-
     def VM(self) -> SyncVMClient:
         """The vm client (as in the reference guide); same as `client.vm`."""
         return self.vm
@@ -97,22 +87,6 @@ class SyncClient:
     def vm(self) -> SyncVMClient:
         """Virtual machines, their migrations, snapshots, metrics and events."""
         return SyncVMClient(self._client.vm, self._loop)
-
-
-class SyncSystemClient:
-    """Server-level calls. (blocking)"""
-
-    def __init__(self, client: SystemClient, loop: LoopThread) -> None:
-        self._client = client
-        self._loop = loop
-
-    def health(self) -> HealthStatus:
-        """Reports whether the server is serving."""
-        return self._loop.run(self._client.health())
-
-    def create_session(self) -> SessionInfo:
-        """Authenticates the API key; connect calls it."""
-        return self._loop.run(self._client.create_session())
 
 
 class SyncVMClient:
@@ -124,24 +98,24 @@ class SyncVMClient:
 
     def create(self, config: VMConfig, *, idempotency_key: Optional[str] = None) -> VM:
         """Creates a VM (placed on a node that fits) and returns it in state creating."""
-        return self._loop.run(self._client.create(config, idempotency_key=idempotency_key))
+        return self._loop.run(self._client.create(config=config, idempotency_key=idempotency_key))
 
     def get(self, vm_id: str) -> VM:
         """Returns a VM."""
         return self._loop.run(
             self._client.get(
-                vm_id,
+                vm_id=vm_id,
             )
         )
 
     def list(
-        self, labels: Optional[dict[str, str]] = None, page_size: Optional[int] = None
+        self, labels: Optional[dict[str, str]] = None, *, page_size: Optional[int] = None
     ) -> builtins.list[VM]:
         """Lists VMs whose labels match all the given labels, page by page."""
         return self._loop.run(
             self._client.list(
-                labels,
-                page_size,
+                labels=labels,
+                page_size=page_size,
             )
         )
 
@@ -149,7 +123,7 @@ class SyncVMClient:
         """Starts a stopped VM; starting a running VM is a no-op."""
         return self._loop.run(
             self._client.start(
-                vm_id,
+                vm_id=vm_id,
             )
         )
 
@@ -157,8 +131,8 @@ class SyncVMClient:
         """Stops a running VM, gracefully or by force; stopping a stopped VM is a no-op."""
         return self._loop.run(
             self._client.stop(
-                vm_id,
-                force,
+                vm_id=vm_id,
+                force=force,
             )
         )
 
@@ -166,7 +140,7 @@ class SyncVMClient:
         """Destroys a VM and its snapshots."""
         return self._loop.run(
             self._client.destroy(
-                vm_id,
+                vm_id=vm_id,
             )
         )
 
@@ -180,7 +154,9 @@ class SyncVMClient:
     ) -> MigrationStatus:
         """Starts moving a VM to another node; poll get_migration_status or wait for it."""
         return self._loop.run(
-            self._client.migrate(vm_id, target_node, options, idempotency_key=idempotency_key)
+            self._client.migrate(
+                vm_id=vm_id, target_node=target_node, options=options, idempotency_key=idempotency_key
+            )
         )
 
     def wait_for_migration(
@@ -195,7 +171,7 @@ class SyncVMClient:
         """Returns the progress of a migration."""
         return self._loop.run(
             self._client.get_migration_status(
-                migration_id,
+                migration_id=migration_id,
             )
         )
 
@@ -203,7 +179,7 @@ class SyncVMClient:
         """Cancels a migration; the VM stays on its source node."""
         return self._loop.run(
             self._client.cancel_migration(
-                migration_id,
+                migration_id=migration_id,
             )
         )
 
@@ -216,28 +192,32 @@ class SyncVMClient:
         idempotency_key: Optional[str] = None,
     ) -> Snapshot:
         """Takes a snapshot of a VM."""
-        return self._loop.run(self._client.snapshot(vm_id, name, options, idempotency_key=idempotency_key))
+        return self._loop.run(
+            self._client.snapshot(vm_id=vm_id, name=name, options=options, idempotency_key=idempotency_key)
+        )
 
-    def list_snapshots(self, vm_id: str, page_size: Optional[int] = None) -> builtins.list[Snapshot]:
+    def list_snapshots(self, vm_id: str, *, page_size: Optional[int] = None) -> builtins.list[Snapshot]:
         """Lists a VM's snapshots, page by page."""
         return self._loop.run(
             self._client.list_snapshots(
-                vm_id,
-                page_size,
+                vm_id=vm_id,
+                page_size=page_size,
             )
         )
 
     def restore_snapshot(self, vm_id: str, snapshot_id: str, *, idempotency_key: Optional[str] = None) -> VM:
         """Restores a VM from one of its snapshots."""
         return self._loop.run(
-            self._client.restore_snapshot(vm_id, snapshot_id, idempotency_key=idempotency_key)
+            self._client.restore_snapshot(
+                vm_id=vm_id, snapshot_id=snapshot_id, idempotency_key=idempotency_key
+            )
         )
 
     def delete_snapshot(self, snapshot_id: str) -> None:
         """Deletes a snapshot."""
         return self._loop.run(
             self._client.delete_snapshot(
-                snapshot_id,
+                snapshot_id=snapshot_id,
             )
         )
 
@@ -245,8 +225,8 @@ class SyncVMClient:
         """Returns a VM's resource usage over a window (default 5 minutes)."""
         return self._loop.run(
             self._client.get_metrics(
-                vm_id,
-                window,
+                vm_id=vm_id,
+                window=window,
             )
         )
 
@@ -254,21 +234,21 @@ class SyncVMClient:
         """Streams a VM's metrics, one sample per interval (default 1 s)."""
         return SyncEventStream(
             self._client.stream_metrics(
-                vm_id,
-                interval,
+                vm_id=vm_id,
+                interval=interval,
             ),
             self._loop,
         )
 
     def watch(
-        self, vm_id: str, since: Optional[int] = None, follow: Optional[bool] = None
+        self, vm_id: str, *, since: Optional[int] = None, follow: Optional[bool] = None
     ) -> SyncEventStream[VMEvent]:
         """Streams a VM's retained events, then new ones as they happen (follow: false ends after the backlog)."""
         return SyncEventStream(
             self._client.watch(
-                vm_id,
-                since,
-                follow,
+                vm_id=vm_id,
+                since=since,
+                follow=follow,
             ),
             self._loop,
         )

@@ -8,7 +8,8 @@ from typing import Optional, TypeVar, cast
 
 import pydantic
 
-from .endpoint import Endpoint
+from .endpoint import Endpoint, QueryValue, query
+from .errors import VALIDATION_FAILED
 from .model import Model, malformed
 from .stream import EVENT_STREAM, EventStream
 from .transport import Transport
@@ -21,6 +22,17 @@ class Resource:
 
     def __init__(self, transport: Transport) -> None:
         self._transport = transport
+
+    def _query(self, endpoint: Endpoint, params: Mapping[str, QueryValue]) -> Optional[dict[str, str]]:
+        """The query of a call in wire form, after checking each value against the spec's limits."""
+        for name, value in params.items():
+            limits = endpoint.limits.get(name)
+            why = None if limits is None or value is None else limits.broken(value)
+            if why is not None:
+                raise self._transport.catalogue.make(
+                    VALIDATION_FAILED, f"{name}: {why}", details={"field": name}
+                )
+        return query(params)
 
     async def _fetch(
         self,
