@@ -530,6 +530,7 @@ def build(data: dict[str, Any], raw: bytes) -> Api:
         return resolve(expr, enum_names, struct_names)
 
     structs = tuple(_struct(name, body, ref) for name, body in data["types"].items())
+    base = next((name for name, body in data["errors"].items() if body.get("abstract")), None)
     by_name = {s.name: s for s in structs}
     info = data["info"]
     return Api(
@@ -543,7 +544,7 @@ def build(data: dict[str, Any], raw: bytes) -> Api:
         retry_policy=tuple(sorted(data["retry_policy"].items())),
         enums=tuple(_enum(name, body) for name, body in data["enums"].items()),
         structs=structs,
-        errors=tuple(_error(name, body) for name, body in data["errors"].items()),
+        errors=tuple(_error(name, body, base) for name, body in data["errors"].items()),
         resources=tuple(_resource(name, body, ref, by_name) for name, body in data["resources"].items()),
         features=tuple(
             Feature(name, body["title"], tuple(body.get("languages", ("python", "go", "typescript", "rust"))))
@@ -584,7 +585,7 @@ def _enum(name: str, body: dict[str, Any]) -> Enum:
     return Enum(name, body["doc"], tuple(values), _names(body))
 
 
-def _error(name: str, body: dict[str, Any]) -> ErrorType:
+def _error(name: str, body: dict[str, Any], base: str | None) -> ErrorType:
     status: int | None = body.get("status")
     retry: str = body.get("retry", "never")
     client_only = body.get("side") == "client"
@@ -607,7 +608,7 @@ def _error(name: str, body: dict[str, Any]) -> ErrorType:
         status=status,
         retry=retry,
         codes=tuple(codes),
-        parent=body.get("parent", None if body.get("abstract") else "dwcp_error"),
+        parent=body.get("parent", None if body.get("abstract") else base),
         client_only=client_only,
         abstract=body.get("abstract", False),
         names=_names(body),
