@@ -1,4 +1,5 @@
 // Code generated from extras/go/client_test.go by generator/; DO NOT EDIT.
+
 package dwcp
 
 // Tests of the generated DWCP client over the runtime (httptest servers scripted per test); the

@@ -1,4 +1,5 @@
 // Code generated from templates/go/runtime/option.go by generator/; DO NOT EDIT.
+
 package dwcp
 
 import "strconv"

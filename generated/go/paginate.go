@@ -1,4 +1,5 @@
 // Code generated from templates/go/runtime/paginate.go by generator/; DO NOT EDIT.
+
 package dwcp
 
 // paginate calls fetch with each page token until the server returns an empty one.

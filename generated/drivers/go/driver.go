@@ -1,4 +1,5 @@
 // Code generated from templates/drivers/go/driver.go by generator/; DO NOT EDIT.
+
 // Command conformance-driver runs the DWCP conformance suite's driver protocol (version 1) over the
 // Go SDK: one JSON request per line on stdin, one JSON reply per line on stdout, logs on stderr.
 package main
