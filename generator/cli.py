@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
                 if not (args.templates / target.templates).is_dir():
                     continue
                 extras = args.extras or args.spec.parent / "extras"
-                files = render_target(api, matrix, target, args.templates, staging, extras)
+                files = render_target(api, matrix, target, args.templates, staging, extras_root=extras)
                 if target.formatter:
                     to_format.setdefault(target.formatter, []).extend(staging / f for f in files)
                 produced.update(files)

@@ -48,7 +48,7 @@ def environment(root: Path, extras: Path | None = None) -> jinja2.Environment:
 
 
 def render_target(
-    api: ir.Api, matrix: Matrix, target: Target, templates_root: Path, staging: Path, extras_root: Path | None = None
+    api: ir.Api, matrix: Matrix, target: Target, templates_root: Path, staging: Path, *, extras_root: Path | None = None
 ) -> list[Path]:
     """Renders `target` under staging/<output>; returns the files written, relative to staging."""
     extras = extras_root if extras_root is not None and extras_root.is_dir() else None
@@ -68,7 +68,9 @@ def render_target(
             _copy(path, dest, f"{root.name}/{target.templates}/{relative.as_posix()}")
         written.append(dest.relative_to(staging))
     if target.runtime is not None:
-        written += _copy_runtime(templates_root / target.templates / "runtime", out_dir / target.runtime, target, staging)
+        written += _copy_runtime(
+            templates_root / target.templates / "runtime", out_dir / target.runtime, target, staging
+        )
     return written
 
 

@@ -223,7 +223,9 @@ def _input_names(data: dict[str, Any], body: dict[str, Any]) -> dict[str, bool]:
     return names
 
 
-def _positional_problems(spec: LoadedSpec, data: dict[str, Any], path: PathKey, body: dict[str, Any]) -> Iterator[Problem]:
+def _positional_problems(
+    spec: LoadedSpec, data: dict[str, Any], path: PathKey, body: dict[str, Any]
+) -> Iterator[Problem]:
     names = _input_names(data, body)
     token = body.get("pagination", {}).get("token_in")
     for index, name in enumerate(body.get("positional", ())):

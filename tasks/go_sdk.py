@@ -79,12 +79,13 @@ def check_api(session: nox.Session, update: bool = False) -> None:
         return
     committed = API.read_text(encoding="utf-8") if API.exists() else ""
     if committed != current:
-        diff = difflib.unified_diff(committed.splitlines(), current.splitlines(), "api/go.txt", "generated/go", lineterm="")
+        old, new = committed.splitlines(), current.splitlines()
+        diff = difflib.unified_diff(old, new, "api/go.txt", "generated/go", lineterm="")
         session.error("api/go.txt is stale (nox -s sdk_go -- --update-api):\n" + "\n".join(diff))
 
 
 def fixture_check(session: nox.Session, out: Path) -> None:
-    """The Go SDK and driver generated from the broad fixture (out/): gofmt, vet, the runtime's tests, a driver build."""
+    """The Go SDK and driver generated from the broad fixture (out/): gofmt, vet, runtime tests, driver build."""
     sdk, driver = out / "go", out / "drivers" / "go"
     for folder in (sdk, driver):
         _gofmt_clean(session, folder)

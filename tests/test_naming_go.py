@@ -237,17 +237,20 @@ def test_unemittable_shapes_are_located_spec_errors(
     spec_text: str, problems_of: Callable[[str], list[Problem]]
 ) -> None:
     struct_query = spec_text.replace(
-        "            follow: {type: bool,", "            filter: {type: affinity, doc: x}\n            follow: {type: bool,"
+        "            follow: {type: bool,",
+        "            filter: {type: affinity, doc: x}\n            follow: {type: bool,",
     )
     found = [p for p in problems_of(struct_query) if "go:" in p.message]
     assert [p.path for p in found] == ["resources.vm.operations.watch.input.query.filter"]
     assert "cannot be emitted" in found[0].message
     clash = spec_text.replace(
-        "            follow: {type: bool,", "            with_since: {type: string, doc: x}\n            follow: {type: bool,"
+        "            follow: {type: bool,",
+        "            with_since: {type: string, doc: x}\n            follow: {type: bool,",
     )
     assert problems_of(clash) == []  # WithWithSince: distinct names are fine
     typed = spec_text.replace(
-        "            labels: {type: \"map<string>\",", "            since: {type: string, doc: x}\n            labels: {type: \"map<string>\","
+        '            labels: {type: "map<string>",',
+        '            since: {type: string, doc: x}\n            labels: {type: "map<string>",',
     )
     messages = [p.message for p in problems_of(typed) if p.message.startswith("go:")]
     assert any("'WithSince' collides" in m for m in messages), messages

@@ -108,7 +108,7 @@ class GoArg:
     `location` is path, query, body (a flattened body field) or whole (the whole body).
     """
 
-    def __init__(self, name: str, go_type: str, wire: str, location: str, ref: TypeRef, source: object) -> None:
+    def __init__(self, name: str, go_type: str, wire: str, location: str, *, ref: TypeRef, source: object) -> None:
         self.name = name
         self.type = go_type
         self.wire = wire
@@ -135,7 +135,7 @@ class GoOption(GoArg):
     """An optional input offered as a functional CallOption (With<Name>)."""
 
     def __init__(self, func: str, arg: GoArg) -> None:
-        super().__init__(arg.name, arg.type, arg.wire, arg.location, arg.ref, arg.source)
+        super().__init__(arg.name, arg.type, arg.wire, arg.location, ref=arg.ref, source=arg.source)
         self.func = func
 
 
@@ -300,11 +300,11 @@ class GoNamer(Namer):
         out: list[GoArg] = []
         for item in op.positional_inputs:
             location, go_type = self._input(op, item)
-            out.append(GoArg(self.param(item.name), go_type, item.name, location, item.type, item))
+            out.append(GoArg(self.param(item.name), go_type, item.name, location, ref=item.type, source=item))
         if op.body is not None and not op.body.flatten:
             wire = op.body.param or "body"
             ref = TypeRef("struct", op.body.struct.name)
-            whole = GoArg(self.param(wire), self.type(op.body.struct), wire, "whole", ref, op.body.struct)
+            whole = GoArg(self.param(wire), self.type(op.body.struct), wire, "whole", ref=ref, source=op.body.struct)
             out.insert(len(op.path_params), whole)
         return out
 
@@ -317,7 +317,7 @@ class GoNamer(Namer):
                 continue
             location = item.location if isinstance(item, ir.Param) else "body"
             go_type = self.option_type(item)
-            arg = GoArg(self.param(item.name), go_type, item.name, location, item.type, item)
+            arg = GoArg(self.param(item.name), go_type, item.name, location, ref=item.type, source=item)
             out.append(GoOption(self.option_func(item.name), arg))
         return out
 

@@ -54,10 +54,10 @@ func TestBackoffPinnedJitter(t *testing.T) {
 }
 
 func TestSSEParsing(t *testing.T) {
-	stream := "\xef\xbb\xbf: comment\r\nid: 1\revent: vm_event\ndata: {\"a\":\r\ndata: 1}\r\n\r\nid: 2\x00\ndata: x\n\nretry: 1000x\nid:\ndata: y\n\nid: 9\ndata: trailing"
+	stream := "\xef\xbb\xbf: comment\r\nid: 1\revent: tick\ndata: {\"a\":\r\ndata: 1}\r\n\r\nid: 2\x00\ndata: x\n\nretry: 1000x\nid:\ndata: y\n\nid: 9\ndata: trailing"
 	r := newSSEReader(strings.NewReader(stream), 1024, "")
 	ev, err := r.next()
-	if err != nil || ev.id != "1" || ev.event != "vm_event" || string(ev.data) != "{\"a\":\n1}" {
+	if err != nil || ev.id != "1" || ev.event != "tick" || string(ev.data) != "{\"a\":\n1}" {
 		t.Fatalf("first event = %+v, %v", ev, err)
 	}
 	ev, err = r.next()
