@@ -531,7 +531,7 @@ def build(data: dict[str, Any], raw: bytes) -> Api:
         return resolve(expr, enum_names, struct_names)
 
     structs = tuple(_struct(name, body, ref) for name, body in data["types"].items())
-    base_error = next(name for name, body in data["errors"].items() if body.get("abstract"))
+    base = next((name for name, body in data["errors"].items() if body.get("abstract")), None)
     by_name = {s.name: s for s in structs}
     info = data["info"]
     return Api(
@@ -545,7 +545,7 @@ def build(data: dict[str, Any], raw: bytes) -> Api:
         retry_policy=tuple(sorted(data["retry_policy"].items())),
         enums=tuple(_enum(name, body) for name, body in data["enums"].items()),
         structs=structs,
-        errors=tuple(_error(name, body, base_error) for name, body in data["errors"].items()),
+        errors=tuple(_error(name, body, base) for name, body in data["errors"].items()),
         resources=tuple(_resource(name, body, ref, by_name) for name, body in data["resources"].items()),
         features=tuple(
             Feature(name, body["title"], tuple(body.get("languages", ("python", "go", "typescript", "rust"))))
@@ -587,7 +587,7 @@ def _enum(name: str, body: dict[str, Any]) -> Enum:
     return Enum(name, body["doc"], tuple(values), _names(body))
 
 
-def _error(name: str, body: dict[str, Any], base: str) -> ErrorType:
+def _error(name: str, body: dict[str, Any], base: str | None) -> ErrorType:
     status: int | None = body.get("status")
     retry: str = body.get("retry", "never")
     client_only = body.get("side") == "client"

@@ -116,7 +116,9 @@ def _copy(source: Path, dest: Path, origin: str) -> None:
         shutil.copyfile(source, dest)
         return
     text = source.read_text(encoding="utf-8")
-    _write(dest, f"{prefix} Code generated from {origin} by generator/; DO NOT EDIT.\n{text}")
+    # Go reads a comment right above `package` as the package's documentation: keep a blank line.
+    gap = "\n\n" if source.suffix == ".go" else "\n"
+    _write(dest, f"{prefix} Code generated from {origin} by generator/; DO NOT EDIT.{gap}{text}")
 
 
 def _write(dest: Path, text: str) -> None:

@@ -285,3 +285,5 @@ def naming_problems(spec: LoadedSpec, api: ir.Api) -> Iterator[Problem]:
             if other is not None:
                 yield spec.problem(key, f"{language}: {identifier!r} collides with {other} in {scope}")
             seen[(scope, identifier)] = spec_path
+        for spec_path, message in namer.problems(api):
+            yield spec.problem(tuple(spec_path.split(".")), f"{language}: {message}")

@@ -1,9 +1,12 @@
-"""The Go SDK's sessions: check (gofmt, vet, race tests, examples), the conformance driver, bench."""
+"""The Go SDK's sessions: check (gofmt, vet, race tests, API snapshot, examples), the conformance
+driver, the broad fixture's checks, bench."""
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -15,6 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SDK = ROOT / "generated" / "go"
 DRIVER = ROOT / "generated" / "drivers" / "go"
 CACHE = Path(tempfile.gettempdir()) / "dwcp-go-driver"
+API = ROOT / "api" / "go.txt"
+# `go doc -all` sections; the package comment before the first one is prose, not API.
+SECTIONS = ("CONSTANTS", "VARIABLES", "FUNCTIONS", "TYPES")
 # No module downloads are ever needed (standard library only); never ask for a newer toolchain.
 GO_ENV = {"GOTOOLCHAIN": "local", "GOFLAGS": "-mod=mod", "GOPROXY": "off", "CGO_ENABLED": "1"}
 
@@ -34,13 +40,59 @@ def _gofmt_clean(session: nox.Session, folder: Path) -> None:
 
 
 def check(session: nox.Session) -> None:
-    """gofmt -l empty, go vet, go test -race in the SDK and the driver; examples run on a live server."""
+    """gofmt -l empty, go vet, go test -race in the SDK and the driver, the API snapshot is current,
+    examples run on a live server. `-- --update-api` rewrites api/go.txt instead of comparing it."""
     for folder in (SDK, DRIVER):
         _gofmt_clean(session, folder)
         _go(session, "vet", "./...", cwd=folder)
+    check_api(session, update="--update-api" in session.posargs)
     _go(session, "test", "-race", "-count=1", "./...", cwd=SDK)
     _go(session, "test", "-race", "-count=1", "./...", cwd=DRIVER)
     run_examples(session)
+
+
+def api_snapshot(session: nox.Session, sdk_dir: Path) -> str:
+    """The public API of the Go package in sdk_dir: `go doc -all` without its prose.
+
+    Every exported constant, variable, function, type (with its fields) and method keeps its full
+    declaration; doc comments (indented text and `//` lines inside declarations) are dropped, so
+    the snapshot changes only when a signature does.
+    """
+    text = _go(session, "doc", "-all", ".", cwd=sdk_dir, silent=True)
+    out: list[str] = []
+    started = False
+    for line in text.splitlines():
+        started = started or line in SECTIONS
+        if not started or not line.strip() or line.startswith("    ") or re.match(r"^\t+//", line):
+            continue
+        out.append(line.rstrip())
+    return "\n".join(out) + "\n"
+
+
+def check_api(session: nox.Session, update: bool = False) -> None:
+    """Fails when api/go.txt is not the snapshot of generated/go (or rewrites it with update)."""
+    current = api_snapshot(session, SDK)
+    if update:
+        API.parent.mkdir(parents=True, exist_ok=True)
+        API.write_text(current, encoding="utf-8")
+        session.log(f"wrote {API.relative_to(ROOT)}")
+        return
+    committed = API.read_text(encoding="utf-8") if API.exists() else ""
+    if committed != current:
+        old, new = committed.splitlines(), current.splitlines()
+        diff = difflib.unified_diff(old, new, "api/go.txt", "generated/go", lineterm="")
+        session.error("api/go.txt is stale (nox -s sdk_go -- --update-api):\n" + "\n".join(diff))
+
+
+def fixture_check(session: nox.Session, out: Path) -> None:
+    """The Go SDK and driver generated from the broad fixture (out/): gofmt, vet, runtime tests, driver build."""
+    sdk, driver = out / "go", out / "drivers" / "go"
+    for folder in (sdk, driver):
+        _gofmt_clean(session, folder)
+        _go(session, "vet", "./...", cwd=folder)
+    _go(session, "test", "-count=1", "./...", cwd=sdk)
+    with tempfile.TemporaryDirectory(prefix="dwcp-go-fixture-") as tmp:
+        _go(session, "build", "-o", str(Path(tmp) / "conformance-driver"), ".", cwd=driver)
 
 
 def run_examples(session: nox.Session) -> None:

@@ -1,16 +1,31 @@
-"""Go names and signatures of the real spec: initialisms, value-vs-pointer fields, the reference's overrides."""
+"""Go names and signatures: initialisms, value-vs-pointer fields, the reference's shapes read from the
+spec's annotations, CallOptions, waiters, and the shapes Go reports as spec errors."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from generator import ir
-from generator.naming.go import DURATION_STRINGS, NO_RESULT, OPTION_PARAMS, VALUE_FIELDS, GoNamer
+from generator.loader import load
+from generator.naming.go import GoNamer
+from generator.problems import Problem
+
+BROAD = Path(__file__).resolve().parent / "specs" / "broad" / "broad.yaml"
 
 
 @pytest.fixture
 def n(api: ir.Api) -> GoNamer:
     return GoNamer().bound(api)
+
+
+@pytest.fixture(scope="module")
+def broad() -> ir.Api:
+    """The IR of the broad fixture (built directly: only the Go namer is under test here)."""
+    spec = load(BROAD)
+    return ir.build(spec.data, spec.raw)
 
 
 def test_initialisms_in_type_and_field_names(api: ir.Api, n: GoNamer) -> None:
@@ -84,11 +99,13 @@ def test_value_versus_pointer_fields(api: ir.Api, n: GoNamer) -> None:
     config = api.struct("vm_config")
     vm = api.struct("vm")
     event = api.struct("vm_event")
-    # the reference writes `Network: dwcp.NetworkConfig{...}` and `event.VM.State`: values
+    # `go: {by_value: true}`: the reference writes `Network: dwcp.NetworkConfig{...}`
     assert n.field_type(config, config.field("network")) == "NetworkConfig"
-    assert n.field_type(event, event.field("vm")) == "VM"
     assert n.is_value_struct(config, config.field("network"))
-    assert n.is_value_struct(event, event.field("vm"))
+    # vm_event.vm is required, so it is a value (`event.VM.State`) without any annotation
+    assert event.field("vm").required
+    assert n.field_type(event, event.field("vm")) == "VM"
+    assert not n.is_value_struct(event, event.field("vm"))
     # every other optional struct is a pointer: `Affinity: &dwcp.Affinity{...}`
     assert n.field_type(config, config.field("affinity")) == "*Affinity"
     assert not n.is_value_struct(config, config.field("affinity"))
@@ -101,10 +118,11 @@ def test_value_versus_pointer_fields(api: ir.Api, n: GoNamer) -> None:
     assert n.field_type(config, config.field("cpu_pinning")) == "[]int"
     assert n.field_type(config, config.field("priority")) == "int"
     assert n.field_type(config, config.field("memory")) == "int64"
-    # the table names only real optional struct fields
-    for struct_name, field_name in VALUE_FIELDS:
-        f = api.struct(struct_name).field(field_name)
-        assert f.type.is_struct and not f.required
+    # the annotation is what decides: every by_value field of the spec is held by value
+    for struct in api.structs:
+        for f in struct.fields:
+            if f.note("go", "by_value"):
+                assert n.field_type(struct, f) == n.type_expr(f.type)
 
 
 def test_zero_checks_and_special_fields(api: ir.Api, n: GoNamer) -> None:
@@ -129,44 +147,74 @@ def test_signatures_follow_the_reference(api: ir.Api, n: GoNamer) -> None:
 
     assert shape("vm.create") == [("config", "VMConfig")]
     assert shape("vm.get") == [("vmID", "string")]
-    assert shape("vm.stop") == [("vmID", "string"), ("force", "bool")]
+    assert shape("vm.stop") == [("vmID", "string"), ("force", "bool")]  # positional: [force]
     assert shape("vm.list") == [("labels", "map[string]string")]  # page_size is WithPageSize
     assert shape("vm.watch") == [("vmID", "string")]  # since/follow are WithSince/WithFollow
-    assert shape("vm.get_metrics") == [("vmID", "string"), ("window", "string")]  # GetMetrics(ctx, id, "5m")
+    assert shape("vm.get_metrics") == [("vmID", "string"), ("window", "string")]  # duration_string: "5m"
     assert shape("vm.stream_metrics") == [("vmID", "string"), ("interval", "time.Duration")]
-    assert shape("vm.migrate") == [("vmID", "string"), ("target", "string"), ("options", "MigrationOptions")]
+    # Go parameter names are not API: target_node is simply targetNode
+    assert shape("vm.migrate") == [("vmID", "string"), ("targetNode", "string"), ("options", "MigrationOptions")]
+    assert shape("vm.snapshot") == [("vmID", "string"), ("name", "string"), ("options", "SnapshotOptions")]
     assert shape("vm.restore_snapshot") == [("vmID", "string"), ("snapshotID", "string")]
-    assert n.is_duration_string(api.operation("vm.get_metrics"), "window")
-    assert not n.is_duration_string(api.operation("vm.stream_metrics"), "interval")
+    metrics = n.args(api.operation("vm.get_metrics"))
+    assert metrics[1].duration_string and not n.args(api.operation("vm.stream_metrics"))[1].duration_string
 
 
-def test_results_and_overridden_methods(api: ir.Api, n: GoNamer) -> None:
+def test_results_waiters_and_internal_methods(api: ir.Api, n: GoNamer) -> None:
     assert n.returns(api.operation("vm.get")) == "*VM"
     assert n.returns(api.operation("vm.list")) == "[]VM"
     assert n.returns(api.operation("vm.list_snapshots")) == "[]Snapshot"
     assert n.returns(api.operation("vm.watch")) == "<-chan VMEvent"
     assert n.returns(api.operation("vm.stream_metrics")) == "<-chan VMMetrics"
     assert n.returns(api.operation("vm.destroy")) is None
-    for op_id in NO_RESULT:  # `if err := vmClient.Start(ctx, vm.ID); err != nil`
-        assert api.operation(op_id).output is not None
-        assert n.returns(api.operation(op_id)) is None
-    assert n.method_name(api.operation("system.create_session")) == "createSession"  # unexported
+    error_only = [op for op in api.operations if op.note("go", "error_only")]
+    assert {op.id for op in error_only} == {"vm.start", "vm.stop", "vm.restore_snapshot"}
+    for op in error_only:  # `if err := vmClient.Start(ctx, vm.ID); err != nil`
+        assert op.output is not None and n.returns(op) is None
+    assert n.method_name(api.operation("system.create_session")) == "createSession"  # internal: unexported
     assert n.method_name(api.operation("vm.get_migration_status")) == "GetMigrationStatus"
     assert n.stream_method(api.operation("vm.watch")) == "WatchStream"
-    assert n.waiter(api.operation("vm.migrate")) == "WaitMigration"
+    assert n.waiter(api.operation("vm.migrate")) == "WaitMigration"  # waiter.names.go
     assert n.waiter(api.operation("vm.create")) is None
     assert n.waiter_op(api.operation("vm.migrate")) == "vm.wait_for_migration"
+    system = next(r for r in api.resources if r.client_level)
+    assert n.resource_type(system) == "Client" and n.call_prefix(system, "c") == "c"
 
 
-def test_option_params_and_pages(api: ir.Api, n: GoNamer) -> None:
+def test_every_long_running_operation_gets_its_own_waiter(broad: ir.Api) -> None:
+    n = GoNamer().bound(broad)
+    lro = [op for op in broad.operations if op.long_running]
+    assert [(op.id, n.waiter(op), n.waiter_op(op)) for op in lro] == [
+        ("bucket.export", "WaitForExport", "bucket.wait_for_export"),
+        ("job.replicate", "WaitForReplicate", "job.wait_for_replicate"),
+    ]
+
+
+def test_optional_inputs_are_call_options(api: ir.Api, n: GoNamer, broad: ir.Api) -> None:
     watch = api.operation("vm.watch")
-    options = [p.name for p in watch.query_params if n.is_option(watch, p)]
-    assert options == ["since", "follow"]
-    assert [n.option_func(p) for p in watch.query_params if n.is_option(watch, p)] == ["WithSince", "WithFollow"]
-    for op_id, name in OPTION_PARAMS | DURATION_STRINGS:
-        assert name in {p.name for p in api.operation(op_id).query_params}
-    listing = api.operation("vm.list")
-    assert sorted(p.name for p in listing.query_params if n.is_page_param(listing, p)) == ["page_size", "page_token"]
+    assert [(o.func, o.type, o.location) for o in n.options(watch)] == [
+        ("WithSince", "int64", "query"),
+        ("WithFollow", "bool", "query"),
+    ]
+    assert n.options(api.operation("vm.list")) == []  # the page size is the runtime's WithPageSize
+    b = GoNamer().bound(broad)
+    update = broad.operation("bucket.update")  # PATCH with a flattened body of optional fields
+    assert [a.name for a in b.args(update)] == ["bucketID"]
+    options = {o.func: o for o in b.options(update)}
+    assert options["WithRetention"].type == "Retention"
+    assert b.body_value(update, options["WithRetention"], "v") == "&v"  # the field is *Retention
+    assert b.body_value(update, options["WithPublic"], "v") == "v"
+    # one setter per distinct input: `public` is a query of bucket.list and a body field of update
+    funcs = {option.func: [op.id for op in ops] for option, ops in b.option_funcs(broad)}
+    assert funcs["WithPublic"] == ["bucket.list", "bucket.update"]
+    assert funcs["WithStorageClass"] == ["bucket.list", "object.put"]
+
+
+def test_parameter_names_dodge_keywords_and_locals(n: GoNamer) -> None:
+    assert n.param("type") == "typeArg"
+    assert n.param("query") == "queryArg"
+    assert n.param("len") == "lenArg"
+    assert n.param("vm_id") == "vmID"
 
 
 def test_driver_args(api: ir.Api, n: GoNamer) -> None:
@@ -181,6 +229,31 @@ def test_driver_args(api: ir.Api, n: GoNamer) -> None:
         ("Follow", "*bool", "follow"),
     ]
     assert n.driver_args(api.operation("vm.stream_metrics"))[-1] == ("Interval", "*int64", "interval")
+    assert n.qualify("map[string][]*NetIf") == "map[string][]*dwcp.NetIf"
+    assert n.qualify("*time.Time") == "*time.Time"
+
+
+def test_unemittable_shapes_are_located_spec_errors(
+    spec_text: str, problems_of: Callable[[str], list[Problem]]
+) -> None:
+    struct_query = spec_text.replace(
+        "            follow: {type: bool,",
+        "            filter: {type: affinity, doc: x}\n            follow: {type: bool,",
+    )
+    found = [p for p in problems_of(struct_query) if "go:" in p.message]
+    assert [p.path for p in found] == ["resources.vm.operations.watch.input.query.filter"]
+    assert "cannot be emitted" in found[0].message
+    clash = spec_text.replace(
+        "            follow: {type: bool,",
+        "            with_since: {type: string, doc: x}\n            follow: {type: bool,",
+    )
+    assert problems_of(clash) == []  # WithWithSince: distinct names are fine
+    typed = spec_text.replace(
+        '            labels: {type: "map<string>",',
+        '            since: {type: string, doc: x}\n            labels: {type: "map<string>",',
+    )
+    messages = [p.message for p in problems_of(typed) if p.message.startswith("go:")]
+    assert any("'WithSince' collides" in m for m in messages), messages
 
 
 def test_literals_and_doc_sentences(n: GoNamer) -> None:

@@ -58,7 +58,7 @@ def test_duplicate_name_after_casing(problems_of: Problems, spec_text: str) -> N
     )
     messages = _messages(problems_of(broken))
     assert "types.v_m_config: python: 'VMConfig' collides with types.vm_config in type" in messages
-    assert "types.v_m_config: go: 'VMConfig' collides with types.vm_config in type" in messages
+    assert "types.v_m_config: go: 'VMConfig' collides with types.vm_config in package" in messages
 
 
 def test_reserved_word_after_casing(problems_of: Problems, spec_text: str) -> None:

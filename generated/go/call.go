@@ -1,4 +1,5 @@
 // Code generated from templates/go/runtime/call.go by generator/; DO NOT EDIT.
+
 package dwcp
 
 import (
@@ -52,7 +53,7 @@ func (c *Client) call(ctx context.Context, r *request, out any) error {
 			return nil
 		}
 		if err := json.Unmarshal(body, out); err != nil {
-			e := newError(ErrConnection, "malformed_response", "the response could not be decoded")
+			e := clientError("malformed_response", "the response could not be decoded")
 			e.Status, e.Err = resp.StatusCode, err
 			return e
 		}
@@ -69,7 +70,7 @@ func (c *Client) ready(r *request) error {
 	if r.public || c.connected.Load() {
 		return nil
 	}
-	return newError(ErrNotConnected, "not_connected", "call Connect before "+r.op)
+	return clientError("not_connected", "call Connect before "+r.op)
 }
 
 // retryLoop sends attempts until one succeeds, the error is final, retries run out or ctx ends.
@@ -275,7 +276,7 @@ func (c *Client) headers(h http.Header, requestID, key string, n int, hasBody bo
 func (c *Client) contextError(ctx context.Context, r *request, requestID, key string, attempts int, last error) error {
 	var e *Error
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		e = newError(ErrTimeout, "client_timeout", "the caller's deadline expired during "+r.op)
+		e = clientError("client_timeout", "the caller's deadline expired during "+r.op)
 		e.Err = context.DeadlineExceeded
 	} else {
 		e = &Error{Type: "Cancelled", Code: "cancelled", Message: r.op + " was cancelled", Err: ctx.Err()}
@@ -292,11 +293,11 @@ func transportError(err error) *Error {
 	var e *Error
 	switch {
 	case errors.Is(err, context.DeadlineExceeded) || isTimeout(err):
-		e = newError(ErrTimeout, "client_timeout", "the request timed out")
+		e = clientError("client_timeout", "the request timed out")
 	case errors.Is(err, syscall.ECONNREFUSED):
-		e = newError(ErrConnection, "connection_refused", "the connection was refused")
+		e = clientError("connection_refused", "the connection was refused")
 	default:
-		e = newError(ErrConnection, "connection_reset", "the connection failed")
+		e = clientError("connection_reset", "the connection failed")
 	}
 	e.Err = err
 	return e
@@ -342,16 +343,16 @@ func responseError(resp *http.Response, body []byte) *Error {
 	return e
 }
 
-// kindForStatus is the catalogue entry of a bare status (a 5xx the catalogue does not list is a
-// ConnectionError, an unlisted 4xx an InvalidOperationError).
+// kindForStatus is the catalogue entry of a bare status (a 5xx the catalogue does not list is the
+// entry of code unavailable, an unlisted 4xx the entry of code invalid_argument).
 func kindForStatus(status int) *kind {
 	if k, ok := kindsByStatus[status]; ok {
 		return k
 	}
 	if status >= 500 {
-		return ErrConnection.(*kind)
+		return codeKinds["unavailable"]
 	}
-	return ErrInvalidOperation.(*kind)
+	return codeKinds["invalid_argument"]
 }
 
 // sleep waits d or until ctx ends.

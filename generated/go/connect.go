@@ -7,16 +7,11 @@ import "context"
 // Connect authenticates the API key with the server (with the usual retries); calls made before
 // it, or after Disconnect, fail with ErrNotConnected.
 func (c *Client) Connect(ctx context.Context) error {
-	info, err := c.System().createSession(ctx)
+	_, err := c.createSession(ctx)
 	if err != nil {
 		return err
 	}
-	c.authenticated.Store(info.Authenticated)
+	c.authenticated.Store(true)
 	c.connected.Store(true)
 	return nil
-}
-
-// Health reports whether the server is serving (a shortcut for client.System().Health).
-func (c *Client) Health(ctx context.Context) (*HealthStatus, error) {
-	return c.System().Health(ctx)
 }

@@ -6,7 +6,6 @@
 //
 //	config := dwcp.DefaultConfig()
 //	config.Address = "localhost"
-//	config.APIKey = os.Getenv("DWCP_API_KEY")
 //	client, err := dwcp.NewClient(config)
 //	if err != nil {
 //		log.Fatal(err)
@@ -15,7 +14,11 @@
 //	if err := client.Connect(ctx); err != nil {
 //		log.Fatal(err)
 //	}
-//	vm, err := client.VM().Create(ctx, dwcp.VMConfig{Name: "web", Memory: 2 << 30, CPUs: 2, Disk: 20 << 30, Image: "ubuntu-22.04"})
+//	vmClient := client.VM()
+//
+// The client itself offers Health; each
+// resource has its own client: client.VM().
+// Optional inputs are CallOptions (With<Name>), so a new optional input never changes a signature.
 package dwcp
 
 import "time"

@@ -1,4 +1,5 @@
 // Code generated from templates/go/runtime/error.go by generator/; DO NOT EDIT.
+
 package dwcp
 
 import (
@@ -8,16 +9,16 @@ import (
 )
 
 // Error is the typed error of every failed call. errors.Is matches it against the catalogue's
-// sentinels (ErrVMNotFound, ErrTimeout, ...) and errors.As gives the evidence: status, code,
+// sentinels (ErrTimeout, ErrNotConnected, ...) and errors.As gives the evidence: status, code,
 // request id, attempts and the server's retry-after.
 type Error struct {
 	// Kind is the catalogue sentinel this error matches with errors.Is (nil for a cancelled call).
 	Kind error
-	// Type is the catalogue name as on the wire, e.g. "VMNotFoundError".
+	// Type is the catalogue name as on the wire, e.g. "TimeoutError".
 	Type string
 	// Status is the HTTP status, or 0 for an error raised by the client itself.
 	Status int
-	// Code is the wire code, e.g. "vm_not_found".
+	// Code is the wire code, e.g. "client_timeout".
 	Code string
 	// Message is the human-readable text.
 	Message string
@@ -85,7 +86,7 @@ func (e *Error) Unwrap() []error {
 	return out
 }
 
-// kind is a catalogue entry; the exported sentinels (ErrVMNotFound, ...) are kinds.
+// kind is a catalogue entry; the exported sentinels (ErrTimeout, ...) are kinds.
 type kind struct {
 	name   string
 	text   string
@@ -94,7 +95,7 @@ type kind struct {
 	retry  retryClass
 }
 
-// Error returns the sentinel's text, e.g. "dwcp: vm not found".
+// Error returns the sentinel's text, e.g. "dwcp: timeout".
 func (k *kind) Error() string { return "dwcp: " + k.text }
 
 // Unwrap returns the parent entry (ErrNotConnected is an ErrConnection).
@@ -102,8 +103,14 @@ func (k *kind) Unwrap() error { return k.parent }
 
 // newError builds a client-side error of the given catalogue sentinel.
 func newError(sentinel error, code, message string) *Error {
-	k := sentinel.(*kind)
+	k, _ := sentinel.(*kind)
 	return &Error{Kind: k, Type: k.name, Code: code, Message: message}
+}
+
+// clientError builds an error the client raises itself, of the catalogue entry owning code
+// (the runtime's codes: not_connected, client_timeout, malformed_response, ...; see codeKinds).
+func clientError(code, message string) *Error {
+	return newError(codeKinds[code], code, message)
 }
 
 // kindOf returns the catalogue entry of err, if err is a DWCP error.

@@ -65,6 +65,37 @@ var codeRetry = map[string]retryClass{
 	"not_implemented":        retryNever,
 }
 
+// codeKinds finds the catalogue entry of a wire code; the runtime raises its own errors by code.
+var codeKinds = map[string]*kind{
+	"unavailable":            ErrConnection.(*kind),
+	"connection_refused":     ErrConnection.(*kind),
+	"connection_reset":       ErrConnection.(*kind),
+	"malformed_response":     ErrConnection.(*kind),
+	"not_connected":          ErrNotConnected.(*kind),
+	"unauthenticated":        ErrAuthFailed.(*kind),
+	"vm_not_found":           ErrVMNotFound.(*kind),
+	"snapshot_not_found":     ErrVMNotFound.(*kind),
+	"migration_not_found":    ErrVMNotFound.(*kind),
+	"route_not_found":        ErrVMNotFound.(*kind),
+	"deadline_exceeded":      ErrTimeout.(*kind),
+	"client_timeout":         ErrTimeout.(*kind),
+	"invalid_argument":       ErrInvalidOperation.(*kind),
+	"invalid_state":          ErrInvalidOperation.(*kind),
+	"method_not_allowed":     ErrInvalidOperation.(*kind),
+	"payload_too_large":      ErrInvalidOperation.(*kind),
+	"migration_in_progress":  ErrInvalidOperation.(*kind),
+	"idempotency_key_reused": ErrInvalidOperation.(*kind),
+	"idempotency_key_in_use": ErrInvalidOperation.(*kind),
+	"validation_failed":      ErrInvalidConfig.(*kind),
+	"resource_exhausted":     ErrResourceLimit.(*kind),
+	"too_many_streams":       ErrResourceLimit.(*kind),
+	"rate_limited":           ErrResourceLimit.(*kind),
+	"migration_failed":       ErrMigration.(*kind),
+	"not_converging":         ErrMigration.(*kind),
+	"internal":               ErrInternal.(*kind),
+	"not_implemented":        ErrInternal.(*kind),
+}
+
 // defaultCode is the code of an error raised without one.
 var defaultCode = map[*kind]string{
 	ErrConnection.(*kind):       "unavailable",

@@ -1,4 +1,5 @@
 // Code generated from templates/go/runtime/id.go by generator/; DO NOT EDIT.
+
 package dwcp
 
 import (

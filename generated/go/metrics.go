@@ -1,4 +1,5 @@
 // Code generated from templates/go/runtime/metrics.go by generator/; DO NOT EDIT.
+
 package dwcp
 
 import "sync/atomic"

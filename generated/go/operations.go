@@ -5,58 +5,49 @@ package dwcp
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
 	"time"
 )
 
-// SystemClient makes the system calls: server-level calls.
-type SystemClient struct{ c *Client }
-
-// System returns the client of system calls.
-func (c *Client) System() *SystemClient { return &SystemClient{c: c} }
-
 // Health reports whether the server is serving.
-func (r *SystemClient) Health(ctx context.Context, opts ...CallOption) (*HealthStatus, error) {
+func (c *Client) Health(ctx context.Context, opts ...CallOption) (*HealthStatus, error) {
 	o, err := newCallOptions(opts)
 	if err != nil {
 		return nil, err
 	}
-	query := url.Values{}
 	req := &request{
 		op:     "system.health",
 		method: http.MethodGet,
 		path:   "/health",
-		query:  withQuery(query, o),
 		opts:   o,
 	}
 
 	var out HealthStatus
-	if err := r.c.call(ctx, req, &out); err != nil {
+	if err := c.call(ctx, req, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
 
 // createSession authenticates the API key; connect calls it.
-func (r *SystemClient) createSession(ctx context.Context, opts ...CallOption) (*SessionInfo, error) {
+func (c *Client) createSession(ctx context.Context, opts ...CallOption) (*SessionInfo, error) {
 	o, err := newCallOptions(opts)
 	if err != nil {
 		return nil, err
 	}
-	query := url.Values{}
 	req := &request{
 		op:     "system.create_session",
 		method: http.MethodPost,
 		path:   "/session",
-		query:  withQuery(query, o),
 		opts:   o,
 		public: true,
 	}
 
 	var out SessionInfo
-	if err := r.c.call(ctx, req, &out); err != nil {
+	if err := c.call(ctx, req, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
@@ -74,7 +65,6 @@ func (r *VMClient) Create(ctx context.Context, config VMConfig, opts ...CallOpti
 	if err != nil {
 		return nil, err
 	}
-	query := url.Values{}
 	input := config
 	if err := input.Validate(); err != nil {
 		return nil, err
@@ -87,7 +77,6 @@ func (r *VMClient) Create(ctx context.Context, config VMConfig, opts ...CallOpti
 		op:     "vm.create",
 		method: http.MethodPost,
 		path:   "/vms",
-		query:  withQuery(query, o),
 		body:   body,
 		keyed:  true,
 		opts:   o,
@@ -109,12 +98,10 @@ func (r *VMClient) Get(ctx context.Context, vmID string, opts ...CallOption) (*V
 	if vmID == "" {
 		return nil, invalidConfig("vm_id", "is required")
 	}
-	query := url.Values{}
 	req := &request{
 		op:     "vm.get",
 		method: http.MethodGet,
 		path:   "/vms/" + url.PathEscape(vmID),
-		query:  withQuery(query, o),
 		opts:   o,
 	}
 
@@ -133,13 +120,21 @@ func (r *VMClient) List(ctx context.Context, labels map[string]string, opts ...C
 	}
 	query := url.Values{}
 	if len(labels) > 0 {
-		query.Set("labels", encodeLabels(labels))
+		query.Set("labels", queryMap(labels, queryString))
+	}
+	if o.pageSize > 0 {
+		if o.pageSize < 1 {
+			return nil, fieldError("page_size", fmt.Sprintf("must be at least 1, got %v", o.pageSize))
+		}
+		if o.pageSize > 1000 {
+			return nil, fieldError("page_size", fmt.Sprintf("must be at most 1000, got %v", o.pageSize))
+		}
 	}
 	req := &request{
 		op:     "vm.list",
 		method: http.MethodGet,
 		path:   "/vms",
-		query:  withQuery(query, o),
+		query:  query,
 		opts:   o,
 	}
 
@@ -166,7 +161,8 @@ func (r *VMClient) List(ctx context.Context, labels map[string]string, opts ...C
 	return items, nil
 }
 
-// Start starts a stopped VM; starting a running VM is a no-op.
+// Start starts a stopped VM; starting a running VM is a no-op. It returns only an error;
+// WithResult(&out) decodes the VM it answers.
 func (r *VMClient) Start(ctx context.Context, vmID string, opts ...CallOption) error {
 	o, err := newCallOptions(opts)
 	if err != nil {
@@ -175,19 +171,18 @@ func (r *VMClient) Start(ctx context.Context, vmID string, opts ...CallOption) e
 	if vmID == "" {
 		return invalidConfig("vm_id", "is required")
 	}
-	query := url.Values{}
 	req := &request{
 		op:     "vm.start",
 		method: http.MethodPost,
 		path:   "/vms/" + url.PathEscape(vmID) + "/start",
-		query:  withQuery(query, o),
 		opts:   o,
 	}
 
 	return r.c.call(ctx, req, nil)
 }
 
-// Stop stops a running VM, gracefully or by force; stopping a stopped VM is a no-op.
+// Stop stops a running VM, gracefully or by force; stopping a stopped VM is a no-op. It returns only an error;
+// WithResult(&out) decodes the VM it answers.
 func (r *VMClient) Stop(ctx context.Context, vmID string, force bool, opts ...CallOption) error {
 	o, err := newCallOptions(opts)
 	if err != nil {
@@ -196,7 +191,6 @@ func (r *VMClient) Stop(ctx context.Context, vmID string, force bool, opts ...Ca
 	if vmID == "" {
 		return invalidConfig("vm_id", "is required")
 	}
-	query := url.Values{}
 	input := StopRequest{Force: force}
 	body, err := json.Marshal(input)
 	if err != nil {
@@ -206,7 +200,6 @@ func (r *VMClient) Stop(ctx context.Context, vmID string, force bool, opts ...Ca
 		op:     "vm.stop",
 		method: http.MethodPost,
 		path:   "/vms/" + url.PathEscape(vmID) + "/stop",
-		query:  withQuery(query, o),
 		body:   body,
 		opts:   o,
 	}
@@ -223,12 +216,10 @@ func (r *VMClient) Destroy(ctx context.Context, vmID string, opts ...CallOption)
 	if vmID == "" {
 		return invalidConfig("vm_id", "is required")
 	}
-	query := url.Values{}
 	req := &request{
 		op:     "vm.destroy",
 		method: http.MethodDelete,
 		path:   "/vms/" + url.PathEscape(vmID),
-		query:  withQuery(query, o),
 		opts:   o,
 	}
 
@@ -236,7 +227,7 @@ func (r *VMClient) Destroy(ctx context.Context, vmID string, opts ...CallOption)
 }
 
 // Migrate starts moving a VM to another node; poll get_migration_status or wait for it.
-func (r *VMClient) Migrate(ctx context.Context, vmID string, target string, options MigrationOptions, opts ...CallOption) (*MigrationStatus, error) {
+func (r *VMClient) Migrate(ctx context.Context, vmID string, targetNode string, options MigrationOptions, opts ...CallOption) (*MigrationStatus, error) {
 	o, err := newCallOptions(opts)
 	if err != nil {
 		return nil, err
@@ -244,8 +235,7 @@ func (r *VMClient) Migrate(ctx context.Context, vmID string, target string, opti
 	if vmID == "" {
 		return nil, invalidConfig("vm_id", "is required")
 	}
-	query := url.Values{}
-	input := MigrateRequest{TargetNode: target, Options: options}
+	input := MigrateRequest{TargetNode: targetNode, Options: options}
 	if err := input.Validate(); err != nil {
 		return nil, err
 	}
@@ -257,7 +247,6 @@ func (r *VMClient) Migrate(ctx context.Context, vmID string, target string, opti
 		op:     "vm.migrate",
 		method: http.MethodPost,
 		path:   "/vms/" + url.PathEscape(vmID) + "/migrations",
-		query:  withQuery(query, o),
 		body:   body,
 		keyed:  true,
 		opts:   o,
@@ -270,9 +259,10 @@ func (r *VMClient) Migrate(ctx context.Context, vmID string, target string, opti
 	return &out, nil
 }
 
-// WaitMigration polls GetMigrationStatus until the operation ends (1 s, then ×1.5 per poll,
-// at most 20 s apart). ctx must carry a deadline; when it expires the result is the last status
-// and an ErrTimeout, and the operation goes on. A failed or cancelled end is returned with an ErrMigration.
+// WaitMigration polls GetMigrationStatus until the operation Migrate started ends (1 s,
+// then ×1.5 per poll, at most 20 s apart). ctx must carry a deadline; when it expires the result is
+// the last status and a timeout error, and the operation goes on. A failed or cancelled end is
+// returned with an ErrMigration.
 func (r *VMClient) WaitMigration(ctx context.Context, migrationID string, opts ...CallOption) (*MigrationStatus, error) {
 	get := func(ctx context.Context) (*MigrationStatus, error) {
 		return r.GetMigrationStatus(ctx, migrationID, opts...)
@@ -307,12 +297,10 @@ func (r *VMClient) GetMigrationStatus(ctx context.Context, migrationID string, o
 	if migrationID == "" {
 		return nil, invalidConfig("migration_id", "is required")
 	}
-	query := url.Values{}
 	req := &request{
 		op:     "vm.get_migration_status",
 		method: http.MethodGet,
 		path:   "/migrations/" + url.PathEscape(migrationID),
-		query:  withQuery(query, o),
 		opts:   o,
 	}
 
@@ -332,12 +320,10 @@ func (r *VMClient) CancelMigration(ctx context.Context, migrationID string, opts
 	if migrationID == "" {
 		return nil, invalidConfig("migration_id", "is required")
 	}
-	query := url.Values{}
 	req := &request{
 		op:     "vm.cancel_migration",
 		method: http.MethodPost,
 		path:   "/migrations/" + url.PathEscape(migrationID) + "/cancel",
-		query:  withQuery(query, o),
 		opts:   o,
 	}
 
@@ -357,7 +343,6 @@ func (r *VMClient) Snapshot(ctx context.Context, vmID string, name string, optio
 	if vmID == "" {
 		return nil, invalidConfig("vm_id", "is required")
 	}
-	query := url.Values{}
 	input := SnapshotRequest{Name: name, Options: options}
 	if err := input.Validate(); err != nil {
 		return nil, err
@@ -370,7 +355,6 @@ func (r *VMClient) Snapshot(ctx context.Context, vmID string, name string, optio
 		op:     "vm.snapshot",
 		method: http.MethodPost,
 		path:   "/vms/" + url.PathEscape(vmID) + "/snapshots",
-		query:  withQuery(query, o),
 		body:   body,
 		keyed:  true,
 		opts:   o,
@@ -393,11 +377,19 @@ func (r *VMClient) ListSnapshots(ctx context.Context, vmID string, opts ...CallO
 		return nil, invalidConfig("vm_id", "is required")
 	}
 	query := url.Values{}
+	if o.pageSize > 0 {
+		if o.pageSize < 1 {
+			return nil, fieldError("page_size", fmt.Sprintf("must be at least 1, got %v", o.pageSize))
+		}
+		if o.pageSize > 1000 {
+			return nil, fieldError("page_size", fmt.Sprintf("must be at most 1000, got %v", o.pageSize))
+		}
+	}
 	req := &request{
 		op:     "vm.list_snapshots",
 		method: http.MethodGet,
 		path:   "/vms/" + url.PathEscape(vmID) + "/snapshots",
-		query:  withQuery(query, o),
+		query:  query,
 		opts:   o,
 	}
 
@@ -424,7 +416,8 @@ func (r *VMClient) ListSnapshots(ctx context.Context, vmID string, opts ...CallO
 	return items, nil
 }
 
-// RestoreSnapshot restores a VM from one of its snapshots.
+// RestoreSnapshot restores a VM from one of its snapshots. It returns only an error;
+// WithResult(&out) decodes the VM it answers.
 func (r *VMClient) RestoreSnapshot(ctx context.Context, vmID string, snapshotID string, opts ...CallOption) error {
 	o, err := newCallOptions(opts)
 	if err != nil {
@@ -436,12 +429,10 @@ func (r *VMClient) RestoreSnapshot(ctx context.Context, vmID string, snapshotID 
 	if snapshotID == "" {
 		return invalidConfig("snapshot_id", "is required")
 	}
-	query := url.Values{}
 	req := &request{
 		op:     "vm.restore_snapshot",
 		method: http.MethodPost,
 		path:   "/vms/" + url.PathEscape(vmID) + "/snapshots/" + url.PathEscape(snapshotID) + "/restore",
-		query:  withQuery(query, o),
 		keyed:  true,
 		opts:   o,
 	}
@@ -458,12 +449,10 @@ func (r *VMClient) DeleteSnapshot(ctx context.Context, snapshotID string, opts .
 	if snapshotID == "" {
 		return invalidConfig("snapshot_id", "is required")
 	}
-	query := url.Values{}
 	req := &request{
 		op:     "vm.delete_snapshot",
 		method: http.MethodDelete,
 		path:   "/snapshots/" + url.PathEscape(snapshotID),
-		query:  withQuery(query, o),
 		opts:   o,
 	}
 
@@ -481,17 +470,23 @@ func (r *VMClient) GetMetrics(ctx context.Context, vmID string, window string, o
 	}
 	query := url.Values{}
 	if window != "" {
-		d, err := time.ParseDuration(window)
-		if err != nil || d <= 0 {
-			return nil, invalidConfig("window", "must be a positive duration like \"5m\", got "+strconv.Quote(window))
+		d, err := parseDurationString("window", window)
+		if err != nil {
+			return nil, err
 		}
-		query.Set("window", strconv.FormatInt(d.Milliseconds(), 10))
+		if d < 1*time.Millisecond {
+			return nil, fieldError("window", fmt.Sprintf("must be at least 1ms, got %v", d))
+		}
+		if d > 720*time.Hour {
+			return nil, fieldError("window", fmt.Sprintf("must be at most 2592000000ms, got %v", d))
+		}
+		query.Set("window", queryDuration(d))
 	}
 	req := &request{
 		op:     "vm.get_metrics",
 		method: http.MethodGet,
 		path:   "/vms/" + url.PathEscape(vmID) + "/metrics",
-		query:  withQuery(query, o),
+		query:  query,
 		opts:   o,
 	}
 
@@ -513,17 +508,20 @@ func (r *VMClient) StreamMetricsStream(ctx context.Context, vmID string, interva
 		return nil, invalidConfig("vm_id", "is required")
 	}
 	query := url.Values{}
-	if interval < 0 {
-		return nil, invalidConfig("interval", "must not be negative")
+	if interval != 0 && interval < 1*time.Millisecond {
+		return nil, fieldError("interval", fmt.Sprintf("must be at least 1ms, got %v", interval))
 	}
-	if interval > 0 {
-		query.Set("interval", strconv.FormatInt(interval.Milliseconds(), 10))
+	if interval > 1*time.Hour {
+		return nil, fieldError("interval", fmt.Sprintf("must be at most 3600000ms, got %v", interval))
+	}
+	if interval != 0 {
+		query.Set("interval", queryDuration(interval))
 	}
 	req := &request{
 		op:     "vm.stream_metrics",
 		method: http.MethodGet,
 		path:   "/vms/" + url.PathEscape(vmID) + "/metrics/stream",
-		query:  withQuery(query, o),
+		query:  query,
 		opts:   o,
 	}
 
@@ -543,7 +541,7 @@ func (r *VMClient) StreamMetrics(ctx context.Context, vmID string, interval time
 // WatchStream streams a VM's retained events, then new ones as they happen (follow: false ends after the backlog). Range over the returned stream's C; Err
 // reports why it ended. Dropped connections resume with Last-Event-ID, without loss or repeats.
 func (r *VMClient) WatchStream(ctx context.Context, vmID string, opts ...CallOption) (*Stream[VMEvent], error) {
-	o, err := newCallOptions(opts)
+	o, err := newCallOptions(opts, "since", "follow")
 	if err != nil {
 		return nil, err
 	}
@@ -551,11 +549,20 @@ func (r *VMClient) WatchStream(ctx context.Context, vmID string, opts ...CallOpt
 		return nil, invalidConfig("vm_id", "is required")
 	}
 	query := url.Values{}
+	if v, ok := o.inputs["since"].(int64); ok {
+		if v < 0 {
+			return nil, fieldError("since", fmt.Sprintf("must be at least 0, got %v", v))
+		}
+		query.Set("since", queryInt64(v))
+	}
+	if v, ok := o.inputs["follow"].(bool); ok {
+		query.Set("follow", queryBool(v))
+	}
 	req := &request{
 		op:     "vm.watch",
 		method: http.MethodGet,
 		path:   "/vms/" + url.PathEscape(vmID) + "/events",
-		query:  withQuery(query, o),
+		query:  query,
 		opts:   o,
 	}
 
@@ -572,16 +579,17 @@ func (r *VMClient) Watch(ctx context.Context, vmID string, opts ...CallOption) (
 	return s.C, nil
 }
 
-// WithSince sets the since parameter of VM().Watch.
+// WithSince sets the optional since input of VMClient.Watch:
+// resume after this event id (the Last-Event-ID); 0 replays the retained log.
 func WithSince(since int64) CallOption {
-	return func(o *callOptions) {
-		o.set("since", strconv.FormatInt(since, 10))
-	}
+	return func(o *callOptions) { o.setInput("since", since) }
 }
 
-// WithFollow sets the follow parameter of VM().Watch.
+// WithFollow sets the optional follow input of VMClient.Watch:
+// keep the stream open for new events (default true).
 func WithFollow(follow bool) CallOption {
-	return func(o *callOptions) {
-		o.set("follow", strconv.FormatBool(follow))
-	}
+	return func(o *callOptions) { o.setInput("follow", follow) }
 }
+
+// Patterns of the spec's query parameter constraints.
+var ()

@@ -17,7 +17,7 @@ var (
 	patternSnapshotRequestName = regexp.MustCompile(`^[a-zA-Z0-9][a-zA-Z0-9._-]{0,62}$`)
 )
 
-// Validate checks the NetIf against the spec's constraints; the *Error (an ErrInvalidConfig) names
+// Validate checks the NetIf against the spec's constraints; the *Error (a validation error) names
 // the first offending field.
 func (x NetIf) Validate() error { return x.validate("") }
 
@@ -37,18 +37,18 @@ func (x NetIf) validate(path string) error {
 		return fieldError(join(path, "mac"), fmt.Sprintf("%q does not match ^([0-9a-f]{2}:){5}[0-9a-f]{2}$", x.MAC))
 	}
 	if x.Vlan != 0 && x.Vlan < 0 {
-		return fieldError(join(path, "vlan"), fmt.Sprintf("must be at least 0, got %d", x.Vlan))
+		return fieldError(join(path, "vlan"), fmt.Sprintf("must be at least 0, got %v", x.Vlan))
 	}
 	if x.Vlan > 4094 {
-		return fieldError(join(path, "vlan"), fmt.Sprintf("must be at most 4094, got %d", x.Vlan))
+		return fieldError(join(path, "vlan"), fmt.Sprintf("must be at most 4094, got %v", x.Vlan))
 	}
 	if x.Bandwidth != 0 && x.Bandwidth < 0 {
-		return fieldError(join(path, "bandwidth"), fmt.Sprintf("must be at least 0, got %d", x.Bandwidth))
+		return fieldError(join(path, "bandwidth"), fmt.Sprintf("must be at least 0, got %v", x.Bandwidth))
 	}
 	return nil
 }
 
-// Validate checks the NetworkConfig against the spec's constraints; the *Error (an ErrInvalidConfig) names
+// Validate checks the NetworkConfig against the spec's constraints; the *Error (a validation error) names
 // the first offending field.
 func (x NetworkConfig) Validate() error { return x.validate("") }
 
@@ -70,15 +70,15 @@ func (x NetworkConfig) validate(path string) error {
 		return fieldError(join(path, "dns"), fmt.Sprintf("has %d items, at most 8 allowed", len(x.DNS)))
 	}
 	if x.MTU != 0 && x.MTU < 576 {
-		return fieldError(join(path, "mtu"), fmt.Sprintf("must be at least 576, got %d", x.MTU))
+		return fieldError(join(path, "mtu"), fmt.Sprintf("must be at least 576, got %v", x.MTU))
 	}
 	if x.MTU > 9216 {
-		return fieldError(join(path, "mtu"), fmt.Sprintf("must be at most 9216, got %d", x.MTU))
+		return fieldError(join(path, "mtu"), fmt.Sprintf("must be at most 9216, got %v", x.MTU))
 	}
 	return nil
 }
 
-// Validate checks the VMConfig against the spec's constraints; the *Error (an ErrInvalidConfig) names
+// Validate checks the VMConfig against the spec's constraints; the *Error (a validation error) names
 // the first offending field.
 func (x VMConfig) Validate() error { return x.validate("") }
 
@@ -90,22 +90,22 @@ func (x VMConfig) validate(path string) error {
 		return fieldError(join(path, "name"), fmt.Sprintf("%q does not match ^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", x.Name))
 	}
 	if x.Memory < 536870912 {
-		return fieldError(join(path, "memory"), fmt.Sprintf("must be at least 536870912, got %d", x.Memory))
+		return fieldError(join(path, "memory"), fmt.Sprintf("must be at least 536870912, got %v", x.Memory))
 	}
 	if x.Memory > 4398046511104 {
-		return fieldError(join(path, "memory"), fmt.Sprintf("must be at most 4398046511104, got %d", x.Memory))
+		return fieldError(join(path, "memory"), fmt.Sprintf("must be at most 4398046511104, got %v", x.Memory))
 	}
 	if x.CPUs < 1 {
-		return fieldError(join(path, "cpus"), fmt.Sprintf("must be at least 1, got %d", x.CPUs))
+		return fieldError(join(path, "cpus"), fmt.Sprintf("must be at least 1, got %v", x.CPUs))
 	}
 	if x.CPUs > 128 {
-		return fieldError(join(path, "cpus"), fmt.Sprintf("must be at most 128, got %d", x.CPUs))
+		return fieldError(join(path, "cpus"), fmt.Sprintf("must be at most 128, got %v", x.CPUs))
 	}
 	if x.Disk != 0 && x.Disk < 1073741824 {
-		return fieldError(join(path, "disk"), fmt.Sprintf("must be at least 1073741824, got %d", x.Disk))
+		return fieldError(join(path, "disk"), fmt.Sprintf("must be at least 1073741824, got %v", x.Disk))
 	}
 	if x.Disk > 70368744177664 {
-		return fieldError(join(path, "disk"), fmt.Sprintf("must be at most 70368744177664, got %d", x.Disk))
+		return fieldError(join(path, "disk"), fmt.Sprintf("must be at most 70368744177664, got %v", x.Disk))
 	}
 	if x.Image != "" && utf8.RuneCountInString(x.Image) < 1 {
 		return fieldError(join(path, "image"), "must have at least 1 characters")
@@ -122,10 +122,10 @@ func (x VMConfig) validate(path string) error {
 		return fieldError(join(path, "cloud_init"), fmt.Sprintf("has %d characters, at most 65536 allowed", n))
 	}
 	if x.Priority != 0 && x.Priority < 0 {
-		return fieldError(join(path, "priority"), fmt.Sprintf("must be at least 0, got %d", x.Priority))
+		return fieldError(join(path, "priority"), fmt.Sprintf("must be at least 0, got %v", x.Priority))
 	}
 	if x.Priority > 10 {
-		return fieldError(join(path, "priority"), fmt.Sprintf("must be at most 10, got %d", x.Priority))
+		return fieldError(join(path, "priority"), fmt.Sprintf("must be at most 10, got %v", x.Priority))
 	}
 	if len(x.CPUPinning) > 128 {
 		return fieldError(join(path, "cpu_pinning"), fmt.Sprintf("has %d items, at most 128 allowed", len(x.CPUPinning)))
@@ -134,30 +134,30 @@ func (x VMConfig) validate(path string) error {
 		return fieldError(join(path, "numa_nodes"), fmt.Sprintf("has %d items, at most 64 allowed", len(x.NUMANodes)))
 	}
 	if x.IOThreads != 0 && x.IOThreads < 0 {
-		return fieldError(join(path, "io_threads"), fmt.Sprintf("must be at least 0, got %d", x.IOThreads))
+		return fieldError(join(path, "io_threads"), fmt.Sprintf("must be at least 0, got %v", x.IOThreads))
 	}
 	if x.IOThreads > 64 {
-		return fieldError(join(path, "io_threads"), fmt.Sprintf("must be at most 64, got %d", x.IOThreads))
+		return fieldError(join(path, "io_threads"), fmt.Sprintf("must be at most 64, got %v", x.IOThreads))
 	}
 	if x.MemoryMax != 0 && x.MemoryMax < 0 {
-		return fieldError(join(path, "memory_max"), fmt.Sprintf("must be at least 0, got %d", x.MemoryMax))
+		return fieldError(join(path, "memory_max"), fmt.Sprintf("must be at least 0, got %v", x.MemoryMax))
 	}
 	if x.CPUQuota != 0 && x.CPUQuota < 0 {
-		return fieldError(join(path, "cpu_quota"), fmt.Sprintf("must be at least 0, got %d", x.CPUQuota))
+		return fieldError(join(path, "cpu_quota"), fmt.Sprintf("must be at least 0, got %v", x.CPUQuota))
 	}
 	if x.CPUQuota > 100 {
-		return fieldError(join(path, "cpu_quota"), fmt.Sprintf("must be at most 100, got %d", x.CPUQuota))
+		return fieldError(join(path, "cpu_quota"), fmt.Sprintf("must be at most 100, got %v", x.CPUQuota))
 	}
 	if x.DiskIOPSLimit != 0 && x.DiskIOPSLimit < 0 {
-		return fieldError(join(path, "disk_iops_limit"), fmt.Sprintf("must be at least 0, got %d", x.DiskIOPSLimit))
+		return fieldError(join(path, "disk_iops_limit"), fmt.Sprintf("must be at least 0, got %v", x.DiskIOPSLimit))
 	}
 	if x.NetworkBandwidth != 0 && x.NetworkBandwidth < 0 {
-		return fieldError(join(path, "network_bandwidth"), fmt.Sprintf("must be at least 0, got %d", x.NetworkBandwidth))
+		return fieldError(join(path, "network_bandwidth"), fmt.Sprintf("must be at least 0, got %v", x.NetworkBandwidth))
 	}
 	return nil
 }
 
-// Validate checks the VMMetrics against the spec's constraints; the *Error (an ErrInvalidConfig) names
+// Validate checks the VMMetrics against the spec's constraints; the *Error (a validation error) names
 // the first offending field.
 func (x VMMetrics) Validate() error { return x.validate("") }
 
@@ -168,7 +168,7 @@ func (x VMMetrics) validate(path string) error {
 	return nil
 }
 
-// Validate checks the VM against the spec's constraints; the *Error (an ErrInvalidConfig) names
+// Validate checks the VM against the spec's constraints; the *Error (a validation error) names
 // the first offending field.
 func (x VM) Validate() error { return x.validate("") }
 
@@ -193,7 +193,7 @@ func (x VM) validate(path string) error {
 	return nil
 }
 
-// Validate checks the VMList against the spec's constraints; the *Error (an ErrInvalidConfig) names
+// Validate checks the VMList against the spec's constraints; the *Error (a validation error) names
 // the first offending field.
 func (x VMList) Validate() error { return x.validate("") }
 
@@ -209,36 +209,39 @@ func (x VMList) validate(path string) error {
 	return nil
 }
 
-// Validate checks the MigrationOptions against the spec's constraints; the *Error (an ErrInvalidConfig) names
+// Validate checks the MigrationOptions against the spec's constraints; the *Error (a validation error) names
 // the first offending field.
 func (x MigrationOptions) Validate() error { return x.validate("") }
 
 func (x MigrationOptions) validate(path string) error {
 	if x.MaxDowntime != 0 && x.MaxDowntime < 0 {
-		return fieldError(join(path, "max_downtime"), fmt.Sprintf("must be at least 0, got %d", x.MaxDowntime))
+		return fieldError(join(path, "max_downtime"), fmt.Sprintf("must be at least 0, got %v", x.MaxDowntime))
 	}
 	if x.MaxDowntime > 60000 {
-		return fieldError(join(path, "max_downtime"), fmt.Sprintf("must be at most 60000, got %d", x.MaxDowntime))
+		return fieldError(join(path, "max_downtime"), fmt.Sprintf("must be at most 60000, got %v", x.MaxDowntime))
 	}
 	if x.Bandwidth != 0 && x.Bandwidth < 0 {
-		return fieldError(join(path, "bandwidth"), fmt.Sprintf("must be at least 0, got %d", x.Bandwidth))
+		return fieldError(join(path, "bandwidth"), fmt.Sprintf("must be at least 0, got %v", x.Bandwidth))
 	}
 	if x.Parallel != 0 && x.Parallel < 0 {
-		return fieldError(join(path, "parallel"), fmt.Sprintf("must be at least 0, got %d", x.Parallel))
+		return fieldError(join(path, "parallel"), fmt.Sprintf("must be at least 0, got %v", x.Parallel))
 	}
 	if x.Parallel > 16 {
-		return fieldError(join(path, "parallel"), fmt.Sprintf("must be at most 16, got %d", x.Parallel))
+		return fieldError(join(path, "parallel"), fmt.Sprintf("must be at most 16, got %v", x.Parallel))
 	}
 	return nil
 }
 
-// Validate checks the MigrateRequest against the spec's constraints; the *Error (an ErrInvalidConfig) names
+// Validate checks the MigrateRequest against the spec's constraints; the *Error (a validation error) names
 // the first offending field.
 func (x MigrateRequest) Validate() error { return x.validate("") }
 
 func (x MigrateRequest) validate(path string) error {
 	if x.TargetNode == "" {
 		return fieldError(join(path, "target_node"), "is required")
+	}
+	if utf8.RuneCountInString(x.TargetNode) < 1 {
+		return fieldError(join(path, "target_node"), "must have at least 1 characters")
 	}
 	if !x.Options.isZero() {
 		if err := x.Options.validate(join(path, "options")); err != nil {
@@ -248,7 +251,7 @@ func (x MigrateRequest) validate(path string) error {
 	return nil
 }
 
-// Validate checks the MigrationStatus against the spec's constraints; the *Error (an ErrInvalidConfig) names
+// Validate checks the MigrationStatus against the spec's constraints; the *Error (a validation error) names
 // the first offending field.
 func (x MigrationStatus) Validate() error { return x.validate("") }
 
@@ -268,7 +271,7 @@ func (x MigrationStatus) validate(path string) error {
 	return nil
 }
 
-// Validate checks the SnapshotOptions against the spec's constraints; the *Error (an ErrInvalidConfig) names
+// Validate checks the SnapshotOptions against the spec's constraints; the *Error (a validation error) names
 // the first offending field.
 func (x SnapshotOptions) Validate() error { return x.validate("") }
 
@@ -279,7 +282,7 @@ func (x SnapshotOptions) validate(path string) error {
 	return nil
 }
 
-// Validate checks the SnapshotRequest against the spec's constraints; the *Error (an ErrInvalidConfig) names
+// Validate checks the SnapshotRequest against the spec's constraints; the *Error (a validation error) names
 // the first offending field.
 func (x SnapshotRequest) Validate() error { return x.validate("") }
 
@@ -298,7 +301,7 @@ func (x SnapshotRequest) validate(path string) error {
 	return nil
 }
 
-// Validate checks the Snapshot against the spec's constraints; the *Error (an ErrInvalidConfig) names
+// Validate checks the Snapshot against the spec's constraints; the *Error (a validation error) names
 // the first offending field.
 func (x Snapshot) Validate() error { return x.validate("") }
 
@@ -315,7 +318,7 @@ func (x Snapshot) validate(path string) error {
 	return nil
 }
 
-// Validate checks the SnapshotList against the spec's constraints; the *Error (an ErrInvalidConfig) names
+// Validate checks the SnapshotList against the spec's constraints; the *Error (a validation error) names
 // the first offending field.
 func (x SnapshotList) Validate() error { return x.validate("") }
 
@@ -331,7 +334,7 @@ func (x SnapshotList) validate(path string) error {
 	return nil
 }
 
-// Validate checks the VMEvent against the spec's constraints; the *Error (an ErrInvalidConfig) names
+// Validate checks the VMEvent against the spec's constraints; the *Error (a validation error) names
 // the first offending field.
 func (x VMEvent) Validate() error { return x.validate("") }
 
@@ -345,7 +348,7 @@ func (x VMEvent) validate(path string) error {
 	return nil
 }
 
-// Validate checks the HealthStatus against the spec's constraints; the *Error (an ErrInvalidConfig) names
+// Validate checks the HealthStatus against the spec's constraints; the *Error (a validation error) names
 // the first offending field.
 func (x HealthStatus) Validate() error { return x.validate("") }
 
@@ -359,7 +362,7 @@ func (x HealthStatus) validate(path string) error {
 	return nil
 }
 
-// Validate checks the SessionInfo against the spec's constraints; the *Error (an ErrInvalidConfig) names
+// Validate checks the SessionInfo against the spec's constraints; the *Error (a validation error) names
 // the first offending field.
 func (x SessionInfo) Validate() error { return x.validate("") }
 
@@ -373,7 +376,7 @@ func (x SessionInfo) validate(path string) error {
 	return nil
 }
 
-// Validate checks the ErrorDetail against the spec's constraints; the *Error (an ErrInvalidConfig) names
+// Validate checks the ErrorDetail against the spec's constraints; the *Error (a validation error) names
 // the first offending field.
 func (x ErrorDetail) Validate() error { return x.validate("") }
 
@@ -390,7 +393,7 @@ func (x ErrorDetail) validate(path string) error {
 	return nil
 }
 
-// Validate checks the ErrorBody against the spec's constraints; the *Error (an ErrInvalidConfig) names
+// Validate checks the ErrorBody against the spec's constraints; the *Error (a validation error) names
 // the first offending field.
 func (x ErrorBody) Validate() error { return x.validate("") }
 

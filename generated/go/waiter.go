@@ -1,4 +1,5 @@
 // Code generated from templates/go/runtime/waiter.go by generator/; DO NOT EDIT.
+
 package dwcp
 
 import (
@@ -31,7 +32,7 @@ func waitFor[T any](ctx context.Context, op string, get func(context.Context) (*
 			return status, nil
 		}
 		if err := sleep(ctx, delay); err != nil {
-			e := newError(ErrTimeout, "client_timeout", op+" did not finish before the deadline")
+			e := clientError("client_timeout", op+" did not finish before the deadline")
 			e.Err = err
 			return last, e
 		}

@@ -88,6 +88,10 @@ class Namer:
                 for p in op.params:
                     yield f"parameters of {op.id}", f"{path}.input.{p.location}.{p.name}", self.param(p.name)
 
+    def problems(self, api: ir.Api) -> Iterator[tuple[str, str]]:
+        """(spec path, message) of shapes this language's templates cannot emit (none by default)."""
+        return iter(())
+
     def keywords_hit(self, identifier: str) -> bool:
         """True when `identifier` is a reserved word of the language."""
         return identifier in self.reserved

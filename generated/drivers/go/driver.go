@@ -1,4 +1,5 @@
 // Code generated from templates/drivers/go/driver.go by generator/; DO NOT EDIT.
+
 // Command conformance-driver runs the DWCP conformance suite's driver protocol (version 1) over the
 // Go SDK: one JSON request per line on stdin, one JSON reply per line on stdout, logs on stderr.
 package main
@@ -313,7 +314,7 @@ func crash(err error) reply {
 func argError(err error) error {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		return &dwcp.Error{Kind: dwcp.ErrInvalidConfig, Type: "ValidationError", Code: "validation_failed",
+		return &dwcp.Error{Kind: errValidation, Type: validationType, Code: "validation_failed",
 			Message: te.Field + " has the wrong type", Field: te.Field}
 	}
 	return err

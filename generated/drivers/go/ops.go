@@ -29,6 +29,12 @@ var features = []string{
 	"health_checking",
 }
 
+// errValidation is the catalogue entry of client-side validation (code validation_failed).
+var errValidation = dwcp.ErrInvalidConfig
+
+// validationType is its catalogue name on the wire.
+const validationType = "ValidationError"
+
 // applyConfig copies the wire form of a ClientConfig onto config (durations in ms).
 func applyConfig(config *dwcp.ClientConfig, wire map[string]any) error {
 	if v, ok := wire["address"]; ok && v != nil {
@@ -129,7 +135,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		}
 		var opts []dwcp.CallOption
 
-		out, err := c.System().Health(ctx, opts...)
+		out, err := c.Health(ctx, opts...)
 		if err != nil {
 			return nil, err
 		}

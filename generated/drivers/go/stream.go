@@ -1,4 +1,5 @@
 // Code generated from templates/drivers/go/stream.go by generator/; DO NOT EDIT.
+
 package main
 
 import (

@@ -312,7 +312,7 @@ func crash(err error) reply {
 func argError(err error) error {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		return &dwcp.Error{Kind: dwcp.ErrInvalidConfig, Type: "ValidationError", Code: "validation_failed",
+		return &dwcp.Error{Kind: errValidation, Type: validationType, Code: "validation_failed",
 			Message: te.Field + " has the wrong type", Field: te.Field}
 	}
 	return err

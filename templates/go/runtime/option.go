@@ -1,20 +1,18 @@
 package dwcp
 
-import (
-	"net/url"
-	"strconv"
-)
+import "strconv"
 
-// CallOption adjusts one call: its idempotency key, page size or optional query parameters.
+// CallOption adjusts one call: its idempotency key, page size or one of its optional inputs.
 type CallOption func(*callOptions)
 
 // callOptions are the settings CallOptions fill in.
 type callOptions struct {
 	idempotencyKey string
 	pageSize       int
-	query          url.Values
 	result         any
 	onEventID      func(id string)
+	// inputs holds the optional inputs set by the generated With<Name> options, by wire name.
+	inputs map[string]any
 }
 
 // WithIdempotencyKey sends key (at most 255 characters) instead of a generated Idempotency-Key;
@@ -29,7 +27,7 @@ func WithPageSize(n int) CallOption {
 }
 
 // WithResult decodes the call's response body into out, for calls whose method returns only an
-// error (Start, Stop, RestoreSnapshot return the VM this way: dwcp.WithResult(&vm)).
+// error (the spec's `go: {error_only: true}` operations).
 func WithResult(out any) CallOption {
 	return func(o *callOptions) { o.result = out }
 }
@@ -40,14 +38,17 @@ func WithEventID(fn func(id string)) CallOption {
 	return func(o *callOptions) { o.onEventID = fn }
 }
 
-func (o *callOptions) set(name, value string) {
-	if o.query == nil {
-		o.query = url.Values{}
+// setInput records an optional input; the generated method encodes it (query or body).
+func (o *callOptions) setInput(name string, value any) {
+	if o.inputs == nil {
+		o.inputs = map[string]any{}
 	}
-	o.query.Set(name, value)
+	o.inputs[name] = value
 }
 
-func newCallOptions(opts []CallOption) (callOptions, error) {
+// newCallOptions applies opts; an optional input the call does not take is a validation error,
+// so a With<Name> given to the wrong call is reported instead of silently dropped.
+func newCallOptions(opts []CallOption, accepted ...string) (callOptions, error) {
 	var o callOptions
 	for _, opt := range opts {
 		opt(&o)
@@ -58,5 +59,19 @@ func newCallOptions(opts []CallOption) (callOptions, error) {
 	if o.pageSize < 0 {
 		return o, invalidConfig("page_size", "must not be negative, got "+strconv.Itoa(o.pageSize))
 	}
+	for name := range o.inputs {
+		if !contains(accepted, name) {
+			return o, invalidConfig(name, "is not an option of this call")
+		}
+	}
 	return o, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

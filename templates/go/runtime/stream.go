@@ -162,7 +162,7 @@ func deliver[T any](ctx context.Context, c *Client, r *request, reader *sseReade
 		}
 		var v T
 		if err := json.Unmarshal(ev.data, &v); err != nil {
-			e := newError(ErrConnection, "malformed_response", "a stream event could not be decoded")
+			e := clientError("malformed_response", "a stream event could not be decoded")
 			e.Err = err
 			return delivered, &fatalStreamError{e}
 		}
@@ -201,7 +201,7 @@ func streamBroken(err error) error {
 // TimeoutError when the caller's deadline expired.
 func endedByCaller(parent context.Context) error {
 	if errors.Is(parent.Err(), context.DeadlineExceeded) {
-		e := newError(ErrTimeout, "client_timeout", "the caller's deadline expired")
+		e := clientError("client_timeout", "the caller's deadline expired")
 		e.Err = context.DeadlineExceeded
 		return e
 	}
@@ -238,7 +238,7 @@ func (c *Client) connectStream(ctx context.Context, r *request, lastID string) (
 			body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 			resp.Body.Close()
 			if resp.StatusCode < 300 {
-				failure = newError(ErrConnection, "malformed_response", "the stream is not text/event-stream")
+				failure = clientError("malformed_response", "the stream is not text/event-stream")
 				failure.Status = resp.StatusCode
 				failure.RequestID, failure.Attempts = requestID, attempt
 				return nil, failure

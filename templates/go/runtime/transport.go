@@ -72,7 +72,7 @@ func baseURL(cfg ClientConfig) (string, error) {
 
 // invalidConfig is a validation error naming the offending field.
 func invalidConfig(field, problem string) *Error {
-	e := newError(ErrInvalidConfig, "validation_failed", field+" "+problem)
+	e := clientError("validation_failed", field+" "+problem)
 	e.Field = field
 	return e
 }

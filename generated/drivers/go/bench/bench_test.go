@@ -1,4 +1,5 @@
-// Code generated from templates/drivers/go/bench/bench_test.go by generator/; DO NOT EDIT.
+// Code generated from extras/drivers/go/bench/bench_test.go by generator/; DO NOT EDIT.
+
 // Package bench compares the Go SDK with bare net/http against a live conformance server
 // (DWCP_BENCH_URL, DWCP_API_KEY): run through `nox -s bench -- go`, which passes -benchtime 1x
 // (each benchmark takes its own fixed number of samples, so that both sides get the same work).

@@ -1,4 +1,5 @@
-// Code generated from templates/go/examples/advanced-config/main.go by generator/; DO NOT EDIT.
+// Code generated from extras/go/examples/advanced-config/main.go by generator/; DO NOT EDIT.
+
 // Command advanced-config runs the Go example "advanced-config" of the DWCP SDK reference guide against
 // DWCP_ADDRESS, DWCP_PORT and DWCP_API_KEY.
 package main

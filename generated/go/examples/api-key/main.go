@@ -1,4 +1,5 @@
-// Code generated from templates/go/examples/api-key/main.go by generator/; DO NOT EDIT.
+// Code generated from extras/go/examples/api-key/main.go by generator/; DO NOT EDIT.
+
 // Command api-key runs the Go example "api-key" of the DWCP SDK reference guide against
 // DWCP_ADDRESS, DWCP_PORT and DWCP_API_KEY.
 package main

@@ -1,4 +1,5 @@
-// Code generated from templates/go/examples/batch/main.go by generator/; DO NOT EDIT.
+// Code generated from extras/go/examples/batch/main.go by generator/; DO NOT EDIT.
+
 // Command batch runs the Go example "batch" of the DWCP SDK reference guide against
 // DWCP_ADDRESS, DWCP_PORT and DWCP_API_KEY.
 package main

@@ -1,4 +1,5 @@
-// Code generated from templates/go/examples/client-pool/main.go by generator/; DO NOT EDIT.
+// Code generated from extras/go/examples/client-pool/main.go by generator/; DO NOT EDIT.
+
 // Command client-pool runs the Go example "client-pool" of the DWCP SDK reference guide against
 // DWCP_ADDRESS, DWCP_PORT and DWCP_API_KEY.
 package main

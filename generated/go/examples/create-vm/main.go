@@ -1,4 +1,5 @@
-// Code generated from templates/go/examples/create-vm/main.go by generator/; DO NOT EDIT.
+// Code generated from extras/go/examples/create-vm/main.go by generator/; DO NOT EDIT.
+
 // Command create-vm runs the Go example "create-vm" of the DWCP SDK reference guide against
 // DWCP_ADDRESS, DWCP_PORT and DWCP_API_KEY.
 package main

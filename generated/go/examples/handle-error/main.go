@@ -1,4 +1,5 @@
-// Code generated from templates/go/examples/handle-error/main.go by generator/; DO NOT EDIT.
+// Code generated from extras/go/examples/handle-error/main.go by generator/; DO NOT EDIT.
+
 // Command handle-error runs the Go example "handle-error" of the DWCP SDK reference guide against
 // DWCP_ADDRESS, DWCP_PORT and DWCP_API_KEY.
 package main

@@ -1,4 +1,5 @@
-// Code generated from templates/go/examples/quickstart/main.go by generator/; DO NOT EDIT.
+// Code generated from extras/go/examples/quickstart/main.go by generator/; DO NOT EDIT.
+
 // Command quickstart runs the Go example "quickstart" of the DWCP SDK reference guide against
 // DWCP_ADDRESS, DWCP_PORT and DWCP_API_KEY.
 package main

@@ -1,4 +1,5 @@
-// Code generated from templates/go/examples/snapshots/main.go by generator/; DO NOT EDIT.
+// Code generated from extras/go/examples/snapshots/main.go by generator/; DO NOT EDIT.
+
 // Command snapshots runs the Go example "snapshots" of the DWCP SDK reference guide against
 // DWCP_ADDRESS, DWCP_PORT and DWCP_API_KEY.
 package main

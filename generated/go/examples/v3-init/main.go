@@ -1,4 +1,5 @@
-// Code generated from templates/go/examples/v3-init/main.go by generator/; DO NOT EDIT.
+// Code generated from extras/go/examples/v3-init/main.go by generator/; DO NOT EDIT.
+
 // Command v3-init runs the Go example "v3-init" of the DWCP SDK reference guide against
 // DWCP_ADDRESS, DWCP_PORT and DWCP_API_KEY.
 package main

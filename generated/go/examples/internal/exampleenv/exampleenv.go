@@ -1,4 +1,5 @@
-// Code generated from templates/go/examples/internal/exampleenv/exampleenv.go by generator/; DO NOT EDIT.
+// Code generated from extras/go/examples/internal/exampleenv/exampleenv.go by generator/; DO NOT EDIT.
+
 // Package exampleenv points the examples at the server named by DWCP_ADDRESS, DWCP_PORT and
 // DWCP_API_KEY, so each example's own code stays the reference guide's fragment.
 package exampleenv
