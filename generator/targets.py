@@ -29,6 +29,10 @@ TARGETS: tuple[Target, ...] = (
     Target("driver-go", "drivers/go", "drivers/go", "go", formatter="go"),
     Target("driver-typescript", "drivers/typescript", "drivers/typescript", "typescript", formatter="typescript"),
     Target("driver-rust", "drivers/rust", "drivers/rust", "rust", formatter="rust"),
+    Target("snippets-python", "snippets/python", "snippets/python", "python", formatter="python"),
+    Target("snippets-go", "snippets/go", "snippets/go", "go", formatter="go"),
+    Target("snippets-typescript", "snippets/typescript", "snippets/typescript", "typescript", formatter="typescript"),
+    Target("snippets-rust", "snippets/rust", "snippets/rust", "rust", formatter="rust"),
 )
 
 
