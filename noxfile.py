@@ -141,6 +141,14 @@ def bench(session: nox.Session) -> None:
     benchmarks.run(session)
 
 
+@nox.session(python=PYTHON, tags=["ci"])
+def snippets(session: nox.Session) -> None:
+    """The site's examples (generated/snippets) type-check against each SDK: mypy, go vet, tsc, cargo check."""
+    from tasks import snippets as examples
+
+    examples.run(session)
+
+
 @nox.session(python=PYTHON)
 def release(session: nox.Session) -> None:
     """Builds and checks the four packages into dist/ (dry run); -- --publish uploads with credentials."""

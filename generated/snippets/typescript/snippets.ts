@@ -15,7 +15,8 @@ export async function setup(): Promise<void> {
 /** Reports whether the server is serving. */
 export async function systemHealth(client: dwcp.Client): Promise<void> {
   // --8<-- [start:system_health]
-  const result = await client.health();
+  const vmClient = new dwcp.VMClient(client);
+  const result = await vmClient.health();
   console.log(result);
   // --8<-- [end:system_health]
 }
