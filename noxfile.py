@@ -149,6 +149,17 @@ def snippets(session: nox.Session) -> None:
     examples.run(session)
 
 
+@nox.session(python=PYTHON, tags=["ci"])
+def docs(session: nox.Session) -> None:
+    """Builds the documentation site into site/ (MkDocs + Material) and tests it in headless Chromium."""
+    from tasks import docs_browser, docs_site
+
+    common.install_generator(session)
+    built = docs_site.build(session)
+    tested = docs_browser.run(session)
+    session.log(f"docs: build {built:.1f} s, browser test {tested:.1f} s")
+
+
 @nox.session(python=PYTHON)
 def release(session: nox.Session) -> None:
     """Builds and checks the four packages into dist/ (dry run); -- --publish uploads with credentials."""
