@@ -201,7 +201,7 @@ def api_references(session: nox.Session) -> None:
     """pdoc HTML for the Python SDK and `go doc -all` text for the Go SDK, under site/api/."""
     out = SITE / "api"
     session.install(str(ROOT / "generated" / "python"))
-    session.run("pdoc", "--no-show-source", "-o", str(out / "python"), "dwcp", silent=True)
+    session.run("pdoc", "--no-show-source", "--favicon", "data:,", "-o", str(out / "python"), "dwcp", silent=True)
     if shutil.which("go") is None:
         return
     proc = subprocess.run(
@@ -210,7 +210,7 @@ def api_references(session: nox.Session) -> None:
     go = out / "go"
     go.mkdir(parents=True, exist_ok=True)
     page = (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Go SDK reference (go doc)</title>'
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Go SDK reference (go doc)</title><link rel="icon" href="data:,">'
         "<style>body{font-family:sans-serif;margin:2em}pre{white-space:pre-wrap}</style></head><body>"
         '<p><a href="../../">Back to the documentation</a></p><h1>Go SDK: <code>go doc -all</code></h1>'
         f"<pre>{html.escape(proc.stdout)}</pre></body></html>\n"
@@ -225,8 +225,13 @@ def build(session: nox.Session) -> float:
     sources = render_sources(session)
     screenshots = SITE / "_screenshots"
     shutil.rmtree(SITE, ignore_errors=True)
-    session.run("mkdocs", "build", "--strict", "--quiet", "-f", str(sources / "mkdocs.yml"), "-d", str(SITE))
+    quiet = {"NO_MKDOCS_2_WARNING": "1"}  # Material's notice about its successor, on every build
+    session.run("mkdocs", "build", "--strict", "--quiet", "-f", str(sources / "mkdocs.yml"), "-d", str(SITE), env=quiet)
     screenshots.mkdir(parents=True, exist_ok=True)
+    # Pages outside MkDocs (pdoc's redirect page) make browsers ask for /favicon.ico: serve Material's icon.
+    icon = SITE / "assets" / "images" / "favicon.png"
+    if icon.exists():
+        shutil.copy2(icon, SITE / "favicon.ico")
     api_references(session)
     seconds = time.monotonic() - start
     session.log(f"site built into {SITE.relative_to(ROOT)}/ in {seconds:.1f} s")
