@@ -46,8 +46,15 @@ class _Quiet(SimpleHTTPRequestHandler):
         del format, args
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that drops a connection it no longer needs is not an error of the site."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def _serve(directory: Path) -> ThreadingHTTPServer:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -157,9 +164,16 @@ def check_site() -> list[str]:
             else:
                 _switch_tabs(page, base, operation_page, problems)
             for name, rel in (("home", "index.html"), ("operation", operation_page), ("dashboard", "dashboard.html")):
-                if rel is not None:
-                    page.goto(base + rel, wait_until="networkidle")
-                    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=name != "operation")
+                if rel is None:
+                    continue
+                page.goto(base + rel, wait_until="networkidle")
+                if name == "operation":
+                    # The first operation's section, its Go tab selected (linked tabs switch the page).
+                    first = page.evaluate("document.querySelector('article h2[id]').id")
+                    page.goto(f"{base}{rel}#{first}", wait_until="networkidle")
+                    page.locator(".tabbed-set").first.locator(".tabbed-labels label", has_text="Go").first.click()
+                    page.evaluate("document.querySelector('.tabbed-set').scrollIntoView(); window.scrollBy(0, -160)")
+                page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=name != "operation")
             browser.close()
     finally:
         server.shutdown()
