@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import importlib
+import json
+import platform
+from pathlib import Path
+from typing import Any
 
 import nox
+
+# The figures the site plots (docs/site.md): {"machine": ..., "areas": {area: {title, unit, values, note}}}.
+FIGURES = Path(__file__).resolve().parent.parent / "bench" / "figures.json"
 
 AREAS = {
     "generator": "tasks.generator_bench",
@@ -25,3 +32,13 @@ def run(session: nox.Session) -> None:
         session.error(f"unknown benchmark(s) {unknown}; choose from {sorted(AREAS)}")
     for area in areas:
         importlib.import_module(AREAS[area]).bench(session)
+
+
+def record(area: str, title: str, unit: str, values: dict[str, float], note: str = "") -> None:
+    """Merges one area's figures into bench/figures.json (other areas' last figures are kept)."""
+    data: dict[str, Any] = json.loads(FIGURES.read_text(encoding="utf-8")) if FIGURES.exists() else {}
+    data["machine"] = f"{platform.machine()}, {platform.system()}, Python {platform.python_version()}"
+    areas = data.setdefault("areas", {})
+    areas[area] = {"title": title, "unit": unit, "values": {k: round(v, 3) for k, v in values.items()}, "note": note}
+    FIGURES.parent.mkdir(parents=True, exist_ok=True)
+    FIGURES.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")

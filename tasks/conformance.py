@@ -153,6 +153,9 @@ def bench(session: nox.Session) -> None:
     for lang, cases, seconds, code in timings:
         verdict = "ok" if seconds < 60 else "SLOW"
         print(f"{lang:<12}{cases:>7}{seconds:>10.1f}{'< 60':>9}  {verdict}, pytest exit {code}", flush=True)
+    from tasks.bench import record
+
+    record("suite", "Conformance suite wall time per language", "s", {lang: s for lang, _, s, _ in timings})
 
 
 def mutants(session: nox.Session) -> None:
@@ -167,9 +170,20 @@ def mutants(session: nox.Session) -> None:
         session.error("no mutants found under conformance/mutants/<lang>/*.patch")
     for name, caught in report.items():
         print(f"{name}: {'SURVIVED' if not caught else 'caught by ' + ', '.join(caught)}", flush=True)
+    if not extra:
+        _write_mutants(report, fresh=not langs)
     survivors = [name for name, caught in report.items() if not caught]
     if survivors:
         session.error(f"mutants not caught by any case: {survivors}")
+
+
+def _write_mutants(report: dict[str, list[str]], fresh: bool) -> None:
+    """Writes conformance/results/mutants.json (each mutant, the cases that catch it); a --lang run merges."""
+    path = RESULTS / "mutants.json"
+    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() and not fresh else {"mutants": {}}
+    for name, caught in report.items():
+        data["mutants"][name] = {"language": name.split("/", 1)[0], "caught_by": caught}
+    path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def _run_mutant(session: nox.Session, lang: str, patch: Path, extra: list[str]) -> list[str]:
