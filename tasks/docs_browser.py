@@ -42,7 +42,7 @@ TAB_LABELS = ("Go", "TypeScript", "Rust", "curl", "Python")
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base class's name)
+    def log_message(self, format: str, *args: Any) -> None:
         del format, args
 
 
@@ -163,21 +163,23 @@ def check_site() -> list[str]:
                 problems.append("no resource page was built")
             else:
                 _switch_tabs(page, base, operation_page, problems)
-            for name, rel in (("home", "index.html"), ("operation", operation_page), ("dashboard", "dashboard.html")):
-                if rel is None:
+            shots = {"home": "index.html", "operation": operation_page, "dashboard": "dashboard.html"}
+            for name, shot in shots.items():
+                if shot is None:
                     continue
-                page.goto(base + rel, wait_until="networkidle")
+                page.goto(base + shot, wait_until="networkidle")
                 if name == "operation":
                     # The first operation's section, its Go tab selected (linked tabs switch the page).
                     first = page.evaluate("document.querySelector('article h2[id]').id")
-                    page.goto(f"{base}{rel}#{first}", wait_until="networkidle")
+                    page.goto(f"{base}{shot}#{first}", wait_until="networkidle")
                     page.locator(".tabbed-set").first.locator(".tabbed-labels label", has_text="Go").first.click()
                     page.evaluate("document.querySelector('.tabbed-set').scrollIntoView(); window.scrollBy(0, -160)")
                 page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=name != "operation")
             browser.close()
     finally:
         server.shutdown()
-    print(f"browser test: {len(pages)} pages, {checked} links, tabs switched on {operation_page}, screenshots in site/_screenshots/")
+    print(f"browser test: {len(pages)} pages, {checked} links, tabs switched on {operation_page}")
+    print(f"screenshots: {', '.join(sorted(p.name for p in SHOTS.glob('*.png')))} in site/_screenshots/")
     return problems
 
 

@@ -141,8 +141,10 @@ def _plots(figures: dict[str, Any] | None, out: Path) -> list[dict[str, str]]:
     for area, group in sorted(figures.get("areas", {}).items()):
         values = [(str(k), float(v)) for k, v in group.get("values", {}).items()]
         name = f"bench-{area}.svg"
-        (out / name).write_text(_bar_svg(str(group.get("title", area)), str(group.get("unit", "")), values))
-        plots.append({"area": area, "file": name, "title": str(group.get("title", area)), "note": group.get("note", "")})
+        svg = _bar_svg(str(group.get("title", area)), str(group.get("unit", "")), values)
+        (out / name).write_text(svg, encoding="utf-8")
+        title = str(group.get("title", area))
+        plots.append({"area": area, "file": name, "title": title, "note": str(group.get("note", ""))})
     return plots
 
 
@@ -210,7 +212,8 @@ def api_references(session: nox.Session) -> None:
     go = out / "go"
     go.mkdir(parents=True, exist_ok=True)
     page = (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Go SDK reference (go doc)</title><link rel="icon" href="data:,">'
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Go SDK reference (go doc)</title>'
+        '<link rel="icon" href="data:,">'
         "<style>body{font-family:sans-serif;margin:2em}pre{white-space:pre-wrap}</style></head><body>"
         '<p><a href="../../">Back to the documentation</a></p><h1>Go SDK: <code>go doc -all</code></h1>'
         f"<pre>{html.escape(proc.stdout)}</pre></body></html>\n"
@@ -226,7 +229,8 @@ def build(session: nox.Session) -> float:
     screenshots = SITE / "_screenshots"
     shutil.rmtree(SITE, ignore_errors=True)
     quiet = {"NO_MKDOCS_2_WARNING": "1"}  # Material's notice about its successor, on every build
-    session.run("mkdocs", "build", "--strict", "--quiet", "-f", str(sources / "mkdocs.yml"), "-d", str(SITE), env=quiet)
+    config = str(sources / "mkdocs.yml")
+    session.run("mkdocs", "build", "--strict", "--quiet", "-f", config, "-d", str(SITE), env=quiet)
     screenshots.mkdir(parents=True, exist_ok=True)
     # Pages outside MkDocs (pdoc's redirect page) make browsers ask for /favicon.ico: serve Material's icon.
     icon = SITE / "assets" / "images" / "favicon.png"
