@@ -77,6 +77,14 @@ def _check_page(page: Any, base: str, rel: str, problems: list[str]) -> tuple[li
         "Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)"
     )
     messages += [f"image did not load: {src}" for src in broken]
+    # An example whose snippet section was not found renders as an empty code block.
+    empty = page.evaluate(
+        "document.querySelectorAll('.tabbed-block pre code').length - "
+        "Array.from(document.querySelectorAll('.tabbed-block pre code'))"
+        ".filter(c => c.textContent.trim().length > 0).length"
+    )
+    if empty:
+        messages.append(f"{empty} empty example(s)")
     ids: list[str] = page.evaluate("Array.from(document.querySelectorAll('[id]')).map(e => e.id)")
     ids += page.evaluate("Array.from(document.querySelectorAll('a[name]')).map(e => e.name)")
     hrefs: list[str] = page.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.href)")

@@ -148,6 +148,18 @@ def _plots(figures: dict[str, Any] | None, out: Path) -> list[dict[str, str]]:
     return plots
 
 
+def _check_snippets(api: Any) -> None:
+    """Every public operation has its section in each language's examples (generated/snippets)."""
+    missing = []
+    for lang, name in SNIPPET_FILES.items():
+        text = (ROOT / "generated" / "snippets" / lang / name).read_text(encoding="utf-8")
+        missing += [
+            f"{lang}: {op.id}" for op in api.public_operations if f"[start:{op.resource}_{op.name}]" not in text
+        ]
+    if missing:
+        raise SystemExit(f"examples missing from generated/snippets (run nox -s generate): {missing}")
+
+
 def render_sources(session: nox.Session | None = None) -> Path:
     """Renders every Markdown page and mkdocs.yml into SOURCES (the folder mkdocs builds)."""
     sys.path.insert(0, str(ROOT))
@@ -188,6 +200,7 @@ def render_sources(session: nox.Session | None = None) -> Path:
             continue
         target = SOURCES / name if name == "mkdocs.yml" else docs / name
         target.write_text(env.get_template(f"site/{template.name}").render(context), encoding="utf-8")
+    _check_snippets(api)
     page = env.get_template("site/resource.md.j2")
     for resource in api.resources:
         if resource.public_operations:
