@@ -154,7 +154,7 @@ def docs(session: nox.Session) -> None:
     """Builds the documentation site into site/ (MkDocs + Material) and tests it in headless Chromium."""
     from tasks import docs_browser, docs_site
 
-    common.install_generator(session)
+    session.install(*common.GENERATOR)  # the pages are rendered with the generator's IR and namers
     built = docs_site.build(session)
     tested = docs_browser.run(session)
     session.log(f"docs: build {built:.1f} s, browser test {tested:.1f} s")
