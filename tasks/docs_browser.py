@@ -182,7 +182,7 @@ def check_site() -> list[str]:
                     page.goto(f"{base}{shot}#{first}", wait_until="networkidle")
                     page.locator(".tabbed-set").first.locator(".tabbed-labels label", has_text="Go").first.click()
                     page.evaluate("document.querySelector('.tabbed-set').scrollIntoView(); window.scrollBy(0, -160)")
-                page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=name != "operation")
+                page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=name == "home")
             browser.close()
     finally:
         server.shutdown()
