@@ -173,17 +173,12 @@ def parse_query(t: T, raw: str, path: str) -> Any:
 
 
 def _parse_labels(raw: str, path: str) -> dict[str, str]:
-    """k1=v1,k2=v2 (the SDKs' form); OpenAPI's form style k1,v1,k2,v2 is accepted too."""
-    items = [item for item in raw.split(",") if item]
-    if all("=" in item for item in items):
-        pairs = [item.partition("=")[::2] for item in items]
-    elif len(items) % 2 == 0:
-        pairs = list(zip(items[::2], items[1::2]))
-    else:
-        raise Invalid(path, "must be k=v pairs joined by commas")
-    if any(not key for key, _ in pairs):
-        raise Invalid(path, "a label key is empty")
-    return dict(pairs)
+    """k1=v1,k2=v2: items joined by commas, each key=value with a key; a value may be empty."""
+    items = raw.split(",") if raw else []
+    pairs = [item.partition("=") for item in items]
+    if any(not key or not sep for key, sep, _ in pairs):
+        raise Invalid(path, "must be key=value items joined by commas, each with a key")
+    return {key: value for key, _, value in pairs}
 
 
 def _join(path: str, key: str) -> str:
