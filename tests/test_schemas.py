@@ -56,7 +56,8 @@ def _schema_name(schemas: dict[str, Any], struct: ir.Struct) -> str:
     return next(
         name
         for name, schema in schemas.items()
-        if schema.get("description") == struct.doc and set(schema.get("properties", {})) == {f.name for f in struct.fields}
+        if schema.get("description") == struct.doc
+        and set(schema.get("properties", {})) == {f.name for f in struct.fields}
     )
 
 
@@ -77,9 +78,9 @@ def test_openapi_documents_headers_links_and_stream_items(api: ir.Api) -> None:
             assert op.output is not None and op.stream is not None
             item = success["content"]["text/event-stream"]["x-itemSchema"]
             assert item["properties"]["event"]["const"] == op.stream.event
-            assert item["properties"]["data"]["contentSchema"]["$ref"].endswith("/" + _schema_name(
-                document["components"]["schemas"], op.output
-            ))
+            assert item["properties"]["data"]["contentSchema"]["$ref"].endswith(
+                "/" + _schema_name(document["components"]["schemas"], op.output)
+            )
     migrate = next(op for op in api.long_running_operations)
     assert migrate.long_running is not None
     links = document["paths"][migrate.path][migrate.method.lower()]["responses"][str(migrate.success_status)]["links"]
