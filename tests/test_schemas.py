@@ -76,7 +76,7 @@ def test_openapi_documents_headers_links_and_stream_items(api: ir.Api) -> None:
         assert (retry["replayed_header"] in success["headers"]) == op.needs_idempotency_key
         if op.is_stream:
             assert op.output is not None and op.stream is not None
-            item = success["content"]["text/event-stream"]["x-itemSchema"]
+            item = success["content"]["text/event-stream"]["schema"]
             assert item["properties"]["event"]["const"] == op.stream.event
             assert item["properties"]["data"]["contentSchema"]["$ref"].endswith(
                 "/" + _schema_name(document["components"]["schemas"], op.output)

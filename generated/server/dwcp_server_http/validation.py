@@ -70,11 +70,23 @@ def check_struct(name: str, value: Any, path: str = "") -> dict[str, Any]:
             raise Invalid(_join(path, key), "unknown field")
     for f in fields:
         if f.name in value:
+            value[f.name] = _integral(f.type, value[f.name])
             check_field(f, value[f.name], _join(path, f.name))
         elif f.required:
             raise Invalid(_join(path, f.name), "is required")
         elif f.default is not None:
             value[f.name] = f.default
+    return value
+
+
+def _integral(t: T, value: Any) -> Any:
+    """An integer written with a fraction of zero (88.0, which JSON Schema's integer allows) as an int."""
+    if t.kind == "scalar" and t.name in INT_RANGE:
+        return int(value) if isinstance(value, float) and value.is_integer() else value
+    if t.kind == "list" and t.item is not None and isinstance(value, list):
+        return [_integral(t.item, item) for item in value]
+    if t.kind == "map" and t.item is not None and isinstance(value, dict):
+        return {key: _integral(t.item, item) for key, item in value.items()}
     return value
 
 
