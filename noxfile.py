@@ -118,6 +118,30 @@ def fuzz(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON, tags=["ci"])
+def openapi_lint(session: nox.Session) -> None:
+    """generated/openapi.json through Spectral (spectral:oas) and Redocly (recommended): zero findings."""
+    from tasks import openapi_lint as lint_openapi
+
+    lint_openapi.run(session)
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def proto_lint(session: nox.Session) -> None:
+    """generated/dwcp.proto through buf lint (STANDARD)."""
+    from tasks import proto_lint as lint_proto
+
+    lint_proto.run(session)
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def peer_clients(session: nox.Session) -> None:
+    """Clients generated from generated/openapi.json by openapi-python-client and openapi-generator run a scenario."""
+    from tasks import peer_clients as peers
+
+    peers.run(session)
+
+
+@nox.session(python=PYTHON, tags=["ci"])
 def conformance(session: nox.Session) -> None:
     """Builds each SDK and runs the suite for every language; -- --lang go for one."""
     from tasks import conformance as suite

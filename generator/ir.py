@@ -521,6 +521,48 @@ class Api:
         """Structs, with the error body first-class like the rest."""
         return self.structs
 
+    @cached_property
+    def id_params(self) -> dict[str, frozenset[str]]:
+        """Per output type, the path parameters its `id` field fills: `<type>_id`, and the single
+        path parameter of the status call of a long-running operation that returns the type."""
+        names: dict[str, set[str]] = {s.name: {f"{s.name}_id"} for s in self.structs}
+        for op in self.long_running_operations:
+            if op.long_running is None or op.output is None:
+                continue
+            status_name = op.long_running.status_operation
+            status = next(o for o in self.operations if o.resource == op.resource and o.name == status_name)
+            if len(status.path_params) == 1:
+                names[op.output.name].add(status.path_params[0].name)
+        return {name: frozenset(params) for name, params in names.items()}
+
+    def links(self, op: Operation) -> tuple[tuple[Operation, tuple[tuple[str, str, str], ...]], ...]:
+        """Operations that can follow `op` with every path parameter filled from its exchange.
+
+        Each is (target, ((parameter, source, name), ...)) with source "body" (field `name` of op's
+        output) or "path" (op's own path parameter). A parameter is filled by an output field of the
+        same name, by the output's `id` when the parameter is one of `id_params` of the output's
+        type, else by op's own path parameter of the same name.
+        """
+        out = op.output
+        fields = {f.name for f in out.fields} if out is not None else set()
+        by_id = self.id_params.get(out.name, frozenset()) if out is not None and "id" in fields else frozenset()
+        own = {p.name for p in op.path_params}
+        found: list[tuple[Operation, tuple[tuple[str, str, str], ...]]] = []
+        for target in self.operations:
+            if target is op or not target.path_params:
+                continue
+            sources: list[tuple[str, str, str]] = []
+            for param in target.path_params:
+                if param.name in fields:
+                    sources.append((param.name, "body", param.name))
+                elif param.name in by_id:
+                    sources.append((param.name, "body", "id"))
+                elif param.name in own:
+                    sources.append((param.name, "path", param.name))
+            if len(sources) == len(target.path_params) and any(s[1] == "body" for s in sources):
+                found.append((target, tuple(sources)))
+        return tuple(found)
+
 
 def build(data: dict[str, Any], raw: bytes) -> Api:
     """The Api of a spec that has passed validation."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,10 +15,6 @@ from tasks import common
 ROOT = Path(__file__).resolve().parent.parent
 SERVER_DEPS = ["aiohttp==3.14.5", "orjson==3.13.0", "cryptography==50.0.2"]
 TEST_DEPS = ["pytest==9.2.0"]
-FUZZ_DEPS = ["schemathesis==4.32.5"]
-FUZZ_EXAMPLES = 100
-# Streams never end on their own: schemathesis cannot check them, tests/server covers them.
-FUZZ_EXCLUDE = ["vm_watch", "vm_stream_metrics"]
 
 
 def install(session: nox.Session) -> None:
@@ -79,21 +74,10 @@ def serve(session: nox.Session) -> None:
 
 
 def fuzz(session: nox.Session) -> None:
-    """schemathesis over generated/openapi.json against a live server: no 5xx, no schema breaks."""
-    session.install(*FUZZ_DEPS)
-    with running_server(session, conformance=False, clock_speed=1000.0) as server:
-        args = ["schemathesis", "run", str(ROOT / "generated" / "openapi.json")]
-        args += ["--url", f"{server.url}/v3", "-H", f"Authorization: Bearer {server.api_key}"]
-        args += ["--max-examples", str(FUZZ_EXAMPLES), "--checks", "all", "--seed", "1"]
-        # Schema-valid requests that break a business rule (unknown node, wrong state, a reused
-        # idempotency key) are rightly 4xx; every other check, negative data included, stays on.
-        args += ["--exclude-checks", "positive_data_acceptance"]
-        for op in FUZZ_EXCLUDE:
-            args += ["--exclude-operation-id", op]
-        args += list(session.posargs)
-        # schemathesis keeps a .schemathesis/ cache in its working folder: keep it out of the tree.
-        with tempfile.TemporaryDirectory() as scratch, session.chdir(scratch):
-            session.run(*args)
+    """schemathesis over generated/openapi.json against a live server (tasks/fuzz.py)."""
+    from tasks import fuzz as fuzzing
+
+    fuzzing.run(session)
 
 
 def bench(session: nox.Session) -> None:

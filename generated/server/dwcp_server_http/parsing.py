@@ -25,7 +25,9 @@ def parse_args(op: Operation, request: web.Request, raw_body: bytes) -> dict[str
         query = request.query
         for name, t in op.query_params:
             if name in query:
-                args[name] = parse_query(t, query[name], name)
+                # A map may also come as repeated parameters (k1=v1&...=k2=v2): the same items.
+                raw = ",".join(query.getall(name)) if t.kind == "map" else query[name]
+                args[name] = parse_query(t, raw, name)
         if op.body is not None:
             body = _body(op, raw_body)
             if op.flatten:

@@ -69,11 +69,23 @@ def check_struct(name: str, value: Any, path: str = "") -> dict[str, Any]:
             raise Invalid(_join(path, key), "unknown field")
     for f in fields:
         if f.name in value:
+            value[f.name] = _integral(f.type, value[f.name])
             check_field(f, value[f.name], _join(path, f.name))
         elif f.required:
             raise Invalid(_join(path, f.name), "is required")
         elif f.default is not None:
             value[f.name] = f.default
+    return value
+
+
+def _integral(t: T, value: Any) -> Any:
+    """An integer written with a fraction of zero (88.0, which JSON Schema's integer allows) as an int."""
+    if t.kind == "scalar" and t.name in INT_RANGE:
+        return int(value) if isinstance(value, float) and value.is_integer() else value
+    if t.kind == "list" and t.item is not None and isinstance(value, list):
+        return [_integral(t.item, item) for item in value]
+    if t.kind == "map" and t.item is not None and isinstance(value, dict):
+        return {key: _integral(t.item, item) for key, item in value.items()}
     return value
 
 
@@ -173,17 +185,12 @@ def parse_query(t: T, raw: str, path: str) -> Any:
 
 
 def _parse_labels(raw: str, path: str) -> dict[str, str]:
-    """k1=v1,k2=v2 (the SDKs' form); OpenAPI's form style k1,v1,k2,v2 is accepted too."""
-    items = [item for item in raw.split(",") if item]
-    if all("=" in item for item in items):
-        pairs = [item.partition("=")[::2] for item in items]
-    elif len(items) % 2 == 0:
-        pairs = list(zip(items[::2], items[1::2]))
-    else:
-        raise Invalid(path, "must be k=v pairs joined by commas")
-    if any(not key for key, _ in pairs):
-        raise Invalid(path, "a label key is empty")
-    return dict(pairs)
+    """k1=v1,k2=v2: items joined by commas, each key=value with a key; a value may be empty."""
+    items = raw.split(",") if raw else []
+    pairs = [item.partition("=") for item in items]
+    if any(not key or not sep for key, sep, _ in pairs):
+        raise Invalid(path, "must be key=value items joined by commas, each with a key")
+    return {key: value for key, _, value in pairs}
 
 
 def _join(path: str, key: str) -> str:
