@@ -143,7 +143,7 @@ def bench(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def release(session: nox.Session) -> None:
-    """Builds and checks the four packages into dist/ (dry run); -- --publish uploads with credentials."""
+    """Builds and checks the five packages into dist/ (dry run); -- --publish [--to local] uploads."""
     from tasks import release as releasing
 
     releasing.release(session)
