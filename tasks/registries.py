@@ -42,7 +42,7 @@ TOOLS_HOME = Path(os.environ.get("DWCP_TOOLS_HOME") or Path.home() / ".cache" / 
 LOCAL_REGISTRIES = ROOT / "packaging" / "local-registries"
 PYPISERVER = "pypiserver==2.4.2"
 CARGO_REGISTRY = ("ferro-cargo-registry-server", "1.0.0")
-CARGO_REGISTRY_NAME = "dwcp-local"
+CARGO_REGISTRY_NAME = "dwcp_local"
 START_TIMEOUT_S = 60.0
 
 
@@ -219,7 +219,7 @@ def local_registries(module: str) -> Iterator[Targets]:
         }
         binary = str(cargo_registry_binary())
         stack.enter_context(_process("cargo-registry", [binary], f"{cargo_url}/healthz", work, cargo_env))
-        key = CARGO_REGISTRY_NAME.upper().replace("-", "_")
+        key = CARGO_REGISTRY_NAME.upper()
         client_env = {
             f"CARGO_REGISTRIES_{key}_INDEX": f"sparse+{cargo_url}/",
             f"CARGO_REGISTRIES_{key}_TOKEN": "local-release-only",

@@ -107,6 +107,10 @@ def publish_crate(dist: Path, targets: registries.Targets) -> str:
         with tempfile.TemporaryDirectory(prefix="dwcp-publish-") as tmp, tarfile.open(crate) as archive:
             archive.extractall(tmp, filter="data")
             (root,) = Path(tmp).iterdir()
+            # cargo package normalised Cargo.toml and kept the author's as Cargo.toml.orig, a name
+            # cargo publish refuses in a source tree: publish from the author's manifest again.
+            (root / "Cargo.toml.orig").replace(root / "Cargo.toml")
+            (root / ".cargo_vcs_info.json").unlink(missing_ok=True)
             args = ["cargo", "publish", "--no-verify", "--allow-dirty", "--manifest-path", str(root / "Cargo.toml")]
             args += ["--registry", targets.cargo_registry] if targets.cargo_registry else []
             out.append(_run(args, targets.cargo_env))
