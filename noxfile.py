@@ -149,6 +149,14 @@ def release(session: nox.Session) -> None:
     releasing.release(session)
 
 
+@nox.session(python=PYTHON, tags=["ci"])
+def workflows(session: nox.Session) -> None:
+    """actionlint (pinned, built with `go install` once) over .github/workflows/."""
+    from tasks import release_workflows
+
+    release_workflows.actionlint(session)
+
+
 @nox.session(python=PYTHON, name="spec-diff")
 def spec_diff(session: nox.Session) -> None:
     """Lists breaking changes and additions of spec/dwcp.yaml against -- <old git ref>."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 import tarfile
@@ -29,6 +30,11 @@ from tasks import registries
 
 ROOT = Path(__file__).resolve().parent.parent
 GIT_IDENTITY = ["-c", "user.name=dwcp-release", "-c", "user.email=release@dwcp.invalid"]
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# Most telling first: the registry's own words, then the client's summary of the HTTP status.
+REFUSAL_MARKERS = ("already exist", "cannot publish over", "cannot modify", "conflict", "rejected", "httperror", "npm error")
 
 
 class PublishFailed(Exception):
@@ -77,7 +83,7 @@ def missing_credentials() -> list[str]:
 def publish_python(dist: Path, targets: registries.Targets) -> str:
     """twine upload of every sdist and wheel (the SDK and dwcp-server)."""
     files = [str(p) for p in sorted((dist / "python").iterdir())]
-    args = ["twine", "upload", "--non-interactive", "--disable-progress-bar"]
+    args = ["twine", "upload", "--non-interactive", "--disable-progress-bar", "--verbose"]
     args += ["--repository-url", targets.pypi_upload] if targets.pypi_upload else []
     env = {"TWINE_USERNAME": targets.pypi_user}
     if targets.pypi_password:
@@ -167,9 +173,10 @@ def republish_refused(dist: Path, targets: registries.Targets) -> dict[str, str]
 
 
 def _reason(output: str) -> str:
-    """The line of a client's output that says why (error lines first)."""
-    lines = [line.strip() for line in output.splitlines() if line.strip()]
-    for marker in ("409", "403", "already exist", "rejected", "error"):
+    """The line of a client's output that says why a publish was refused."""
+    lines = [ANSI.sub("", line).strip() for line in output.splitlines()]
+    lines = [line for line in lines if line]
+    for marker in REFUSAL_MARKERS:
         for line in lines:
             if marker in line.lower():
                 return line
