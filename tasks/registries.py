@@ -91,7 +91,7 @@ class GoProxy:
                 for path in sorted(p for p in tree.rglob("*") if p.is_file()):
                     out.write(path, f"{self.module}@{tag}/{path.relative_to(tree).as_posix()}")
             shutil.copy2(tree / "go.mod", versions / f"{tag}.mod")
-        when = dt.datetime.fromisoformat(stamp.stdout.strip()).astimezone(dt.timezone.utc)
+        when = dt.datetime.fromisoformat(stamp.stdout.strip()).astimezone(dt.UTC)
         info = {"Version": tag, "Time": when.strftime("%Y-%m-%dT%H:%M:%SZ")}
         (versions / f"{tag}.info").write_text(json.dumps(info), encoding="utf-8")
         (versions / "list").write_text("".join(f"{v}\n" for v in [*listed, tag]), encoding="utf-8")
@@ -111,9 +111,9 @@ def cargo_registry_binary() -> Path:
     name, version = CARGO_REGISTRY
     binary = TOOLS_HOME / f"{name}-{version}" / "bin" / name
     if not binary.exists():
+        root = str(binary.parent.parent)
         subprocess.run(
-            ["cargo", "install", "--quiet", "--locked", name, "--version", version, "--root", str(binary.parent.parent)],
-            check=True,
+            ["cargo", "install", "--quiet", "--locked", name, "--version", version, "--root", root], check=True
         )
     return binary
 
@@ -250,5 +250,5 @@ def local_registries(module: str) -> Iterator[Targets]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         return

@@ -34,7 +34,15 @@ GIT_IDENTITY = ["-c", "user.name=dwcp-release", "-c", "user.email=release@dwcp.i
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # Most telling first: the registry's own words, then the client's summary of the HTTP status.
-REFUSAL_MARKERS = ("already exist", "cannot publish over", "cannot modify", "conflict", "rejected", "httperror", "npm error")
+REFUSAL_MARKERS = (
+    "already exist",
+    "cannot publish over",
+    "cannot modify",
+    "conflict",
+    "rejected",
+    "httperror",
+    "npm error",
+)
 
 
 class PublishFailed(Exception):
@@ -43,7 +51,7 @@ class PublishFailed(Exception):
 
 def _run(args: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> str:
     print("+ " + " ".join(args), flush=True)
-    proc = subprocess.run(args, env={**os.environ, **(env or {})}, cwd=cwd, capture_output=True, text=True)
+    proc = subprocess.run(args, env={**os.environ, **(env or {})}, cwd=cwd, capture_output=True, text=True, check=False)
     output = (proc.stdout + proc.stderr).strip()
     if proc.returncode != 0:
         raise PublishFailed(output or f"exit {proc.returncode}")

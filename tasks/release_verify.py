@@ -38,7 +38,7 @@ def _spec() -> tuple[str, str, str, str]:
 def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float = 900) -> str:
     print("+ " + " ".join(args), flush=True)
     proc = subprocess.run(
-        args, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=timeout
+        args, cwd=cwd, env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=timeout, check=False
     )
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(args)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
@@ -89,7 +89,8 @@ def install_and_run_quick_starts(dist: Path, targets: registries.Targets) -> Non
         timings["python install"] = time.monotonic() - started
         with _server(venv) as env:
             started = time.monotonic()
-            out = _run([str(venv / "bin" / "python"), str(GENERATED / "python" / "examples" / "quick_start.py")], work, env)
+            quick_start = GENERATED / "python" / "examples" / "quick_start.py"
+            out = _run([str(venv / "bin" / "python"), str(quick_start)], work, env)
             _expect_connected("python", out)
             timings["python"] = time.monotonic() - started
             started = time.monotonic()
@@ -108,7 +109,7 @@ def _typescript(project: Path, targets: registries.Targets, name: str, version: 
     """`npm init -y` (a CommonJS project), the SDK from the local registry by scope; require() and the quick start."""
     project.mkdir()
     _run(["npm", "init", "-y"], project)
-    scope = name.split("/")[0]
+    scope = name.split("/", maxsplit=1)[0]
     (project / ".npmrc").write_text(f"{scope}:registry={targets.npm_registry}\n", encoding="utf-8")
     _run(["npm", "install", "--no-audit", "--no-fund", f"{name}@{version}", *TS_TOOLS], project)
     installed = json.loads((project / "node_modules" / name / "package.json").read_text(encoding="utf-8"))

@@ -69,7 +69,7 @@ def _ci_tagged_sessions() -> set[str]:
 def _matrix_rows(job: dict[str, object]) -> list[dict[str, str]]:
     matrix = (job.get("strategy") or {}).get("matrix") or {}  # type: ignore[union-attr]
     axes = {k: v for k, v in matrix.items() if k not in ("include", "exclude")}
-    rows = [dict(zip(axes, combo)) for combo in itertools.product(*axes.values())] if axes else [{}]
+    rows = [dict(zip(axes, combo, strict=True)) for combo in itertools.product(*axes.values())] if axes else [{}]
     if "include" in matrix:
         rows = [r for r in rows if r] + [dict(extra) for extra in matrix["include"]]
     return rows or [{}]
@@ -85,7 +85,7 @@ def ci_jobs() -> dict[str, list[list[str]]]:
             for step in job["steps"]:
                 if "run" not in step:
                     continue
-                run = re.sub(r"\$\{\{\s*matrix\.(\w+)\s*\}\}", lambda m: str(row[m.group(1)]), step["run"])
+                run = re.sub(r"\$\{\{\s*matrix\.(\w+)\s*\}\}", lambda m, row=row: str(row[m.group(1)]), step["run"])
                 commands += [shlex.split(line) for line in run.strip().splitlines()]
             jobs[f"{job_id} {row}"] = commands
     return jobs
