@@ -186,10 +186,18 @@ def docs(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def release(session: nox.Session) -> None:
-    """Builds and checks the four packages into dist/ (dry run); -- --publish uploads with credentials."""
+    """Builds and checks the five packages into dist/ (dry run); -- --publish [--to local] uploads."""
     from tasks import release as releasing
 
     releasing.release(session)
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def workflows(session: nox.Session) -> None:
+    """actionlint (pinned, built with `go install` once) over .github/workflows/."""
+    from tasks import release_workflows
+
+    release_workflows.actionlint(session)
 
 
 @nox.session(python=PYTHON, name="spec-diff")

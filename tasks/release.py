@@ -2,7 +2,9 @@
 
 The release takes its one version from spec/dwcp.yaml, refuses a stale generated/, a version
 mismatch, a failing conformance run or a breaking change without a major bump, then builds the four
-packages into dist/ with checksums. Nothing is uploaded unless --publish and credentials are given.
+packages and dwcp-server into dist/ with checksums. Nothing is uploaded unless --publish: `--to public`
+(the default) needs credentials, `--to local` publishes to registry servers it starts on 127.0.0.1
+(tasks/release_publish.py, the script release.yml's publish job runs too).
 """
 
 from __future__ import annotations
@@ -13,16 +15,10 @@ import sys
 
 import nox
 
-from tasks import common, release_build
+from tasks import common, registries, release_build, release_publish
 
 ROOT = common.ROOT
 DIST = ROOT / "dist"
-CREDENTIALS = {
-    "PyPI": ("PYPI_TOKEN",),
-    "npm": ("NPM_TOKEN",),
-    "crates.io": ("CARGO_REGISTRY_TOKEN",),
-    "Go module repository": ("GO_SDK_REPO_URL",),
-}
 
 
 def spec_diff(session: nox.Session) -> None:
@@ -38,40 +34,42 @@ def release(session: nox.Session) -> None:
     args = _parse(session.posargs)
     common.install_generator(session)
     session.install(*release_build.TOOLS)
-    if args.publish:
+    if args.publish and args.to == "public":
         _require_credentials(session)
+    if args.publish and args.to == "local":
+        session.install(registries.PYPISERVER)
     session.run("python", "-m", "tasks.release_cli", "preflight", *(["--since", args.since] if args.since else []))
     if args.skip_conformance:
-        session.warn("--skip-conformance: this build is NOT releasable; --publish refuses it")
+        session.warn("--skip-conformance: this build is NOT releasable; --publish --to public refuses it")
     else:
         session.run("nox", "-s", "conformance", external=True)
     release_build.build_all(session, DIST)
     session.run("python", "-m", "pytest", "-q", "tests/release", f"--dist-dir={DIST}")
     if args.publish:
-        release_build.publish_all(session, DIST)
+        session.run("python", "-m", "tasks.release_publish", "--to", args.to, "--dist", str(DIST))
     else:
         session.log(f"dry run: artifacts and SHA256SUMS in {DIST}; nothing uploaded")
 
 
 def _parse(posargs: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="nox -s release --")
-    parser.add_argument("--publish", action="store_true", help="upload (needs credentials in the environment)")
+    parser.add_argument("--publish", action="store_true", help="upload (to the public registries: credentials)")
+    parser.add_argument(
+        "--to",
+        choices=["public", "local"],
+        default="public",
+        help="local: registry servers started on 127.0.0.1, then install by name and run the quick starts",
+    )
     parser.add_argument("--since", help="git ref of the previous release (default: the newest v* tag)")
     parser.add_argument("--skip-conformance", action="store_true", help="for the pipeline's own tests only")
     args = parser.parse_args(posargs)
-    if args.publish and args.skip_conformance:
+    if args.publish and args.to == "public" and args.skip_conformance:
         parser.error("--publish needs the conformance run; drop --skip-conformance")
     return args
 
 
 def _require_credentials(session: nox.Session) -> None:
-    import os
-
-    missing = [
-        f"{target} ({' or '.join(names)})"
-        for target, names in CREDENTIALS.items()
-        if not any(os.environ.get(n) for n in names)
-    ]
+    missing = release_publish.missing_credentials()
     if missing:
         session.error("not publishing: missing credentials for " + ", ".join(missing) + "; nothing was uploaded")
 

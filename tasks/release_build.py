@@ -1,4 +1,6 @@
-"""Builds the four packages into dist/, with checksums, and publishes them with --publish.
+"""Builds the five packages into dist/ (the four SDKs and dwcp-server), with checksums.
+
+Uploading is tasks/release_publish.py, shared by `--publish --to local` and release.yml.
 
 Go has no registry upload: a Go release is the module tree pushed to its own repository
 (dwcp-sdk-go) plus a tag. The reference's import path has no /vN suffix, so Go's module rules only
@@ -10,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import tempfile
 import zipfile
@@ -23,8 +24,11 @@ from tasks import common
 from tasks.versions import go_tag
 
 GENERATED = common.ROOT / "generated"
-TOOLS = ["build==1.6.1", "twine==7.0.0", "pytest==9.2.0", "pyyaml==6.0.4"]
+TOOLS = ["build==1.6.1", "twine==7.0.0", "pytest==9.2.0", "pyyaml==6.0.4", "pipx==1.18.4"]
 GO_EXCLUDE = {"examples"}
+SERVER_PACKAGE = common.ROOT / "packaging" / "dwcp-server"
+# Benchmark tools of the server, not part of what it serves.
+SERVER_EXCLUDE = {"bench.py", "ceiling.py", "sse_reader.py", "__pycache__"}
 
 
 def spec_info() -> tuple[str, str]:
@@ -39,6 +43,7 @@ def build_all(session: nox.Session, dist: Path) -> None:
         shutil.rmtree(dist / sub, ignore_errors=True)
         (dist / sub).mkdir(parents=True)
     build_python(session, dist / "python")
+    build_server(session, dist / "python")
     build_npm(session, dist / "npm")
     build_crate(session, dist / "crates")
     build_go(dist / "go")
@@ -48,18 +53,45 @@ def build_all(session: nox.Session, dist: Path) -> None:
 def build_python(session: nox.Session, out: Path) -> None:
     """sdist and wheel, checked with twine."""
     session.run("python", "-m", "build", "--sdist", "--wheel", "--outdir", str(out), str(GENERATED / "python"))
-    session.run("twine", "check", "--strict", *(str(p) for p in sorted(out.iterdir())))
+    session.run("twine", "check", "--strict", *(str(p) for p in sorted(out.glob("dwcp-*"))))
+
+
+def stage_server(stage: Path) -> Path:
+    """packaging/dwcp-server plus the server laid out as in the repository under src/dwcp_server/_impl."""
+    shutil.copytree(SERVER_PACKAGE, stage, ignore=shutil.ignore_patterns("__pycache__", "dist", "_impl"))
+    shutil.copy2(common.ROOT / "LICENSE", stage / "LICENSE")
+    impl = stage / "src" / "dwcp_server" / "_impl"
+    (impl / "conformance").mkdir(parents=True)
+    shutil.copy2(common.ROOT / "conformance" / "__init__.py", impl / "conformance" / "__init__.py")
+    shutil.copytree(
+        common.ROOT / "conformance" / "server",
+        impl / "conformance" / "server",
+        ignore=shutil.ignore_patterns(*SERVER_EXCLUDE),
+    )
+    shutil.copytree(
+        GENERATED / "server" / "dwcp_server_http",
+        impl / "generated" / "server" / "dwcp_server_http",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    return stage
+
+
+def build_server(session: nox.Session, out: Path) -> None:
+    """dwcp-server's sdist and wheel from a staged copy, checked with twine."""
+    with tempfile.TemporaryDirectory(prefix="dwcp-server-pkg-") as tmp:
+        stage = stage_server(Path(tmp) / "dwcp-server")
+        session.run("python", "-m", "build", "--sdist", "--wheel", "--outdir", str(out), str(stage))
+    session.run("twine", "check", "--strict", *(str(p) for p in sorted(out.glob("dwcp_server-*"))))
 
 
 def build_npm(session: nox.Session, out: Path) -> None:
-    """npm pack of a built copy of generated/typescript."""
+    """npm pack of a copy of generated/typescript (its prepack script builds dist/)."""
     with tempfile.TemporaryDirectory(prefix="dwcp-npm-") as tmp:
         work = Path(tmp) / "typescript"
         shutil.copytree(GENERATED / "typescript", work, ignore=shutil.ignore_patterns("node_modules", "dist"))
         session.chdir(work)
         try:
             session.run("npm", "ci", "--no-audit", "--no-fund", external=True, silent=True)
-            session.run("npm", "run", "build", external=True, silent=True)
             session.run("npm", "pack", "--pack-destination", str(out), external=True, silent=True)
         finally:
             session.chdir(common.ROOT)
@@ -110,45 +142,6 @@ def write_checksums(dist: Path) -> None:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         lines.append(f"{digest}  {path.relative_to(dist).as_posix()}")
     (dist / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def publish_all(session: nox.Session, dist: Path) -> None:
-    """Uploads every artifact; reached only after the credential check passed."""
-    session.run(
-        "twine",
-        "upload",
-        "--non-interactive",
-        *(str(p) for p in sorted((dist / "python").iterdir())),
-        env={"TWINE_USERNAME": "__token__", "TWINE_PASSWORD": os.environ["PYPI_TOKEN"]},
-    )
-    for tarball in sorted((dist / "npm").glob("*.tgz")):
-        session.run("npm", "publish", str(tarball), "--access", "public", external=True)
-    for crate in sorted((dist / "crates").glob("*.crate")):
-        session.log(f"publishing {crate.name} from its unpacked tree")
-        _cargo_publish(session, crate)
-    tag = (dist / "go" / "TAG").read_text(encoding="utf-8").strip()
-    _push_go(session, dist / "go" / "dwcp-sdk-go", tag)
-
-
-def _cargo_publish(session: nox.Session, crate: Path) -> None:
-    import tarfile
-
-    with tempfile.TemporaryDirectory() as tmp, tarfile.open(crate) as archive:
-        archive.extractall(tmp, filter="data")
-        (root,) = Path(tmp).iterdir()
-        session.run("cargo", "publish", "--allow-dirty", "--manifest-path", str(root / "Cargo.toml"), external=True)
-
-
-def _push_go(session: nox.Session, repo: Path, tag: str) -> None:
-    url = os.environ["GO_SDK_REPO_URL"]
-    for args in (
-        ["init", "-q"],
-        ["add", "-A"],
-        ["commit", "-qm", f"dwcp-sdk-go {tag}"],
-        ["tag", tag],
-        ["push", url, "HEAD:main", tag],
-    ):
-        session.run("git", "-C", str(repo), *args, external=True)
 
 
 def manifest(dist: Path) -> dict[str, list[str]]:

@@ -37,6 +37,9 @@ def package_versions() -> dict[str, str | None]:
         "typescript (generated/typescript/package.json)": _json_version(GENERATED / "typescript" / "package.json"),
         "rust (generated/rust/Cargo.toml)": _match(GENERATED / "rust" / "Cargo.toml", r'^version = "([^"]+)"'),
         "go (generated/go/doc.go)": _match(GENERATED / "go" / "doc.go", r'^const Version = "([^"]+)"'),
+        "dwcp-server (packaging/dwcp-server/pyproject.toml)": _match(
+            ROOT / "packaging" / "dwcp-server" / "pyproject.toml", r'^version = "([^"]+)"'
+        ),
     }
 
 
@@ -55,7 +58,7 @@ def _json_version(path: Path) -> str | None:
 
 
 def check_versions(api: ir.Api) -> None:
-    """Every package carries the spec's version."""
+    """Every package (the four SDKs and dwcp-server) carries the spec's version."""
     wrong = {name: found for name, found in package_versions().items() if found != api.version}
     if wrong:
         lines = [f"  {name}: {found or 'missing'}" for name, found in wrong.items()]
@@ -63,6 +66,7 @@ def check_versions(api: ir.Api) -> None:
             f"version mismatch with spec/dwcp.yaml ({api.version}):\n"
             + "\n".join(lines)
             + "\nfix the templates so each package renders info.version, then `nox -s generate`"
+            + " (dwcp-server: its version in packaging/dwcp-server/pyproject.toml)"
         )
 
 

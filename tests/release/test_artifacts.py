@@ -93,3 +93,68 @@ def test_go_module_is_usable_through_a_replace_directive(dist: Path, tmp_path: P
     )
     out = _run(["go", "run", "."], tmp_path, {"GOFLAGS": "-mod=mod", "GOTOOLCHAIN": "local", "GOPROXY": "off"})
     assert out.split() == [VERSION, "9000"]
+
+
+def test_server_wheel_bundles_the_server_and_its_http_layer(dist: Path) -> None:
+    import zipfile
+
+    (wheel,) = (dist / "python").glob(f"dwcp_server-{VERSION}-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "dwcp_server/_impl/conformance/server/app.py" in names
+    assert "dwcp_server/_impl/generated/server/dwcp_server_http/__init__.py" in names
+    assert not any(n.endswith(("/bench.py", "/ceiling.py")) for n in names)
+    entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+    assert "dwcp-server = dwcp_server.__main__:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+
+
+def test_pipx_run_of_the_server_wheel_serves_health(dist: Path, tmp_path: Path) -> None:
+    import socket
+    import time
+    import urllib.request
+
+    (wheel,) = (dist / "python").glob(f"dwcp_server-{VERSION}-*.whl")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "PIPX_HOME": str(tmp_path / "pipx"), "PIPX_BIN_DIR": str(tmp_path / "bin")}
+    args = [sys.executable, "-m", "pipx", "run", "--spec", str(wheel), "dwcp-server", "--port", str(port)]
+    log = tmp_path / "pipx.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen([*args, "--api-key", "K"], env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            assert proc.poll() is None, log.read_text(errors="replace")
+            try:
+                request = urllib.request.Request(f"http://127.0.0.1:{port}/v3/health")
+                request.add_header("Authorization", "Bearer K")
+                with urllib.request.urlopen(request, timeout=2) as reply:
+                    assert reply.status == 200
+                    body = json.loads(reply.read())
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, "pipx run dwcp-server did not serve /v3/health in 120 s"
+                time.sleep(0.2)
+        assert isinstance(body, dict) and body
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_npm_tarball_loads_from_a_commonjs_project(dist: Path, tmp_path: Path) -> None:
+    """ESM-only (docs/release.md): require() works through Node's require(esm) (20.19+, 22.12+);
+    Node without it refuses with ERR_REQUIRE_ESM, the message docs/release.md quotes."""
+    (tarball,) = (dist / "npm").glob("*.tgz")
+    _run(["npm", "init", "-y"], tmp_path)
+    _run(["npm", "install", "--no-audit", "--no-fund", str(tarball)], tmp_path)
+    script = "const m = require('@novacron/dwcp-sdk'); console.log(typeof m.Client, m.VMState.RUNNING)"
+    assert _run(["node", "-e", script], tmp_path).split() == ["function", "running"]
+    old = subprocess.run(
+        ["node", "--no-experimental-require-module", "-e", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert old.returncode != 0
+    assert "ERR_REQUIRE_ESM" in old.stderr, old.stderr
