@@ -186,6 +186,15 @@ def _write_mutants(report: dict[str, list[str]], fresh: bool) -> None:
     path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
+def _last_catchers(name: str) -> list[str]:
+    """The cases conformance/results/mutants.json says caught this mutant last time (none when unknown)."""
+    path = RESULTS / "mutants.json"
+    if not path.exists():
+        return []
+    entry = json.loads(path.read_text(encoding="utf-8"))["mutants"].get(name, {})
+    return list(entry.get("caught_by", []))
+
+
 def _run_mutant(session: nox.Session, lang: str, patch: Path, extra: list[str]) -> list[str]:
     """Applies a patch to a temporary copy of generated/, runs the suite on it, returns the failing cases."""
     with tempfile.TemporaryDirectory(prefix=f"dwcp-mutant-{lang}-") as scratch:
@@ -196,7 +205,9 @@ def _run_mutant(session: nox.Session, lang: str, patch: Path, extra: list[str]) 
             session.error(f"mutant {patch.relative_to(ROOT)} does not apply to generated/ (stale patch?)")
         session.log(f"mutant {lang}/{patch.stem}")
         argv = driver_argv(session, lang, generated_root=copy / "generated")
-        outcome = run_suite(session, lang, argv, copy / "results.json", extra)
+        # One failing case proves the mutant is caught; the cases that caught it last time run first.
+        hints = ["--maxfail=1", "--first", ",".join(_last_catchers(f"{lang}/{patch.stem}"))]
+        outcome = run_suite(session, lang, argv, copy / "results.json", [*hints, *extra])
         if outcome.code not in (0, 1):
             session.error(f"mutant {lang}/{patch.stem}: {_verdict(lang, outcome)}")
         return sorted(case for case, result in outcome.outcomes.items() if result == "failed")

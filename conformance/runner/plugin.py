@@ -35,6 +35,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--cases", default=str(CASES), help="folder of <area>/<name>.yaml cases")
     group.addoption("--known-failing", help="known-failing file (default conformance/known-failing/<lang>.txt)")
     group.addoption("--results", help="write the results JSON here")
+    group.addoption("--first", default="", help="comma-separated case ids to run before the others")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -43,6 +44,8 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     language = config.getoption("lang")
     cases = [c for c in load_all(Path(config.getoption("cases"))) if applies_to(c, language)]
+    first = set(filter(None, config.getoption("first").split(",")))
+    cases.sort(key=lambda c: c.id not in first)  # stable: the named cases lead, each group keeps its order
     config.stash[CASE_LIST] = cases
     config.stash[OUTCOMES] = {}
     known = config.getoption("known_failing") or results.KNOWN_FAILING / f"{config.getoption('lang')}.txt"
