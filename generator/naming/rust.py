@@ -198,6 +198,16 @@ class RustNamer(Namer):
         """The catalogue entry that owns a wire code (the runtime raises its errors by code)."""
         return next(e for e, c in api.codes if c.code == code)
 
+    def status_kinds(self, api: ir.Api) -> list[tuple[int, ir.ErrorType]]:
+        """HTTP status -> error for a body naming no known type: entries' statuses, then their codes'."""
+        table: dict[int, ir.ErrorType] = {}
+        for status, error in api.status_errors:
+            table.setdefault(status, error)
+        for error, code in api.codes:
+            if code.status is not None and not code.client_only:
+                table.setdefault(code.status, error)
+        return sorted(table.items(), key=lambda pair: pair[0])
+
     def method(self, op: ir.Operation) -> str:
         """get_migration_status."""
         return self.param(op.name)
@@ -260,7 +270,7 @@ class RustNamer(Namer):
 
     def value_type(self, item: Input) -> str:
         """The plain Rust type of a field or parameter: integers narrowed by their declared range."""
-        if item.type.is_integer:
+        if item.type.is_scalar and item.type.name in ("int32", "int64"):
             return self.int_type(item.type, item.constraints)
         return self.type_expr(item.type)
 
@@ -480,6 +490,8 @@ class RustNamer(Namer):
         for name in CLIENT_METHODS:
             yield "methods of Client", f"templates/rust.Client.{name}", name
         for scope, path, identifier in super().identifiers(api):
+            if path == "client_config":
+                continue
             if scope in ("type", "error") and identifier != "DWCPError":
                 yield ("crate" if scope == "type" else "variants of DWCPError"), path, identifier
             elif not scope.startswith(("methods of", "parameters of")):
