@@ -55,7 +55,7 @@ def render_target(
     env = environment(templates_root, extras)
     out_dir = staging / target.output
     namers = {**NAMERS, "proto": ProtoNamer}
-    context = {"api": api, "matrix": matrix, "n": namers[target.language](), "target": target}
+    context = {"api": api, "matrix": matrix, "n": namers[target.language](api), "target": target}
     written: list[Path] = []
     for root, path in _sources(templates_root, extras, target):
         relative = path.relative_to(root / target.templates)

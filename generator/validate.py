@@ -274,7 +274,7 @@ def _kind_problems(
 def naming_problems(spec: LoadedSpec, api: ir.Api) -> Iterator[Problem]:
     """Names that collide with each other or with a reserved word after a language's casing."""
     for language, namer_class in NAMERS.items():
-        namer = namer_class()
+        namer = namer_class(api)
         seen: dict[tuple[str, str], str] = {}
         for scope, spec_path, identifier in namer.identifiers(api):
             key = tuple(spec_path.split("."))

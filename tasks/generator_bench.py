@@ -87,6 +87,9 @@ def scaled_spec(copies: int) -> dict[str, Any]:
         for k in range(1, copies):
             for name, body in original.items():
                 spec[section][f"{name}_k{k}"] = _renamed(body, names, k, section)
+                if body.get("client_level"):  # its operations are also offered on every resource client
+                    operations = spec[section][f"{name}_k{k}"]["operations"]
+                    spec[section][f"{name}_k{k}"]["operations"] = {f"{op}_k{k}": o for op, o in operations.items()}
     return spec
 
 

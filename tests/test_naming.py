@@ -15,7 +15,7 @@ def test_word_casing() -> None:
 
 
 def test_go_initialisms(api: ir.Api) -> None:
-    go = NAMERS["go"]()
+    go = NAMERS["go"](api)
     fields = {f.name: go.field(f) for f in api.struct("vm_config").fields}
     assert fields["cpus"] == "CPUs"
     assert fields["cpu_pinning"] == "CPUPinning"
@@ -33,7 +33,7 @@ def test_go_initialisms(api: ir.Api) -> None:
 
 
 def test_go_names_fixed_by_the_reference(api: ir.Api) -> None:
-    go = NAMERS["go"]()
+    go = NAMERS["go"](api)
     assert go.type(api.struct("network_interface")) == "NetIf"
     assert go.error(api.error("authentication_error")) == "ErrAuthFailed"
     assert go.error(api.error("vm_not_found_error")) == "ErrVMNotFound"
@@ -42,7 +42,7 @@ def test_go_names_fixed_by_the_reference(api: ir.Api) -> None:
 
 
 def test_python_names(api: ir.Api) -> None:
-    py = NAMERS["python"]()
+    py = NAMERS["python"](api)
     assert py.type(api.struct("vm_config")) == "VMConfig"
     assert py.type(api.enum("vm_state")) == "VMState"
     assert py.member(api.enum("migration_state").values[2]) == "COMPLETED"
@@ -51,7 +51,7 @@ def test_python_names(api: ir.Api) -> None:
 
 
 def test_typescript_names(api: ir.Api) -> None:
-    ts = NAMERS["typescript"]()
+    ts = NAMERS["typescript"](api)
     assert ts.field(api.struct("vm_metrics").field("cpu_usage")) == "cpuUsage"
     assert ts.field(api.client_config.field("api_key")) == "apiKey"
     assert ts.method(api.operation("vm.get_migration_status")) == "getMigrationStatus"
@@ -59,7 +59,7 @@ def test_typescript_names(api: ir.Api) -> None:
 
 
 def test_rust_names(api: ir.Api) -> None:
-    rust = NAMERS["rust"]()
+    rust = NAMERS["rust"](api)
     assert rust.field(api.struct("vm_event").field("type")) == "event_type"
     assert rust.member(api.enum("vm_state").values[3]) == "Running"
     assert rust.error(api.error("vm_not_found_error")) == "VMNotFound"

@@ -22,7 +22,7 @@ def _python_problems(problems: list[str]) -> list[str]:
 
 
 def test_reference_names(api: ir.Api) -> None:
-    n = PythonNamer()
+    n = PythonNamer(api)
     assert n.type(api.struct("vm_config")) == "VMConfig"
     assert n.type(api.enum("vm_state")) == "VMState"
     assert n.member(api.enum("migration_state").values[2]) == "COMPLETED"
@@ -39,7 +39,7 @@ def test_reference_names(api: ir.Api) -> None:
 
 
 def test_facts_come_from_the_spec(api: ir.Api) -> None:
-    n = PythonNamer()
+    n = PythonNamer(api)
     assert n.waiter(api.operation("vm.migrate")) == "wait_for_migration"  # long_running.waiter.name
     assert n.builtin_base(api.error("timeout_error")) == "builtins.TimeoutError"  # python: {builtin_base}
     assert n.builtin_base(api.error("validation_error")) == "ValueError"
@@ -49,7 +49,7 @@ def test_facts_come_from_the_spec(api: ir.Api) -> None:
 
 def test_broad_spec_names() -> None:
     broad = validate_python_only(BROAD)
-    n = PythonNamer()
+    n = PythonNamer(broad)
     assert n.waiter(broad.operation("bucket.export")) == "wait_for_export"  # no waiter: wait_for_<op>
     assert n.waiter(broad.operation("job.replicate")) == "wait_for_replicate"
     assert n.error(broad.base_error) == "StowageError"
@@ -79,7 +79,7 @@ def test_keywords_and_pydantic_attributes_are_renamed() -> None:
 
 
 def test_argument_types(api: ir.Api) -> None:
-    n = PythonNamer()
+    n = PythonNamer(api)
     window = api.operation("vm.get_metrics").query_params[0]
     assert n.input_type(window) == "Optional[Duration]"
     assert n.limits(window) == "Limits(ge=1, le=2592000000)"
@@ -91,7 +91,7 @@ def test_argument_types(api: ir.Api) -> None:
 
 
 def test_field_specs(api: ir.Api) -> None:
-    n = PythonNamer()
+    n = PythonNamer(api)
     config = api.struct("vm_config")
     assert n.annotation(config.field("name")) == "str"
     assert n.annotation(config.field("priority")) == "Optional[int]"
@@ -103,7 +103,7 @@ def test_field_specs(api: ir.Api) -> None:
 
 
 def test_imports_are_explicit(api: ir.Api) -> None:
-    n = PythonNamer()
+    n = PythonNamer(api)
     assert "MigrationState" in n.model_imports(api, api.operations)
     assert "StopRequest" not in n.model_imports(api, api.public_operations, sync=True)
     assert {"Duration", "millis", "Limits", "wait"} <= n.uses(api, api.operations)
@@ -121,7 +121,7 @@ def test_derived_names_take_part_in_the_collision_check(problems_of: Problems, s
 
 def test_a_query_parameter_clashing_with_a_body_field_is_reported(problems_of: Problems, spec_text: str) -> None:
     clash = spec_text.replace(
-        'input: {path: {vm_id: string}, body: {type: stop_request, flatten: true}}',
+        "input: {path: {vm_id: string}, body: {type: stop_request, flatten: true}}",
         "input: {path: {vm_id: string}, query: {force: bool}, body: {type: stop_request, flatten: true}}",
         1,
     )

@@ -26,6 +26,10 @@ VOCABULARY = frozenset(
     {"id", "type", "name", "status", "state", "code", "message", "error", "details", "event", "timestamp", "list"}
     | {"description", "version", "parent", "node", "config", "size"}
 )
+# The client's own metrics (the reference guide's client.get_metrics() and its ClientMetrics counters)
+# are the runtime's contract in every language, like client_config, whatever the spec's operations are
+# called.
+CLIENT_METRICS = frozenset({"get_metrics", "messages_sent", "messages_received", "bytes_sent", "bytes_received"})
 
 
 def _spec_names() -> set[str]:
@@ -37,7 +41,7 @@ def _spec_names() -> set[str]:
         if type_name not in ENVELOPE_TYPES:
             names |= set(body["fields"])
     envelope = {f for t in ENVELOPE_TYPES for f in spec["types"][t]["fields"]}
-    return names - envelope - set(ENVELOPE_TYPES) - set(spec["client_config"]["fields"]) - VOCABULARY
+    return names - envelope - set(ENVELOPE_TYPES) - set(spec["client_config"]["fields"]) - VOCABULARY - CLIENT_METRICS
 
 
 def _scanned_files() -> list[Path]:

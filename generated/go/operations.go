@@ -264,10 +264,10 @@ func (r *VMClient) Migrate(ctx context.Context, vmID string, targetNode string, 
 // the last status and a timeout error, and the operation goes on. A failed or cancelled end is
 // returned with an ErrMigration.
 func (r *VMClient) WaitMigration(ctx context.Context, migrationID string, opts ...CallOption) (*MigrationStatus, error) {
-	get := func(ctx context.Context) (*MigrationStatus, error) {
+	poll := func(ctx context.Context) (*MigrationStatus, error) {
 		return r.GetMigrationStatus(ctx, migrationID, opts...)
 	}
-	status, err := waitFor(ctx, "WaitMigration", get, func(s *MigrationStatus) bool {
+	status, err := waitFor(ctx, "WaitMigration", poll, func(s *MigrationStatus) bool {
 		switch s.State {
 		case MigrationStateCompleted, MigrationStateFailed, MigrationStateCancelled:
 			return true

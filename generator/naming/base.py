@@ -39,6 +39,23 @@ class Namer:
 
     language: ClassVar[str] = ""
     reserved: ClassVar[frozenset[str]] = frozenset()
+    # Initialisms every API gets in this language (Go's ID, HTTP, URL); the spec adds its own words.
+    conventional: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, api: ir.Api | None = None) -> None:
+        self.spec_initialisms: dict[str, str] = {}
+        self.initialisms: dict[str, str] = dict(self.conventional)
+        if api is not None:
+            self.bind(api)
+
+    def bind(self, api: ir.Api) -> None:
+        """Learns what the spec says about names in general (its initialisms)."""
+        self.spec_initialisms = dict(api.initialisms)
+        self.initialisms = {**self.conventional, **self.spec_initialisms}
+
+    def wire_error(self, error: ir.ErrorType) -> str:
+        """The error's category, the same in every language (VMNotFoundError), cased with the spec's initialisms."""
+        return pascal(error.name, self.spec_initialisms)
 
     def type(self, thing: ir.Struct | ir.Enum) -> str:
         """The name of a struct or enum."""

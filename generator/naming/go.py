@@ -14,30 +14,19 @@ from generator import ir
 from generator.naming.base import Namer, camel, pascal
 from generator.types import TypeRef
 
-INITIALISMS = {
+# Go's conventional initialisms (Effective Go, golint's list); the spec's `initialisms:` adds its own words.
+CONVENTIONAL = {
     "api": "API",
-    "cpu": "CPU",
-    "cpus": "CPUs",
-    "dns": "DNS",
-    "dwcp": "DWCP",
-    "gpu": "GPU",
     "http": "HTTP",
     "https": "HTTPS",
     "id": "ID",
     "io": "IO",
-    "iops": "IOPS",
     "ip": "IP",
     "json": "JSON",
-    "mac": "MAC",
-    "mtu": "MTU",
-    "numa": "NUMA",
     "tls": "TLS",
-    "tpm": "TPM",
     "ttl": "TTL",
     "url": "URL",
     "uuid": "UUID",
-    "vm": "VM",
-    "vms": "VMs",
 }
 KEYWORDS = frozenset(
     {
@@ -56,7 +45,7 @@ PREDECLARED = frozenset(
 )
 # Names the generated method bodies use for their own variables (receivers, options, request).
 LOCALS = frozenset({"c", "r", "o", "v", "ok", "d", "s", "e", "ctx", "opts", "err", "query", "input", "body", "req"})
-LOCALS |= frozenset({"items", "out", "page", "token", "status", "get", "n", "i", "item", "x", "path"})
+LOCALS |= frozenset({"items", "out", "page", "token", "status", "poll", "n", "i", "item", "x", "path"})
 SCALARS = {
     "string": "string",
     "bool": "bool",
@@ -145,36 +134,45 @@ class GoNamer(Namer):
     language: ClassVar[str] = "go"
     reserved: ClassVar[frozenset[str]] = KEYWORDS | PREDECLARED
 
-    def __init__(self) -> None:
+    conventional: ClassVar[dict[str, str]] = CONVENTIONAL
+
+    def __init__(self, api: ir.Api | None = None) -> None:
         self._renamed: dict[str, str] = {}
+        super().__init__(api)
+
+    def bind(self, api: ir.Api) -> None:
+        """Also learns the spec's Go type overrides (NetIf), which type expressions need."""
+        super().bind(api)
+        named: list[ir.Struct | ir.Enum] = [*api.structs, *api.enums]
+        self._renamed = {t.name: name for t in named if (name := t.override("go"))}
 
     # -- names -------------------------------------------------------------------------------------
 
     def type(self, thing: ir.Struct | ir.Enum) -> str:
         """VMConfig, NetIf, VMState."""
-        return thing.override("go") or pascal(thing.name, INITIALISMS)
+        return thing.override("go") or pascal(thing.name, self.initialisms)
 
     def field(self, field: ir.Field) -> str:
         """CPUPinning, IPAddress, DiskIOPSLimit."""
-        return field.override("go") or pascal(field.name, INITIALISMS)
+        return field.override("go") or pascal(field.name, self.initialisms)
 
     def member(self, value: ir.EnumValue) -> str:
         """The member's suffix; constants are spelled type + member (MigrationStateCompleted)."""
-        return pascal(value.name, INITIALISMS)
+        return pascal(value.name, self.initialisms)
 
     def error(self, error: ir.ErrorType) -> str:
         """ErrVMNotFound, ErrAuthFailed; the abstract base is the Error struct."""
         if error.abstract:
             return "Error"
-        return error.override("go") or "Err" + pascal(error.name.removesuffix("_error"), INITIALISMS)
+        return error.override("go") or "Err" + pascal(error.name.removesuffix("_error"), self.initialisms)
 
     def method(self, op: ir.Operation) -> str:
         """GetMigrationStatus."""
-        return pascal(op.name, INITIALISMS)
+        return pascal(op.name, self.initialisms)
 
     def param(self, name: str) -> str:
         """vmID, snapshotID; a name Go reserves or the method body uses gets a suffix (typeArg)."""
-        out = camel(name, INITIALISMS)
+        out = camel(name, self.initialisms)
         return out + "Arg" if out in KEYWORDS | PREDECLARED | LOCALS else out
 
     def type_expr(self, ref: TypeRef) -> str:
@@ -184,12 +182,11 @@ class GoNamer(Namer):
             return f"[]{inner}" if ref.is_list else f"map[string]{inner}"
         if ref.is_scalar:
             return SCALARS[ref.name]
-        return self._renamed.get(ref.name) or pascal(ref.name, INITIALISMS)
+        return self._renamed.get(ref.name) or pascal(ref.name, self.initialisms)
 
     def bound(self, api: ir.Api) -> GoNamer:
-        """This namer, aware of the spec's Go type overrides (NetIf) in type expressions."""
-        named: list[ir.Struct | ir.Enum] = [*api.structs, *api.enums]
-        self._renamed = {t.name: name for t in named if (name := t.override("go"))}
+        """This namer, bound to the spec (templates call it; the renderer binds it already)."""
+        self.bind(api)
         return self
 
     def const(self, enum: ir.Enum, value: ir.EnumValue) -> str:
@@ -198,7 +195,7 @@ class GoNamer(Namer):
 
     def method_name(self, op: ir.Operation) -> str:
         """Create, GetMigrationStatus; an internal operation is unexported (createSession)."""
-        return camel(op.name, INITIALISMS) if op.is_internal else self.method(op)
+        return camel(op.name, self.initialisms) if op.is_internal else self.method(op)
 
     def stream_method(self, op: ir.Operation) -> str:
         """WatchStream: the variant of a stream call that returns the *Stream handle."""
@@ -209,7 +206,7 @@ class GoNamer(Namer):
         if op.long_running is None:
             return None
         waiter = op.long_running.waiter
-        return waiter.override("go") or pascal(waiter.name, INITIALISMS)
+        return waiter.override("go") or pascal(waiter.name, self.initialisms)
 
     def waiter_op(self, op: ir.Operation) -> str:
         """The conformance protocol's op of a wait helper: <resource>.<waiter name>."""
@@ -218,19 +215,15 @@ class GoNamer(Namer):
 
     def resource_type(self, resource: ir.Resource) -> str:
         """VMClient; a client-level resource's calls are methods of Client itself."""
-        return "Client" if resource.client_level else pascal(resource.name, INITIALISMS) + "Client"
+        return "Client" if resource.client_level else pascal(resource.name, self.initialisms) + "Client"
 
     def resource_accessor(self, resource: ir.Resource) -> str:
         """client.VM()."""
-        return pascal(resource.name, INITIALISMS)
+        return pascal(resource.name, self.initialisms)
 
     def call_prefix(self, resource: ir.Resource, client: str) -> str:
         """How code holding the *Client `client` reaches the methods of `resource`: c.VM() or c."""
         return client if resource.client_level else f"{client}.{self.resource_accessor(resource)}()"
-
-    def wire_error(self, error: ir.ErrorType) -> str:
-        """The catalogue name on the wire: VMNotFoundError, ValidationError."""
-        return pascal(error.name, {"vm": "VM"})
 
     def error_text(self, error: ir.ErrorType) -> str:
         """The sentinel's text after "dwcp: ": vm not found, not connected."""
@@ -334,7 +327,7 @@ class GoNamer(Namer):
 
     def option_func(self, name: str) -> str:
         """WithSince, WithFollow."""
-        return "With" + pascal(name, INITIALISMS)
+        return "With" + pascal(name, self.initialisms)
 
     def option_funcs(self, api: ir.Api) -> list[tuple[GoOption, list[ir.Operation]]]:
         """Each distinct CallOption of the spec once, with the operations that take it."""
@@ -485,7 +478,7 @@ class GoNamer(Namer):
 
     def driver_field(self, wire: str) -> str:
         """The conformance driver's field for a wire argument: VMID, PageSize."""
-        return pascal(wire, INITIALISMS)
+        return pascal(wire, self.initialisms)
 
     def driver_type(self, arg: GoArg, optional: bool) -> str:
         """The driver's type of an argument: durations arrive as *int64 milliseconds, options as pointers."""

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from generator import ir
 from generator.naming.base import pascal, upper
-from generator.naming.python import INITIALISMS, PythonNamer
+from generator.naming.python import PythonNamer
 from generator.types import TypeRef
 
 SCALARS = {
@@ -32,7 +32,7 @@ class ProtoNamer(PythonNamer):
             return self.type_expr(ref.item)
         if ref.is_scalar:
             return SCALARS[ref.name]
-        return pascal(ref.name, INITIALISMS)
+        return pascal(ref.name, self.initialisms)
 
     def label(self, field: ir.Field) -> str:
         """repeated, map<string, T>, optional or nothing, as the field needs."""
@@ -54,12 +54,12 @@ class ProtoNamer(PythonNamer):
 
     def service(self, resource: ir.Resource) -> str:
         """VMService, SystemService."""
-        return pascal(resource.name, INITIALISMS) + "Service"
+        return pascal(resource.name, self.initialisms) + "Service"
 
     def rpc(self, op: ir.Operation) -> str:
         """GetMigrationStatus."""
-        return pascal(op.name, INITIALISMS)
+        return pascal(op.name, self.initialisms)
 
     def request(self, op: ir.Operation) -> str:
         """VMGetMigrationStatusRequest."""
-        return pascal(op.resource, INITIALISMS) + pascal(op.name, INITIALISMS) + "Request"
+        return pascal(op.resource, self.initialisms) + pascal(op.name, self.initialisms) + "Request"

@@ -12,7 +12,6 @@ from generator.types import TypeRef
 
 Input = ir.Param | ir.Field
 
-INITIALISMS = {"vm": "VM", "dwcp": "DWCP"}
 SCALARS = {
     "string": "str",
     "bool": "bool",
@@ -49,7 +48,7 @@ class PythonNamer(Namer):
 
     def type(self, thing: ir.Struct | ir.Enum) -> str:
         """VMConfig, NetworkInterface, VMState."""
-        return thing.override("python") or pascal(thing.name, INITIALISMS)
+        return thing.override("python") or pascal(thing.name, self.initialisms)
 
     def field(self, field: ir.Field) -> str:
         """Fields keep the spec's snake_case; keywords and pydantic's own attributes get a trailing underscore."""
@@ -66,7 +65,7 @@ class PythonNamer(Namer):
 
     def error(self, error: ir.ErrorType) -> str:
         """VMNotFoundError."""
-        return error.override("python") or pascal(error.name, INITIALISMS)
+        return error.override("python") or pascal(error.name, self.initialisms)
 
     def method(self, op: ir.Operation) -> str:
         """get_migration_status: the spec's snake_case (keywords get a trailing underscore)."""
@@ -100,7 +99,7 @@ class PythonNamer(Namer):
         if ref.is_scalar:
             scalar = SCALARS[ref.name]
             return f"builtins.{scalar}" if scalar in shadowed else scalar
-        return pascal(ref.name, INITIALISMS)
+        return pascal(ref.name, self.initialisms)
 
     def input_type(self, item: Input, shadowed: Collection[str] = ()) -> str:
         """An input's argument type: durations as Duration (seconds, timedelta, "5m"), one_of as Literal.
@@ -118,7 +117,7 @@ class PythonNamer(Namer):
 
     def wire_type(self, error: ir.ErrorType) -> str:
         """The catalogue name as it travels in error bodies (VMNotFoundError), whatever the class is called."""
-        return pascal(error.name, INITIALISMS)
+        return pascal(error.name, self.initialisms)
 
     def builtin_base(self, error: ir.ErrorType) -> str | None:
         """The builtin exception an error also derives from (the spec's `python: {builtin_base}`), if any."""
@@ -127,7 +126,7 @@ class PythonNamer(Namer):
 
     def client_class(self, resource: ir.Resource) -> str:
         """VMClient."""
-        return pascal(resource.name, INITIALISMS) + "Client"
+        return pascal(resource.name, self.initialisms) + "Client"
 
     def sync_client_class(self, resource: ir.Resource) -> str:
         """SyncVMClient."""
@@ -135,7 +134,7 @@ class PythonNamer(Namer):
 
     def factory(self, resource: ir.Resource) -> str:
         """client.VM(), as the reference spells it."""
-        return pascal(resource.name, INITIALISMS)
+        return pascal(resource.name, self.initialisms)
 
     def accessor(self, resource: ir.Resource) -> str:
         """client.vm, the property twin of the factory."""
