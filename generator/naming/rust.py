@@ -159,18 +159,23 @@ class RustNamer(Namer):
     language: ClassVar[str] = "rust"
     reserved: ClassVar[frozenset[str]] = KEYWORDS
 
-    def __init__(self) -> None:
-        self._initialisms: dict[str, str] = {}
+    def __init__(self, api: ir.Api | None = None) -> None:
         self._api: ir.Api | None = None
+        super().__init__(api)
+
+    def bind(self, api: ir.Api) -> None:
+        """Learns the spec's initialisms (vm_config -> VMConfig) and its types."""
+        super().bind(api)
+        self._api = api
 
     def bound(self, api: ir.Api) -> RustNamer:
-        """This namer, spelling the spec's initialisms (vm_config -> VMConfig) and aware of its operations."""
-        self._initialisms = dict(api.initialisms)
-        self._api = api
+        """This namer bound to `api` (templates: `{% set n = n.bound(api) %}`)."""
+        if self._api is not api:
+            self.bind(api)
         return self
 
     def _pascal(self, name: str) -> str:
-        return pascal(name, self._initialisms)
+        return pascal(name, self.initialisms)
 
     def type(self, thing: ir.Struct | ir.Enum) -> str:
         """VMConfig, NetworkInterface, VMState."""
@@ -189,10 +194,6 @@ class RustNamer(Namer):
         if error.abstract:
             return "DWCPError"
         return error.override("rust") or self._pascal(error.name.removesuffix("_error"))
-
-    def wire_error(self, error: ir.ErrorType) -> str:
-        """The catalogue name as the server sends it in `error.type`: VMNotFoundError."""
-        return self._pascal(error.name)
 
     def code_owner(self, api: ir.Api, code: str) -> ir.ErrorType:
         """The catalogue entry that owns a wire code (the runtime raises its errors by code)."""
@@ -289,6 +290,10 @@ class RustNamer(Namer):
             attrs.append(f'with = "crate::runtime::timestamp::{module}"')
         if not field.required:
             attrs.append('default, skip_serializing_if = "Option::is_none"')
+        elif field.type.is_struct and self._api is not None and struct not in self._api.input_structs:
+            # A server that leaves a nested object out (a stream's gap event from an older server)
+            # reads as its Default rather than failing the whole response.
+            attrs.append("default")
         return attrs
 
     def is_copy(self, ref: TypeRef) -> bool:

@@ -414,6 +414,8 @@ pub struct VM {
     /// Lifecycle state.
     pub state: VMState,
     /// Configuration.
+
+    #[serde(default)]
     pub config: VMConfig,
     /// Node the VM runs on.
     pub node: String,
@@ -644,6 +646,8 @@ pub struct VMEvent {
     #[serde(rename = "type")]
     pub event_type: VMEventType,
     /// The VM after the event; on a gap, its current state.
+
+    #[serde(default)]
     pub vm: VM,
     /// When it happened.
     pub timestamp: Timestamp,
@@ -702,5 +706,7 @@ pub struct ErrorDetail {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ErrorBody {
     /// The error.
+
+    #[serde(default)]
     pub error: ErrorDetail,
 }
