@@ -13,8 +13,10 @@ one is additive. Integers take the narrowest idiomatic width their declared rang
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from generator import ir
@@ -104,10 +106,12 @@ RUNTIME_CODES = (
 # Public names of the crate that no spec type, options struct or resource client may take.
 CRATE_NAMES = ("Client", "ClientConfig", "ClientPool", "ClientMetrics", "EventStream", "ErrorInfo", "ErrorDetails")
 CRATE_NAMES += ("Jitter", "Timestamp", "Result", "DWCPError")
-# Methods of Client that no client-level operation or resource accessor may take.
-CLIENT_METHODS = ("new", "from_config", "connect", "disconnect", "is_connected", "is_authenticated", "metrics")
-CLIENT_METHODS += ("config", "ensure_connected", "transport", "execute", "call")
+# Methods of Client that no client-level operation or resource accessor may take: those its template declares.
+_CLIENT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "rust" / "src" / "client.rs.j2"
+CLIENT_METHODS = tuple(sorted(set(re.findall(r"\bfn (\w+)", _CLIENT_TEMPLATE.read_text(encoding="utf-8")))))
 # Locals of the generated method bodies that a parameter must not shadow.
+# The name of the options struct's parameter in `<method>_with`.
+OPTIONS = "opts"
 LOCALS = frozenset({"request", "body", "items", "token", "page", "page_request", "raw", "value", "deadline"})
 
 
@@ -384,7 +388,7 @@ class RustNamer(Namer):
     def body_value(self, arg: Arg) -> str:
         """The expression that fills a flattened body field from its argument."""
         if arg.option:
-            return f"options.{arg.name}"
+            return f"{OPTIONS}.{arg.name}"
         if not arg.optional:
             return f"{arg.name}.to_owned()" if arg.is_str else arg.name
         if arg.is_str:
@@ -396,7 +400,7 @@ class RustNamer(Namer):
     def query_option(self, arg: Arg) -> str:
         """The Option expression of a query input (labels are handled apart)."""
         if arg.option:
-            return f"options.{arg.name}"
+            return f"{OPTIONS}.{arg.name}"
         if not arg.optional:
             return f"Some({arg.name})"
         return f"{arg.name}.into()"
@@ -544,7 +548,7 @@ class RustNamer(Namer):
             for p in op.path_params:
                 if p.type.is_container or p.type.is_struct:
                     yield f"{path}.input.path.{p.name}", f"a path parameter of type {p.type} cannot be emitted"
-            locals_ = LOCALS | ({"options"} if self.options_type(op) else set())
+            locals_ = LOCALS | ({OPTIONS} if self.options_type(op) else set())
             for arg in self.args(op):
                 if arg.name in locals_:
                     where = f"{path}.input.{arg.wire}"

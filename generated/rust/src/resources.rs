@@ -214,11 +214,7 @@ impl VMClient {
     }
 
     /// Lists VMs whose labels match all the given labels, page by page. Walks every page.
-    pub async fn list_with(
-        &self,
-        labels: &[(&str, &str)],
-        options: VMListOptions,
-    ) -> Result<Vec<VM>> {
+    pub async fn list_with(&self, labels: &[(&str, &str)], opts: VMListOptions) -> Result<Vec<VM>> {
         self.client.ensure_connected()?;
         let path = String::from("/vms");
         #[allow(unused_mut)]
@@ -226,7 +222,7 @@ impl VMClient {
         if !labels.is_empty() {
             request.query.push(("labels", encode_labels(labels)));
         }
-        let value: Option<u16> = options.page_size;
+        let value: Option<u16> = opts.page_size;
         if let Some(value) = value {
             request.query.push(("page_size", value.to_string()));
         }
@@ -404,13 +400,13 @@ impl VMClient {
     pub async fn list_snapshots_with(
         &self,
         vm_id: &str,
-        options: VMListSnapshotsOptions,
+        opts: VMListSnapshotsOptions,
     ) -> Result<Vec<Snapshot>> {
         self.client.ensure_connected()?;
         let path = format!("/vms/{}/snapshots", encode_segment(vm_id));
         #[allow(unused_mut)]
         let mut request = Request::new("vm.list_snapshots", Method::GET, path);
-        let value: Option<u16> = options.page_size;
+        let value: Option<u16> = opts.page_size;
         if let Some(value) = value {
             request.query.push(("page_size", value.to_string()));
         }
@@ -516,17 +512,17 @@ impl VMClient {
     pub async fn watch_with(
         &self,
         vm_id: &str,
-        options: VMWatchOptions,
+        opts: VMWatchOptions,
     ) -> Result<EventStream<VMEvent>> {
         self.client.ensure_connected()?;
         let path = format!("/vms/{}/events", encode_segment(vm_id));
         #[allow(unused_mut)]
         let mut request = Request::new("vm.watch", Method::GET, path);
-        let value: Option<u64> = options.since;
+        let value: Option<u64> = opts.since;
         if let Some(value) = value {
             request.query.push(("since", value.to_string()));
         }
-        let value: Option<bool> = options.follow;
+        let value: Option<bool> = opts.follow;
         if let Some(value) = value {
             request.query.push(("follow", value.to_string()));
         }
