@@ -1,7 +1,12 @@
 // Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT.
 //! Builders of the input types; `build()` checks the spec's constraints.
 
+#[allow(unused_imports)]
+use std::time::Duration;
+
 use crate::error::{DWCPError, Result};
+#[allow(unused_imports)]
+use crate::runtime::timestamp::Timestamp;
 use crate::types::*;
 
 /// Builds a [`NetworkInterface`]; [`build`](NetworkInterfaceBuilder::build) checks the spec's constraints.

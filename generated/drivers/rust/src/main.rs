@@ -501,6 +501,7 @@ fn req<T: serde::de::DeserializeOwned>(args: &Args, field: &str) -> Result<T, Fa
     serde_json::from_value(value).map_err(|e| bad_arg(field, e))
 }
 
+#[allow(dead_code)]
 fn opt<T: serde::de::DeserializeOwned>(args: &Args, field: &str) -> Result<Option<T>, Failure> {
     match args.get(field) {
         None | Some(Value::Null) => Ok(None),
@@ -510,19 +511,23 @@ fn opt<T: serde::de::DeserializeOwned>(args: &Args, field: &str) -> Result<Optio
     }
 }
 
+#[allow(dead_code)]
 fn opt_ms(args: &Args, field: &str) -> Result<Option<Duration>, Failure> {
     Ok(opt::<u64>(args, field)?.map(Duration::from_millis))
 }
 
+#[allow(dead_code)]
 fn req_ms(args: &Args, field: &str) -> Result<Duration, Failure> {
     Ok(Duration::from_millis(req::<u64>(args, field)?))
 }
 
+#[allow(dead_code)]
 fn labels(args: &Args, field: &str) -> Result<Vec<(String, String)>, Failure> {
     let map: Option<HashMap<String, String>> = opt(args, field)?;
     Ok(map.unwrap_or_default().into_iter().collect())
 }
 
+#[allow(dead_code)]
 fn pairs(labels: &[(String, String)]) -> Vec<(&str, &str)> {
     labels
         .iter()
