@@ -84,10 +84,7 @@ def _public_items(text: str) -> list[str]:
         if pending:
             pending += " " + line
         elif (depth == 0 and (line.startswith(("pub ", "impl ", "impl<")))) or (
-            owner is not None
-            and depth == owner[2]
-            and line != "}"
-            and (owner[0] == "enum" or line.startswith("pub "))
+            owner is not None and depth == owner[2] and line != "}" and (owner[0] == "enum" or line.startswith("pub "))
         ):
             pending = line
         member = owner is not None and depth == owner[2] and owner[0] != "impl"
@@ -95,8 +92,10 @@ def _public_items(text: str) -> list[str]:
         if pending and ends:
             _emit(items, pending, depth, owner)
             if depth == 0 and pending.endswith("{"):
-                kind = "impl" if pending.startswith("impl") else next(
-                    (k for k in ("struct", "enum") if f" {k} " in f" {pending} "), "other"
+                kind = (
+                    "impl"
+                    if pending.startswith("impl")
+                    else next((k for k in ("struct", "enum") if f" {k} " in f" {pending} "), "other")
                 )
                 if kind in ("struct", "enum") or (kind == "impl" and " for " not in pending):
                     owner = (kind, _signature(pending), 1)
@@ -109,7 +108,7 @@ def _public_items(text: str) -> list[str]:
 
 def _signature(text: str) -> str:
     """The declaration without its body or value: `pub fn f(x: u16) -> T`, `pub const V: &str`."""
-    head = text.split(" {")[0].rstrip("{").rstrip(";").rstrip(",").strip()
+    head = text.split(" {", maxsplit=1)[0].rstrip("{").rstrip(";").rstrip(",").strip()
     if head.startswith("pub const ") or head.startswith("pub static "):
         head = head.split(" = ")[0]
     head = re.sub(r"\s+", " ", head).replace("( ", "(").replace(" )", ")").replace(", )", ")").replace(",)", ")")
@@ -136,7 +135,8 @@ def check_api(session: nox.Session, update: bool = False) -> None:
         return
     committed = API.read_text(encoding="utf-8") if API.exists() else ""
     if committed != current:
-        diff = difflib.unified_diff(committed.splitlines(), current.splitlines(), "api/rust.txt", "generated/rust", lineterm="")
+        old, new = committed.splitlines(), current.splitlines()
+        diff = difflib.unified_diff(old, new, "api/rust.txt", "generated/rust", lineterm="")
         session.error("api/rust.txt is stale (nox -s sdk_rust -- --update-api):\n" + "\n".join(diff))
 
 

@@ -104,8 +104,8 @@ RUNTIME_CODES = (
     "validation_failed",
 )
 # Public names of the crate that no spec type, options struct or resource client may take.
-CRATE_NAMES = ("Client", "ClientConfig", "ClientPool", "ClientMetrics", "EventStream", "ErrorInfo", "ErrorDetails")
-CRATE_NAMES += ("Jitter", "Timestamp", "Result", "DWCPError")
+CRATE_NAMES: tuple[str, ...] = ("Client", "ClientConfig", "ClientPool", "ClientMetrics", "EventStream", "ErrorInfo")
+CRATE_NAMES += ("ErrorDetails", "Jitter", "Timestamp", "Result", "DWCPError")
 # Methods of Client that no client-level operation or resource accessor may take: those its template declares.
 _CLIENT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "rust" / "src" / "client.rs.j2"
 CLIENT_METHODS = tuple(sorted(set(re.findall(r"\bfn (\w+)", _CLIENT_TEMPLATE.read_text(encoding="utf-8")))))
@@ -508,23 +508,25 @@ class RustNamer(Namer):
         for struct in api.input_structs:
             yield "crate", f"types.{struct.name}", self.builder(struct)
         for resource in api.resources:
-            base = f"resources.{resource.name}"
-            scope = "methods of Client" if resource.client_level else f"methods of {self.resource_client(resource)}"
-            if not resource.client_level:
-                yield "crate", base, self.resource_client(resource)
-                yield "methods of Client", base, self.resource_accessor(resource)
-            for op in resource.operations:
-                path = f"{base}.operations.{op.name}"
-                yield scope, path, self.method(op)
-                options = self.options_type(op)
-                if options is not None:
-                    yield scope, path, self.with_method(op)
-                    yield "crate", path, options
-                if op.long_running is not None:
-                    yield scope, path + ".long_running.waiter", self.waiter(op)
-                for arg in self.all_args(op):
-                    where = f"{path}.input.{arg.wire}"
-                    yield f"parameters of {op.id}", where, arg.name
+            yield from self._resource_identifiers(resource)
+
+    def _resource_identifiers(self, resource: ir.Resource) -> Iterator[tuple[str, str, str]]:
+        base = f"resources.{resource.name}"
+        scope = "methods of Client" if resource.client_level else f"methods of {self.resource_client(resource)}"
+        if not resource.client_level:
+            yield "crate", base, self.resource_client(resource)
+            yield "methods of Client", base, self.resource_accessor(resource)
+        for op in resource.operations:
+            path = f"{base}.operations.{op.name}"
+            yield scope, path, self.method(op)
+            options = self.options_type(op)
+            if options is not None:
+                yield scope, path, self.with_method(op)
+                yield "crate", path, options
+            if op.long_running is not None:
+                yield scope, path + ".long_running.waiter", self.waiter(op)
+            for arg in self.all_args(op):
+                yield f"parameters of {op.id}", f"{path}.input.{arg.wire}", arg.name
 
     def problems(self, api: ir.Api) -> Iterator[tuple[str, str]]:
         """(spec path, message) of every shape the Rust templates cannot emit."""
@@ -540,14 +542,7 @@ class RustNamer(Namer):
                     yield where, "a list or map of durations cannot be emitted (durations travel as ms)"
         for op in api.operations:
             path = f"resources.{op.resource}.operations.{op.name}"
-            for p in op.query_params:
-                if p.type.is_struct or (p.type.is_container and not p.type.leaf.is_scalar and not p.type.leaf.is_enum):
-                    yield f"{path}.input.query.{p.name}", f"a query parameter of type {p.type} cannot be emitted"
-                if p.type.is_container and p.type.item is not None and p.type.item.is_container:
-                    yield f"{path}.input.query.{p.name}", f"a query parameter of type {p.type} cannot be emitted"
-            for p in op.path_params:
-                if p.type.is_container or p.type.is_struct:
-                    yield f"{path}.input.path.{p.name}", f"a path parameter of type {p.type} cannot be emitted"
+            yield from self._param_problems(op, path)
             locals_ = LOCALS | ({OPTIONS} if self.options_type(op) else set())
             for arg in self.args(op):
                 if arg.name in locals_:
@@ -560,3 +555,13 @@ class RustNamer(Namer):
                 status = self.status_operation(api, op).output
                 if status is not None and status.field(lro.error_field).type.name != "string":
                     yield f"{path}.long_running.error_field", "the error field must be a string"
+
+    def _param_problems(self, op: ir.Operation, path: str) -> Iterator[tuple[str, str]]:
+        for p in op.query_params:
+            leaf_ok = p.type.leaf.is_scalar or p.type.leaf.is_enum
+            nested = p.type.item is not None and p.type.item.is_container
+            if p.type.is_struct or (p.type.is_container and (not leaf_ok or nested)):
+                yield f"{path}.input.query.{p.name}", f"a query parameter of type {p.type} cannot be emitted"
+        for p in op.path_params:
+            if p.type.is_container or p.type.is_struct:
+                yield f"{path}.input.path.{p.name}", f"a path parameter of type {p.type} cannot be emitted"
