@@ -1,4 +1,4 @@
-// Code generated from templates/rust/benches/sdk_vs_reqwest.rs by generator/; DO NOT EDIT.
+// Code generated from extras/rust/benches/sdk_vs_reqwest.rs by generator/; DO NOT EDIT.
 //! `nox -s bench -- rust`: the SDK against the same bare reqwest calls, side by side in one run.
 //!
 //! 1. `get` of one VM: p50 and p99 latency, SDK vs a bare reqwest GET + JSON decode into `VM`,
@@ -124,7 +124,10 @@ async fn gets(
 
 async fn sdk_stream(client: &Client, id: &str) -> Result<f64, Box<dyn std::error::Error>> {
     let start = Instant::now();
-    let mut events = client.vm().watch_with(id, None, Some(false)).await?;
+    let mut events = client
+        .vm()
+        .watch_with(id, dwcp::VMWatchOptions::new().follow(false))
+        .await?;
     let mut count = 0u64;
     while let Some(event) = events.next().await {
         std::hint::black_box(&event);

@@ -1,4 +1,4 @@
-// Code generated from templates/rust/examples/async_streams.rs by generator/; DO NOT EDIT.
+// Code generated from extras/rust/examples/async_streams.rs by generator/; DO NOT EDIT.
 //! Reference guide, Rust SDK: Async Streams (watching a VM until it runs).
 
 mod common;

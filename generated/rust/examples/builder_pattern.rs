@@ -1,4 +1,4 @@
-// Code generated from templates/rust/examples/builder_pattern.rs by generator/; DO NOT EDIT.
+// Code generated from extras/rust/examples/builder_pattern.rs by generator/; DO NOT EDIT.
 //! Reference guide, Rust SDK: Builder Pattern (and creating the VM it describes).
 
 mod common;

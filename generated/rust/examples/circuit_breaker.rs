@@ -1,4 +1,4 @@
-// Code generated from templates/rust/examples/circuit_breaker.rs by generator/; DO NOT EDIT.
+// Code generated from extras/rust/examples/circuit_breaker.rs by generator/; DO NOT EDIT.
 //! Reference guide, Common Patterns: Circuit Breaker (Rust).
 
 mod common;

@@ -1,4 +1,4 @@
-// Code generated from templates/rust/examples/connection_pooling.rs by generator/; DO NOT EDIT.
+// Code generated from extras/rust/examples/connection_pooling.rs by generator/; DO NOT EDIT.
 //! Reference guide, Performance Optimization: Connection Pooling (Rust).
 
 mod common;

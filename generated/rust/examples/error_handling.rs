@@ -1,4 +1,4 @@
-// Code generated from templates/rust/examples/error_handling.rs by generator/; DO NOT EDIT.
+// Code generated from extras/rust/examples/error_handling.rs by generator/; DO NOT EDIT.
 //! Reference guide, Rust SDK: Error Handling.
 
 mod common;

@@ -1,4 +1,4 @@
-// Code generated from templates/rust/examples/input_validation.rs by generator/; DO NOT EDIT.
+// Code generated from extras/rust/examples/input_validation.rs by generator/; DO NOT EDIT.
 //! Reference guide, Security Best Practices: Input Validation (Rust).
 
 use dwcp::{DWCPError, Result, VMConfig};

@@ -1,4 +1,4 @@
-// Code generated from templates/rust/examples/metrics_collection.rs by generator/; DO NOT EDIT.
+// Code generated from extras/rust/examples/metrics_collection.rs by generator/; DO NOT EDIT.
 //! Reference guide, Rust SDK: Metrics Collection (the stream ends when the VM is destroyed).
 
 mod common;

@@ -1,4 +1,4 @@
-// Code generated from templates/rust/examples/quick_start.rs by generator/; DO NOT EDIT.
+// Code generated from extras/rust/examples/quick_start.rs by generator/; DO NOT EDIT.
 //! Reference guide, Rust SDK: Quick Start (address, port, key and TLS from the environment).
 
 mod common;

@@ -1,4 +1,4 @@
-// Code generated from templates/rust/examples/zero_cost.rs by generator/; DO NOT EDIT.
+// Code generated from extras/rust/examples/zero_cost.rs by generator/; DO NOT EDIT.
 //! Reference guide, Rust SDK: Zero-Cost Abstractions.
 
 mod common;

@@ -1,7 +1,12 @@
 // Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT.
 //! Builders of the input types; `build()` checks the spec's constraints.
 
+#[allow(unused_imports)]
+use std::time::Duration;
+
 use crate::error::{DWCPError, Result};
+#[allow(unused_imports)]
+use crate::runtime::timestamp::Timestamp;
 use crate::types::*;
 
 /// Builds a [`NetworkInterface`]; [`build`](NetworkInterfaceBuilder::build) checks the spec's constraints.
@@ -45,7 +50,7 @@ impl NetworkInterfaceBuilder {
     }
 
     /// VLAN id.
-    pub fn vlan(mut self, vlan: u32) -> Self {
+    pub fn vlan(mut self, vlan: u16) -> Self {
         self.inner.vlan = Some(vlan);
         self
     }
@@ -117,7 +122,7 @@ impl NetworkConfigBuilder {
     }
 
     /// MTU in bytes.
-    pub fn mtu(mut self, mtu: u32) -> Self {
+    pub fn mtu(mut self, mtu: u16) -> Self {
         self.inner.mtu = Some(mtu);
         self
     }
@@ -224,7 +229,7 @@ impl VMConfigBuilder {
     }
 
     /// Virtual CPUs (1-128).
-    pub fn cpus(mut self, cpus: u32) -> Self {
+    pub fn cpus(mut self, cpus: u16) -> Self {
         self.inner.cpus = cpus;
         self.has_cpus = true;
         self
@@ -283,7 +288,7 @@ impl VMConfigBuilder {
     }
 
     /// Scheduling priority (0-10).
-    pub fn priority(mut self, priority: u32) -> Self {
+    pub fn priority(mut self, priority: u16) -> Self {
         self.inner.priority = Some(priority);
         self
     }
@@ -337,7 +342,7 @@ impl VMConfigBuilder {
     }
 
     /// Dedicated IO threads.
-    pub fn io_threads(mut self, io_threads: u32) -> Self {
+    pub fn io_threads(mut self, io_threads: u16) -> Self {
         self.inner.io_threads = Some(io_threads);
         self
     }
@@ -349,7 +354,7 @@ impl VMConfigBuilder {
     }
 
     /// CPU quota in percent.
-    pub fn cpu_quota(mut self, cpu_quota: u32) -> Self {
+    pub fn cpu_quota(mut self, cpu_quota: u16) -> Self {
         self.inner.cpu_quota = Some(cpu_quota);
         self
     }
@@ -403,7 +408,7 @@ impl MigrationOptionsBuilder {
     }
 
     /// Longest pause allowed, ms (0: 500).
-    pub fn max_downtime(mut self, max_downtime: u32) -> Self {
+    pub fn max_downtime(mut self, max_downtime: u16) -> Self {
         self.inner.max_downtime = Some(max_downtime);
         self
     }
@@ -433,7 +438,7 @@ impl MigrationOptionsBuilder {
     }
 
     /// Parallel copy streams (0: 1).
-    pub fn parallel(mut self, parallel: u32) -> Self {
+    pub fn parallel(mut self, parallel: u16) -> Self {
         self.inner.parallel = Some(parallel);
         self
     }

@@ -43,7 +43,7 @@ impl Client {
         let base = config.base_url()?;
         let http = http_client(&config)?;
         let policy = RetryPolicy {
-            retries: config.retry_attempts(),
+            retries: config.retry_attempts().into(),
             base: config.retry_backoff(),
             max_backoff: Duration::from_millis(20000),
             max_retry_after: Duration::from_millis(120000),
@@ -62,13 +62,12 @@ impl Client {
         })
     }
 
-    /// Opens a session: the server checks the API key (`AuthenticationError` when wrong).
+    /// Opens a session: the server checks the API key (`NotConnectedError` before it,
+    /// the server's authentication error when the key is wrong).
     pub async fn connect(&self) -> Result<SessionInfo> {
         let session = self.create_session().await?;
         self.inner.connected.store(true, Ordering::Release);
-        self.inner
-            .authenticated
-            .store(session.authenticated, Ordering::Release);
+        self.inner.authenticated.store(true, Ordering::Release);
         Ok(session)
     }
 

@@ -15,16 +15,16 @@ use crate::runtime::validate;
 #[derive(Clone)]
 pub struct ClientConfig {
     address: String,
-    port: u32,
+    port: u16,
     api_key: String,
     tls_enabled: bool,
     connect_timeout: Duration,
     request_timeout: Duration,
-    retry_attempts: u32,
+    retry_attempts: u16,
     retry_backoff: Duration,
     keep_alive: bool,
     keep_alive_period: Duration,
-    max_streams: u32,
+    max_streams: u16,
     buffer_size: u32,
     jitter: Jitter,
     root_certificates: Vec<Vec<u8>>,
@@ -55,7 +55,7 @@ impl ClientConfig {
     }
 
     /// Server port. Default: 9000.
-    pub fn with_port(mut self, port: u32) -> Self {
+    pub fn with_port(mut self, port: u16) -> Self {
         self.port = port;
         self
     }
@@ -85,7 +85,7 @@ impl ClientConfig {
     }
 
     /// Retries after the first attempt (3 means at most 4 requests). Default: 3.
-    pub fn with_retry_attempts(mut self, retry_attempts: u32) -> Self {
+    pub fn with_retry_attempts(mut self, retry_attempts: u16) -> Self {
         self.retry_attempts = retry_attempts;
         self
     }
@@ -109,7 +109,7 @@ impl ClientConfig {
     }
 
     /// Most connections (and open streams) at once. Default: 100.
-    pub fn with_max_streams(mut self, max_streams: u32) -> Self {
+    pub fn with_max_streams(mut self, max_streams: u16) -> Self {
         self.max_streams = max_streams;
         self
     }
@@ -145,7 +145,7 @@ impl ClientConfig {
     }
 
     /// Server port.
-    pub fn port(&self) -> u32 {
+    pub fn port(&self) -> u16 {
         self.port
     }
 
@@ -170,7 +170,7 @@ impl ClientConfig {
     }
 
     /// Retries after the first attempt (3 means at most 4 requests).
-    pub fn retry_attempts(&self) -> u32 {
+    pub fn retry_attempts(&self) -> u16 {
         self.retry_attempts
     }
 
@@ -190,7 +190,7 @@ impl ClientConfig {
     }
 
     /// Most connections (and open streams) at once.
-    pub fn max_streams(&self) -> u32 {
+    pub fn max_streams(&self) -> u16 {
         self.max_streams
     }
 
@@ -280,9 +280,7 @@ impl ClientConfig {
         let mut url = reqwest::Url::parse(&format!("{scheme}://{rest}"))
             .map_err(|e| DWCPError::config("address", format!("not a host name or IP: {e}")))?;
         if url.port().is_none() {
-            let port = u16::try_from(self.port)
-                .map_err(|_| DWCPError::config("port", "must be at most 65535"))?;
-            url.set_port(Some(port))
+            url.set_port(Some(self.port))
                 .map_err(|()| DWCPError::config("address", "cannot carry a port"))?;
         }
         url.set_path("/v3");

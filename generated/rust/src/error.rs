@@ -54,8 +54,14 @@ pub enum DWCPError {
 pub type Result<T, E = DWCPError> = std::result::Result<T, E>;
 
 impl DWCPError {
-    /// The variant for a failure the runtime reported: by catalogue type, else by HTTP status.
-    pub fn from_info(info: ErrorInfo) -> Self {
+    /// The variant for a failure the runtime reported: a client-side failure by its code (the
+    /// catalogue entry that owns it), else by catalogue type, else by HTTP status.
+    pub fn from_info(mut info: ErrorInfo) -> Self {
+        if info.status.is_none() {
+            if let Some(owner) = code_owner(&info.code) {
+                owner.clone_into(&mut info.error_type);
+            }
+        }
         match info.error_type.as_str() {
             "ConnectionError" => DWCPError::Connection(info),
             "NotConnectedError" => DWCPError::NotConnected(info),
@@ -71,13 +77,15 @@ impl DWCPError {
                 Some(400) => DWCPError::InvalidOperation(info),
                 Some(401) => DWCPError::Authentication(info),
                 Some(404) => DWCPError::VMNotFound(info),
+                Some(405) => DWCPError::InvalidOperation(info),
+                Some(409) => DWCPError::InvalidOperation(info),
+                Some(413) => DWCPError::InvalidOperation(info),
+                Some(422) => DWCPError::InvalidOperation(info),
                 Some(429) => DWCPError::ResourceLimit(info),
                 Some(500) => DWCPError::Internal(info),
-                Some(500) => DWCPError::Migration(info),
+                Some(501) => DWCPError::Internal(info),
                 Some(503) => DWCPError::Connection(info),
                 Some(504) => DWCPError::Timeout(info),
-                Some(405 | 413 | 422) => DWCPError::InvalidOperation(info),
-                Some(502) => DWCPError::Connection(info),
                 _ => DWCPError::Other(info),
             },
         }
@@ -162,22 +170,62 @@ impl DWCPError {
         retry_class(self.info()) != RetryClass::Never
     }
 
+    /// A client-side validation failure naming the offending field (code `validation_failed`).
     pub(crate) fn config(field: &str, problem: impl std::fmt::Display) -> Self {
-        DWCPError::Config(ErrorInfo::invalid_field("ValidationError", field, problem))
+        DWCPError::from_info(ErrorInfo::invalid_field("", field, problem))
     }
 
+    /// A call made before `connect` (code `not_connected`).
     pub(crate) fn not_connected() -> Self {
-        DWCPError::NotConnected(ErrorInfo::client(
-            "NotConnectedError",
+        DWCPError::client(
             "not_connected",
             "the client is not connected; call connect() first",
-        ))
+        )
+    }
+
+    /// An error the client raises itself, of the catalogue entry that owns `code`.
+    pub(crate) fn client(code: &str, message: impl Into<String>) -> Self {
+        DWCPError::from_info(ErrorInfo::client("", code, message))
     }
 }
 
 impl From<ErrorInfo> for DWCPError {
     fn from(info: ErrorInfo) -> Self {
         DWCPError::from_info(info)
+    }
+}
+
+/// The catalogue name of the entry that owns a wire code.
+fn code_owner(code: &str) -> Option<&'static str> {
+    match code {
+        "unavailable" => Some("ConnectionError"),
+        "connection_refused" => Some("ConnectionError"),
+        "connection_reset" => Some("ConnectionError"),
+        "malformed_response" => Some("ConnectionError"),
+        "not_connected" => Some("NotConnectedError"),
+        "unauthenticated" => Some("AuthenticationError"),
+        "vm_not_found" => Some("VMNotFoundError"),
+        "snapshot_not_found" => Some("VMNotFoundError"),
+        "migration_not_found" => Some("VMNotFoundError"),
+        "route_not_found" => Some("VMNotFoundError"),
+        "deadline_exceeded" => Some("TimeoutError"),
+        "client_timeout" => Some("TimeoutError"),
+        "invalid_argument" => Some("InvalidOperationError"),
+        "invalid_state" => Some("InvalidOperationError"),
+        "method_not_allowed" => Some("InvalidOperationError"),
+        "payload_too_large" => Some("InvalidOperationError"),
+        "migration_in_progress" => Some("InvalidOperationError"),
+        "idempotency_key_reused" => Some("InvalidOperationError"),
+        "idempotency_key_in_use" => Some("InvalidOperationError"),
+        "validation_failed" => Some("ValidationError"),
+        "resource_exhausted" => Some("ResourceLimitError"),
+        "too_many_streams" => Some("ResourceLimitError"),
+        "rate_limited" => Some("ResourceLimitError"),
+        "migration_failed" => Some("MigrationError"),
+        "not_converging" => Some("MigrationError"),
+        "internal" => Some("InternalError"),
+        "not_implemented" => Some("InternalError"),
+        _ => None,
     }
 }
 
@@ -225,12 +273,15 @@ pub(crate) fn retry_class(info: &ErrorInfo) -> RetryClass {
             Some(400) => RetryClass::Never,
             Some(401) => RetryClass::Never,
             Some(404) => RetryClass::Never,
+            Some(405) => RetryClass::Never,
+            Some(409) => RetryClass::Never,
+            Some(413) => RetryClass::Never,
+            Some(422) => RetryClass::Never,
             Some(429) => RetryClass::AfterRetryAfter,
             Some(500) => RetryClass::WithIdempotencyKey,
-            Some(500) => RetryClass::WithIdempotencyKey,
+            Some(501) => RetryClass::WithIdempotencyKey,
             Some(503) => RetryClass::Retry,
             Some(504) => RetryClass::Retry,
-            Some(502) => RetryClass::Retry,
             _ => RetryClass::Never,
         },
     }

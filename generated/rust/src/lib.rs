@@ -17,7 +17,7 @@
 //!
 //! Retries (full-jitter backoff, Retry-After), idempotency keys, per-attempt timeouts and
 //! resumable event streams are built in; see the README for the wire rules.
-// The reference guide fixes VM, VMConfig and DWCPError as names.
+// The spec's initialisms are spelled in capitals (VMConfig), as is the crate's error (DWCPError).
 #![allow(clippy::upper_case_acronyms)]
 
 mod builders;

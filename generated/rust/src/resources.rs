@@ -1,6 +1,10 @@
 // Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT.
-//! The operations of each resource, as methods of its client.
+//! The operations of each resource, as methods of its client (client-level ones on [`Client`]),
+//! and the options struct of every call with optional inputs.
 
+#[allow(unused_imports)]
+use std::collections::HashMap;
+#[allow(unused_imports)]
 use std::time::Duration;
 
 use reqwest::Method;
@@ -8,13 +12,20 @@ use reqwest::Method;
 use crate::client::Client;
 use crate::error::{DWCPError, Result};
 use crate::runtime::error_info::ErrorInfo;
+#[allow(unused_imports)]
 use crate::runtime::ids::encode_segment;
+#[allow(unused_imports)]
+use crate::runtime::timestamp::Timestamp;
 use crate::runtime::transport::Request;
+#[allow(unused_imports)]
 use crate::runtime::{stream, waiter};
+#[allow(unused_imports)]
 use crate::stream::EventStream;
+#[allow(unused_imports)]
 use crate::types::*;
 
-/// `labels=k1=v1,k2=v2` with keys sorted (the spec's wire form of a label selector).
+/// `k1=v1,k2=v2` with keys sorted (the wire form of a string map in a query).
+#[allow(dead_code)]
 fn encode_labels(labels: &[(&str, &str)]) -> String {
     let mut pairs = labels.to_vec();
     pairs.sort();
@@ -25,10 +36,115 @@ fn encode_labels(labels: &[(&str, &str)]) -> String {
         .join(",")
 }
 
+/// A map in a query, in the same `k=v` form with keys sorted.
+#[allow(dead_code)]
+fn encode_map<V: std::fmt::Display>(map: &HashMap<String, V>) -> String {
+    let mut pairs: Vec<(&String, &V)> = map.iter().collect();
+    pairs.sort_by(|a, b| a.0.cmp(b.0));
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// A positional string map as a body field (empty: absent).
+#[allow(dead_code)]
+fn labels_map(labels: &[(&str, &str)]) -> Option<HashMap<String, String>> {
+    if labels.is_empty() {
+        None
+    } else {
+        Some(
+            labels
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+        )
+    }
+}
+
+#[allow(dead_code)]
 fn encode_body<T: serde::Serialize>(body: &T) -> Result<bytes::Bytes> {
     serde_json::to_vec(body)
         .map(bytes::Bytes::from)
         .map_err(|e| DWCPError::Other(ErrorInfo::from(format!("cannot encode the request: {e}"))))
+}
+
+/// The optional inputs of [`VMClient::list_with`]; unset ones are left to the server.
+///
+/// `VMListOptions::new()` then one setter per input; new inputs are added as new setters.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct VMListOptions {
+    /// VMs per page (server default 100).
+    pub page_size: Option<u16>,
+}
+
+impl VMListOptions {
+    /// Every input unset.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// VMs per page (server default 100).
+    pub fn page_size(mut self, page_size: u16) -> Self {
+        self.page_size = Some(page_size);
+        self
+    }
+}
+
+/// The optional inputs of [`VMClient::list_snapshots_with`]; unset ones are left to the server.
+///
+/// `VMListSnapshotsOptions::new()` then one setter per input; new inputs are added as new setters.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct VMListSnapshotsOptions {
+    /// Snapshots per page (server default 100).
+    pub page_size: Option<u16>,
+}
+
+impl VMListSnapshotsOptions {
+    /// Every input unset.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Snapshots per page (server default 100).
+    pub fn page_size(mut self, page_size: u16) -> Self {
+        self.page_size = Some(page_size);
+        self
+    }
+}
+
+/// The optional inputs of [`VMClient::watch_with`]; unset ones are left to the server.
+///
+/// `VMWatchOptions::new()` then one setter per input; new inputs are added as new setters.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct VMWatchOptions {
+    /// Resume after this event id (the Last-Event-ID); 0 replays the retained log.
+    pub since: Option<u64>,
+    /// Keep the stream open for new events (default true).
+    pub follow: Option<bool>,
+}
+
+impl VMWatchOptions {
+    /// Every input unset.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Resume after this event id (the Last-Event-ID); 0 replays the retained log.
+    pub fn since(mut self, since: u64) -> Self {
+        self.since = Some(since);
+        self
+    }
+
+    /// Keep the stream open for new events (default true).
+    pub fn follow(mut self, follow: bool) -> Self {
+        self.follow = Some(follow);
+        self
+    }
 }
 
 impl Client {
@@ -43,6 +159,7 @@ impl Client {
     }
 
     /// Authenticates the API key; connect calls it.
+    #[allow(dead_code)]
     pub(crate) async fn create_session(&self) -> Result<SessionInfo> {
         let path = String::from("/session");
         #[allow(unused_mut)]
@@ -93,15 +210,11 @@ impl VMClient {
     ///
     /// Takes the defaults of [`list_with`](Self::list_with).
     pub async fn list(&self, labels: &[(&str, &str)]) -> Result<Vec<VM>> {
-        self.list_with(labels, None).await
+        self.list_with(labels, VMListOptions::default()).await
     }
 
     /// Lists VMs whose labels match all the given labels, page by page. Walks every page.
-    pub async fn list_with(
-        &self,
-        labels: &[(&str, &str)],
-        page_size: Option<u32>,
-    ) -> Result<Vec<VM>> {
+    pub async fn list_with(&self, labels: &[(&str, &str)], opts: VMListOptions) -> Result<Vec<VM>> {
         self.client.ensure_connected()?;
         let path = String::from("/vms");
         #[allow(unused_mut)]
@@ -109,7 +222,8 @@ impl VMClient {
         if !labels.is_empty() {
             request.query.push(("labels", encode_labels(labels)));
         }
-        if let Some(value) = page_size {
+        let value: Option<u16> = opts.page_size;
+        if let Some(value) = value {
             request.query.push(("page_size", value.to_string()));
         }
 
@@ -122,7 +236,8 @@ impl VMClient {
             }
             let page: VMList = self.client.call(&page_request).await?;
             items.extend(page.vms);
-            match page.next_page_token {
+            let next = page.next_page_token;
+            match next {
                 // A repeated token would loop forever: stop with what we have.
                 Some(next) if !next.is_empty() && token.as_deref() != Some(next.as_str()) => {
                     token = Some(next)
@@ -143,12 +258,14 @@ impl VMClient {
     }
 
     /// Stops a running VM, gracefully or by force; stopping a stopped VM is a no-op.
-    pub async fn stop(&self, vm_id: &str, force: bool) -> Result<VM> {
+    pub async fn stop(&self, vm_id: &str, force: impl Into<Option<bool>>) -> Result<VM> {
         self.client.ensure_connected()?;
         let path = format!("/vms/{}/stop", encode_segment(vm_id));
         #[allow(unused_mut)]
         let mut request = Request::new("vm.stop", Method::POST, path);
-        let body = StopRequest { force: Some(force) };
+        let body = StopRequest {
+            force: force.into(),
+        };
         body.validate()?;
         request.body = Some(encode_body(&body)?);
 
@@ -171,7 +288,7 @@ impl VMClient {
         &self,
         vm_id: &str,
         target_node: &str,
-        options: MigrationOptions,
+        options: impl Into<Option<MigrationOptions>>,
     ) -> Result<MigrationStatus> {
         self.client.ensure_connected()?;
         let path = format!("/vms/{}/migrations", encode_segment(vm_id));
@@ -180,7 +297,7 @@ impl VMClient {
         request.keyed = true;
         let body = MigrateRequest {
             target_node: target_node.to_owned(),
-            options: Some(options),
+            options: options.into(),
         };
         body.validate()?;
         request.body = Some(encode_body(&body)?);
@@ -189,7 +306,8 @@ impl VMClient {
     }
 
     /// Polls [`get_migration_status`](Self::get_migration_status) until the operation is done or
-    /// `deadline` passes (`TimeoutError`; the operation goes on). A `failed` or `cancelled`    /// end is `MigrationError` carrying the server's reason.
+    /// `deadline` passes (`TimeoutError`; the operation goes on). A `failed` or `cancelled` end
+    /// is `MigrationError` carrying the server's reason.
     pub async fn wait_for_migration(
         &self,
         migration_id: &str,
@@ -206,11 +324,10 @@ impl VMClient {
                 )
             },
             || {
-                DWCPError::Timeout(ErrorInfo::client(
-                    "TimeoutError",
+                DWCPError::client(
                     "client_timeout",
                     format!("not done within {} ms", deadline.as_millis()),
-                ))
+                )
             },
         )
         .await?;
@@ -254,7 +371,7 @@ impl VMClient {
         &self,
         vm_id: &str,
         name: &str,
-        options: SnapshotOptions,
+        options: impl Into<Option<SnapshotOptions>>,
     ) -> Result<Snapshot> {
         self.client.ensure_connected()?;
         let path = format!("/vms/{}/snapshots", encode_segment(vm_id));
@@ -263,7 +380,7 @@ impl VMClient {
         request.keyed = true;
         let body = SnapshotRequest {
             name: name.to_owned(),
-            options: Some(options),
+            options: options.into(),
         };
         body.validate()?;
         request.body = Some(encode_body(&body)?);
@@ -275,20 +392,22 @@ impl VMClient {
     ///
     /// Takes the defaults of [`list_snapshots_with`](Self::list_snapshots_with).
     pub async fn list_snapshots(&self, vm_id: &str) -> Result<Vec<Snapshot>> {
-        self.list_snapshots_with(vm_id, None).await
+        self.list_snapshots_with(vm_id, VMListSnapshotsOptions::default())
+            .await
     }
 
     /// Lists a VM's snapshots, page by page. Walks every page.
     pub async fn list_snapshots_with(
         &self,
         vm_id: &str,
-        page_size: Option<u32>,
+        opts: VMListSnapshotsOptions,
     ) -> Result<Vec<Snapshot>> {
         self.client.ensure_connected()?;
         let path = format!("/vms/{}/snapshots", encode_segment(vm_id));
         #[allow(unused_mut)]
         let mut request = Request::new("vm.list_snapshots", Method::GET, path);
-        if let Some(value) = page_size {
+        let value: Option<u16> = opts.page_size;
+        if let Some(value) = value {
             request.query.push(("page_size", value.to_string()));
         }
 
@@ -301,7 +420,8 @@ impl VMClient {
             }
             let page: SnapshotList = self.client.call(&page_request).await?;
             items.extend(page.snapshots);
-            match page.next_page_token {
+            let next = page.next_page_token;
+            match next {
                 // A repeated token would loop forever: stop with what we have.
                 Some(next) if !next.is_empty() && token.as_deref() != Some(next.as_str()) => {
                     token = Some(next)
@@ -347,8 +467,8 @@ impl VMClient {
         let path = format!("/vms/{}/metrics", encode_segment(vm_id));
         #[allow(unused_mut)]
         let mut request = Request::new("vm.get_metrics", Method::GET, path);
-        let window: Option<Duration> = window.into();
-        if let Some(value) = window {
+        let value: Option<Duration> = window.into();
+        if let Some(value) = value {
             request
                 .query
                 .push(("window", value.as_millis().to_string()));
@@ -361,18 +481,21 @@ impl VMClient {
     pub async fn stream_metrics(
         &self,
         vm_id: &str,
-        interval: Duration,
+        interval: impl Into<Option<Duration>>,
     ) -> Result<EventStream<VMMetrics>> {
         self.client.ensure_connected()?;
         let path = format!("/vms/{}/metrics/stream", encode_segment(vm_id));
         #[allow(unused_mut)]
         let mut request = Request::new("vm.stream_metrics", Method::GET, path);
-        request
-            .query
-            .push(("interval", interval.as_millis().to_string()));
+        let value: Option<Duration> = interval.into();
+        if let Some(value) = value {
+            request
+                .query
+                .push(("interval", value.as_millis().to_string()));
+        }
 
-        let follow = true;
-        let raw = stream::open::<VMMetrics>(self.client.transport(), request, follow)
+        // The stream ends when the server ends it; a dropped connection resumes with Last-Event-ID.
+        let raw = stream::open::<VMMetrics>(self.client.transport(), request, false)
             .await
             .map_err(DWCPError::from_info)?;
         Ok(EventStream::new(raw))
@@ -382,29 +505,30 @@ impl VMClient {
     ///
     /// Takes the defaults of [`watch_with`](Self::watch_with).
     pub async fn watch(&self, vm_id: &str) -> Result<EventStream<VMEvent>> {
-        self.watch_with(vm_id, None, None).await
+        self.watch_with(vm_id, VMWatchOptions::default()).await
     }
 
     /// Streams a VM's retained events, then new ones as they happen (follow: false ends after the backlog).
     pub async fn watch_with(
         &self,
         vm_id: &str,
-        since: Option<u64>,
-        follow: Option<bool>,
+        opts: VMWatchOptions,
     ) -> Result<EventStream<VMEvent>> {
         self.client.ensure_connected()?;
         let path = format!("/vms/{}/events", encode_segment(vm_id));
         #[allow(unused_mut)]
         let mut request = Request::new("vm.watch", Method::GET, path);
-        if let Some(value) = since {
+        let value: Option<u64> = opts.since;
+        if let Some(value) = value {
             request.query.push(("since", value.to_string()));
         }
-        if let Some(value) = follow {
+        let value: Option<bool> = opts.follow;
+        if let Some(value) = value {
             request.query.push(("follow", value.to_string()));
         }
 
-        let follow = follow.unwrap_or(true);
-        let raw = stream::open::<VMEvent>(self.client.transport(), request, follow)
+        // The stream ends when the server ends it; a dropped connection resumes with Last-Event-ID.
+        let raw = stream::open::<VMEvent>(self.client.transport(), request, false)
             .await
             .map_err(DWCPError::from_info)?;
         Ok(EventStream::new(raw))

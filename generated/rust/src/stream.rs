@@ -1,5 +1,5 @@
 // Code generated from templates/rust/src/stream.rs by generator/; DO NOT EDIT.
-//! Event streams (`watch`, `stream_metrics`) as `futures::Stream`s of the events themselves.
+//! The API's server streams as `futures::Stream`s of the events themselves.
 
 use std::fmt;
 use std::pin::Pin;

@@ -9,11 +9,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::runtime::timestamp::Timestamp;
 
-#[allow(dead_code)]
-fn is_default<T: Default + PartialEq>(value: &T) -> bool {
-    *value == T::default()
-}
-
 /// Lifecycle state of a VM.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -208,24 +203,31 @@ pub struct NetworkInterface {
     /// Interface name in the guest.
     pub name: String,
     /// Device model.
+
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
     /// MAC address.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mac: Option<String>,
     /// Host bridge.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bridge: Option<String>,
     /// VLAN id.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub vlan: Option<u32>,
+    pub vlan: Option<u16>,
     /// Static IPv4 or IPv6 address.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ip_address: Option<String>,
     /// Netmask.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub netmask: Option<String>,
     /// Bandwidth limit in bits/s.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bandwidth: Option<u64>,
 }
@@ -238,20 +240,25 @@ pub struct NetworkInterface {
 #[serde(default)]
 pub struct NetworkConfig {
     /// Network mode.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<String>,
     /// Interfaces.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interfaces: Option<Vec<NetworkInterface>>,
     /// DNS servers.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dns: Option<Vec<String>>,
     /// Default gateway.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gateway: Option<String>,
     /// MTU in bytes.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mtu: Option<u32>,
+    pub mtu: Option<u16>,
 }
 
 /// Placement constraints.
@@ -262,15 +269,19 @@ pub struct NetworkConfig {
 #[serde(default)]
 pub struct Affinity {
     /// Labels a node must carry.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_selector: Option<HashMap<String, String>>,
     /// The VM must run on one of these nodes.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required_nodes: Option<Vec<String>>,
     /// Nodes tried first.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferred_nodes: Option<Vec<String>>,
     /// VM ids that must not share a node with this one.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anti_affinity_vms: Option<Vec<String>>,
 }
@@ -287,65 +298,85 @@ pub struct VMConfig {
     /// Memory in bytes (at least 512 MiB).
     pub memory: u64,
     /// Virtual CPUs (1-128).
-    pub cpus: u32,
+    pub cpus: u16,
     /// Root disk size in bytes (at least 1 GiB; default 20 GiB).
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disk: Option<u64>,
     /// Boot image (default ubuntu-22.04).
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
     /// Network settings.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<NetworkConfig>,
     /// Cloud-init user data.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloud_init: Option<String>,
     /// Labels for selection.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<HashMap<String, String>>,
     /// Free-form annotations.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annotations: Option<HashMap<String, String>>,
     /// Scheduling priority (0-10).
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub priority: Option<u32>,
+    pub priority: Option<u16>,
     /// Placement constraints.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub affinity: Option<Affinity>,
     /// Attach a GPU.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_gpu: Option<bool>,
     /// GPU model.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gpu_type: Option<String>,
     /// Attach a virtual TPM.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_tpm: Option<bool>,
     /// Use UEFI secure boot.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_secure_boot: Option<bool>,
     /// Host CPUs to pin vCPUs to.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cpu_pinning: Option<Vec<u32>>,
     /// Host NUMA nodes.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub numa_nodes: Option<Vec<u32>>,
     /// Back memory with huge pages.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub huge_pages: Option<bool>,
     /// Dedicated IO threads.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub io_threads: Option<u32>,
+    pub io_threads: Option<u16>,
     /// Memory hot-plug ceiling in bytes.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memory_max: Option<u64>,
     /// CPU quota in percent.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cpu_quota: Option<u32>,
+    pub cpu_quota: Option<u16>,
     /// Disk IOPS limit.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disk_iops_limit: Option<u64>,
     /// Network bandwidth limit in bits/s.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network_bandwidth: Option<u64>,
 }
@@ -383,6 +414,8 @@ pub struct VM {
     /// Lifecycle state.
     pub state: VMState,
     /// Configuration.
+
+    #[serde(default)]
     pub config: VMConfig,
     /// Node the VM runs on.
     pub node: String,
@@ -391,15 +424,19 @@ pub struct VM {
     /// Last change.
     pub updated_at: Timestamp,
     /// Last start.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<Timestamp>,
     /// Last stop.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stopped_at: Option<Timestamp>,
     /// Latest metrics, when known.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metrics: Option<VMMetrics>,
     /// Labels (same as config.labels).
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<HashMap<String, String>>,
 }
@@ -410,6 +447,7 @@ pub struct VMList {
     /// The page.
     pub vms: Vec<VM>,
     /// Token of the next page; empty on the last.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
 }
@@ -422,30 +460,39 @@ pub struct VMList {
 #[serde(default)]
 pub struct MigrationOptions {
     /// Keep the VM running (pre-copy); false stops it, copies, starts it on the target.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub live: Option<bool>,
     /// Longest pause allowed, ms (0: 500).
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_downtime: Option<u32>,
+    pub max_downtime: Option<u16>,
     /// Link bandwidth for the copy, bits/s (0: the node's link).
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bandwidth: Option<u64>,
     /// Compress pages in flight.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compression: Option<bool>,
     /// Throttle the guest when rounds do not converge.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_converge: Option<bool>,
     /// Switch to post-copy after a few rounds.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub post_copy: Option<bool>,
     /// Parallel copy streams (0: 1).
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parallel: Option<u32>,
+    pub parallel: Option<u16>,
     /// Verify memory checksums as a last phase.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verify_checksum: Option<bool>,
     /// Encrypt the migration stream.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encrypt_transport: Option<bool>,
 }
@@ -460,6 +507,7 @@ pub struct MigrateRequest {
     /// Node to move to.
     pub target_node: String,
     /// Options.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<MigrationOptions>,
 }
@@ -494,9 +542,11 @@ pub struct MigrationStatus {
     /// Start time.
     pub started_at: Timestamp,
     /// End time.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_at: Option<Timestamp>,
     /// Why the migration failed.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
@@ -509,12 +559,15 @@ pub struct MigrationStatus {
 #[serde(default)]
 pub struct SnapshotOptions {
     /// Include the memory image.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub include_memory: Option<bool>,
     /// Description.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Quiesce the guest file systems first.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quiesce: Option<bool>,
 }
@@ -529,6 +582,7 @@ pub struct SnapshotRequest {
     /// Snapshot name.
     pub name: String,
     /// Options.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<SnapshotOptions>,
 }
@@ -543,6 +597,7 @@ pub struct Snapshot {
     /// Name.
     pub name: String,
     /// Description.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Size in bytes.
@@ -552,6 +607,7 @@ pub struct Snapshot {
     /// Creation time.
     pub created_at: Timestamp,
     /// Parent snapshot id.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
 }
@@ -562,6 +618,7 @@ pub struct SnapshotList {
     /// The page.
     pub snapshots: Vec<Snapshot>,
     /// Token of the next page; empty on the last.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_page_token: Option<String>,
 }
@@ -574,6 +631,7 @@ pub struct SnapshotList {
 #[serde(default)]
 pub struct StopRequest {
     /// Power off at once instead of a graceful shutdown.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force: Option<bool>,
 }
@@ -584,10 +642,12 @@ pub struct VMEvent {
     /// Monotonic event id (the SSE id).
     pub id: u64,
     /// Kind.
+
     #[serde(rename = "type")]
     pub event_type: VMEventType,
-    /// The VM after the event; on a gap, its current state. (A default value when absent.)
-    #[serde(default, skip_serializing_if = "is_default")]
+    /// The VM after the event; on a gap, its current state.
+
+    #[serde(default)]
     pub vm: VM,
     /// When it happened.
     pub timestamp: Timestamp,
@@ -603,6 +663,7 @@ pub struct HealthStatus {
     /// Server version.
     pub version: String,
     /// Uptime in ms.
+
     #[serde(with = "crate::runtime::timestamp::duration_ms")]
     pub uptime: Duration,
 }
@@ -622,6 +683,7 @@ pub struct SessionInfo {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ErrorDetail {
     /// Catalogue name, e.g. VMNotFoundError.
+
     #[serde(rename = "type")]
     pub error_type: String,
     /// Wire code.
@@ -629,11 +691,13 @@ pub struct ErrorDetail {
     /// Human-readable text.
     pub message: String,
     /// Request id.
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
     /// Whether retrying may succeed.
     pub retryable: bool,
     /// Structured details (field, limit, ...).
+
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<HashMap<String, serde_json::Value>>,
 }
@@ -642,5 +706,7 @@ pub struct ErrorDetail {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ErrorBody {
     /// The error.
+
+    #[serde(default)]
     pub error: ErrorDetail,
 }

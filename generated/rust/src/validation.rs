@@ -3,6 +3,9 @@
 
 use crate::error::{DWCPError, Result};
 use crate::runtime::validate;
+#[allow(unused_imports)]
+use std::time::Duration;
+
 use crate::types::*;
 
 fn check(path: &str, outcome: std::result::Result<(), String>) -> Result<()> {

@@ -187,8 +187,8 @@ mod tests {
 
     #[test]
     fn bom_comments_multiline_and_fields() {
-        let got = parse(&[b"\xEF\xBB", b"\xBF: hi\nevent: vm_event\nid: 7\ndata: x\ndata:y\nretry: 10\n\n"]);
-        assert_eq!(got, [ev("vm_event", "x\ny", "7")]);
+        let got = parse(&[b"\xEF\xBB", b"\xBF: hi\nevent: update\nid: 7\ndata: x\ndata:y\nretry: 10\n\n"]);
+        assert_eq!(got, [ev("update", "x\ny", "7")]);
     }
 
     #[test]

@@ -96,6 +96,29 @@ pub mod duration_ms {
     }
 }
 
+/// `#[serde(with = "duration_ms_opt")]`: an optional `Duration` as integer milliseconds.
+pub mod duration_ms_opt {
+    use super::*;
+
+    /// Writes whole milliseconds (absent values are skipped by the field's attributes).
+    pub fn serialize<S: Serializer>(d: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => duration_ms::serialize(d, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Reads milliseconds, or null.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
+        let ms = Option::<f64>::deserialize(d)?;
+        match ms {
+            None => Ok(None),
+            Some(ms) if ms.is_finite() && ms >= 0.0 => Ok(Some(Duration::from_millis(ms.min(1e15) as u64))),
+            Some(_) => Err(serde::de::Error::custom("duration must be a non-negative number of ms")),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,4 +1,4 @@
-//! Event streams (`watch`, `stream_metrics`) as `futures::Stream`s of the events themselves.
+//! The API's server streams as `futures::Stream`s of the events themselves.
 
 use std::fmt;
 use std::pin::Pin;

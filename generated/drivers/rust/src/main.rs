@@ -29,9 +29,11 @@ impl From<DWCPError> for Failure {
 
 type Reply = Result<Value, Failure>;
 
+/// An open stream, one variant per payload type of the spec's streams.
+#[allow(clippy::enum_variant_names)]
 enum OpenStream {
-    Events(EventStream<VMEvent>),
-    Metrics(EventStream<VMMetrics>),
+    VMMetrics(EventStream<VMMetrics>),
+    VMEvent(EventStream<VMEvent>),
 }
 
 #[derive(Default)]
@@ -209,8 +211,8 @@ impl Driver {
                     .get_mut(&name)
                     .ok_or_else(|| crash(format!("no stream {name}")))?;
                 Ok(match stream {
-                    OpenStream::Events(s) => read_stream(s, count, timeout).await,
-                    OpenStream::Metrics(s) => read_stream(s, count, timeout).await,
+                    OpenStream::VMMetrics(s) => read_stream(s, count, timeout).await,
+                    OpenStream::VMEvent(s) => read_stream(s, count, timeout).await,
                 })
             }
             "stream_close" => {
@@ -239,7 +241,7 @@ fn status(client: &Client) -> Value {
 fn client_config(c: &Args) -> Result<ClientConfig, Failure> {
     let address: String = req(c, "address")?;
     let mut config = ClientConfig::new(address);
-    if let Some(v) = opt::<u32>(c, "port")? {
+    if let Some(v) = opt::<u16>(c, "port")? {
         config = config.with_port(v);
     }
     if let Some(v) = opt::<String>(c, "api_key")? {
@@ -254,7 +256,7 @@ fn client_config(c: &Args) -> Result<ClientConfig, Failure> {
     if let Some(v) = opt_ms(c, "request_timeout")? {
         config = config.with_request_timeout(v);
     }
-    if let Some(v) = opt::<u32>(c, "retry_attempts")? {
+    if let Some(v) = opt::<u16>(c, "retry_attempts")? {
         config = config.with_retry_attempts(v);
     }
     if let Some(v) = opt_ms(c, "retry_backoff")? {
@@ -266,7 +268,7 @@ fn client_config(c: &Args) -> Result<ClientConfig, Failure> {
     if let Some(v) = opt_ms(c, "keep_alive_period")? {
         config = config.with_keep_alive_period(v);
     }
-    if let Some(v) = opt::<u32>(c, "max_streams")? {
+    if let Some(v) = opt::<u16>(c, "max_streams")? {
         config = config.with_max_streams(v);
     }
     if let Some(v) = opt::<u32>(c, "buffer_size")? {
@@ -308,97 +310,152 @@ fn to_json<T: serde::Serialize>(value: T) -> Reply {
 }
 
 /// Calls the SDK method named by `op` with arguments read from `args`.
+#[allow(clippy::let_unit_value)]
 async fn dispatch(client: &Client, op: &str, args: &Args) -> Reply {
     match op {
-        "system.health" => to_json(client.health().await?),
+        "system.health" => {
+            let result = client.health().await?;
+
+            to_json(result)
+        }
         "vm.create" => {
             let config = req::<VMConfig>(args, "config")?;
-            to_json(client.vm().create(config).await?)
+            let result = client.vm().create(config).await?;
+
+            to_json(result)
         }
         "vm.get" => {
             let vm_id = req::<String>(args, "vm_id")?;
-            to_json(client.vm().get(&vm_id).await?)
+            let result = client.vm().get(&vm_id).await?;
+
+            to_json(result)
         }
         "vm.list" => {
             let labels = labels(args, "labels")?;
-            let page_size = opt::<u32>(args, "page_size")?;
-            to_json(client.vm().list_with(&pairs(&labels), page_size).await?)
+            #[allow(unused_mut)]
+            let mut options = VMListOptions::new();
+            if let Some(v) = opt::<u16>(args, "page_size")? {
+                options.page_size = Some(v);
+            }
+            let result = client.vm().list_with(&pairs(&labels), options).await?;
+
+            to_json(result)
         }
         "vm.start" => {
             let vm_id = req::<String>(args, "vm_id")?;
-            to_json(client.vm().start(&vm_id).await?)
+            let result = client.vm().start(&vm_id).await?;
+
+            to_json(result)
         }
         "vm.stop" => {
             let vm_id = req::<String>(args, "vm_id")?;
-            let force = opt::<bool>(args, "force")?.unwrap_or_default();
-            to_json(client.vm().stop(&vm_id, force).await?)
+            let force = opt::<bool>(args, "force")?;
+            let result = client.vm().stop(&vm_id, force).await?;
+
+            to_json(result)
         }
         "vm.destroy" => {
             let vm_id = req::<String>(args, "vm_id")?;
-            to_json(client.vm().destroy(&vm_id).await?)
+            let result = client.vm().destroy(&vm_id).await?;
+
+            to_json(result)
         }
         "vm.migrate" => {
             let vm_id = req::<String>(args, "vm_id")?;
             let target_node = req::<String>(args, "target_node")?;
-            let options = opt::<MigrationOptions>(args, "options")?.unwrap_or_default();
-            to_json(client.vm().migrate(&vm_id, &target_node, options).await?)
+            let options = opt::<MigrationOptions>(args, "options")?;
+            let result = client.vm().migrate(&vm_id, &target_node, options).await?;
+
+            to_json(result)
         }
         "vm.wait_for_migration" => {
-            let id: String = req(args, "migration_id")?;
+            let migration_id = req::<String>(args, "migration_id")?;
             let deadline = req_ms(args, "deadline_ms")?;
-            to_json(client.vm().wait_for_migration(&id, deadline).await?)
+            to_json(
+                client
+                    .vm()
+                    .wait_for_migration(&migration_id, deadline)
+                    .await?,
+            )
         }
         "vm.get_migration_status" => {
             let migration_id = req::<String>(args, "migration_id")?;
-            to_json(client.vm().get_migration_status(&migration_id).await?)
+            let result = client.vm().get_migration_status(&migration_id).await?;
+
+            to_json(result)
         }
         "vm.cancel_migration" => {
             let migration_id = req::<String>(args, "migration_id")?;
-            to_json(client.vm().cancel_migration(&migration_id).await?)
+            let result = client.vm().cancel_migration(&migration_id).await?;
+
+            to_json(result)
         }
         "vm.snapshot" => {
             let vm_id = req::<String>(args, "vm_id")?;
             let name = req::<String>(args, "name")?;
-            let options = opt::<SnapshotOptions>(args, "options")?.unwrap_or_default();
-            to_json(client.vm().snapshot(&vm_id, &name, options).await?)
+            let options = opt::<SnapshotOptions>(args, "options")?;
+            let result = client.vm().snapshot(&vm_id, &name, options).await?;
+
+            to_json(result)
         }
         "vm.list_snapshots" => {
             let vm_id = req::<String>(args, "vm_id")?;
-            let page_size = opt::<u32>(args, "page_size")?;
-            to_json(client.vm().list_snapshots_with(&vm_id, page_size).await?)
+            #[allow(unused_mut)]
+            let mut options = VMListSnapshotsOptions::new();
+            if let Some(v) = opt::<u16>(args, "page_size")? {
+                options.page_size = Some(v);
+            }
+            let result = client.vm().list_snapshots_with(&vm_id, options).await?;
+
+            to_json(result)
         }
         "vm.restore_snapshot" => {
             let vm_id = req::<String>(args, "vm_id")?;
             let snapshot_id = req::<String>(args, "snapshot_id")?;
-            to_json(client.vm().restore_snapshot(&vm_id, &snapshot_id).await?)
+            let result = client.vm().restore_snapshot(&vm_id, &snapshot_id).await?;
+
+            to_json(result)
         }
         "vm.delete_snapshot" => {
             let snapshot_id = req::<String>(args, "snapshot_id")?;
-            to_json(client.vm().delete_snapshot(&snapshot_id).await?)
+            let result = client.vm().delete_snapshot(&snapshot_id).await?;
+
+            to_json(result)
         }
         "vm.get_metrics" => {
             let vm_id = req::<String>(args, "vm_id")?;
             let window = opt_ms(args, "window")?;
-            to_json(client.vm().get_metrics(&vm_id, window).await?)
+            let result = client.vm().get_metrics(&vm_id, window).await?;
+
+            to_json(result)
         }
         other => Err(crash(format!("unknown op {other:?}"))),
     }
 }
 
+#[allow(clippy::match_single_binding)]
 async fn open_stream(client: &Client, op: &str, args: &Args) -> Result<OpenStream, Failure> {
     match op {
         "vm.stream_metrics" => {
             let vm_id = req::<String>(args, "vm_id")?;
-            let interval = opt_ms(args, "interval")?.unwrap_or(Duration::from_secs(1));
-            let stream = client.vm().stream_metrics(&vm_id, interval).await?;
-            Ok(OpenStream::Metrics(stream))
+            let interval = opt_ms(args, "interval")?;
+            let result = client.vm().stream_metrics(&vm_id, interval).await?;
+
+            Ok(OpenStream::VMMetrics(result))
         }
         "vm.watch" => {
             let vm_id = req::<String>(args, "vm_id")?;
-            let since = opt::<u64>(args, "since")?;
-            let follow = opt::<bool>(args, "follow")?;
-            let stream = client.vm().watch_with(&vm_id, since, follow).await?;
-            Ok(OpenStream::Events(stream))
+            #[allow(unused_mut)]
+            let mut options = VMWatchOptions::new();
+            if let Some(v) = opt::<u64>(args, "since")? {
+                options.since = Some(v);
+            }
+            if let Some(v) = opt::<bool>(args, "follow")? {
+                options.follow = Some(v);
+            }
+            let result = client.vm().watch_with(&vm_id, options).await?;
+
+            Ok(OpenStream::VMEvent(result))
         }
         other => Err(crash(format!("unknown stream op {other:?}"))),
     }
@@ -416,7 +473,7 @@ async fn read_stream<T: serde::Serialize>(
         match tokio::time::timeout_at(deadline, stream.next()).await {
             Ok(Some(event)) => {
                 let mut value = serde_json::to_value(event).unwrap_or(Value::Null);
-                // The runner checks order by SSE id; VMMetrics carries it only on the wire.
+                // The runner checks order by SSE id; a payload without an id field carries it only on the wire.
                 if let (Value::Object(fields), Some(id)) = (&mut value, stream.last_event_id()) {
                     fields.entry("id").or_insert(json!(id));
                 }
@@ -444,6 +501,7 @@ fn req<T: serde::de::DeserializeOwned>(args: &Args, field: &str) -> Result<T, Fa
     serde_json::from_value(value).map_err(|e| bad_arg(field, e))
 }
 
+#[allow(dead_code)]
 fn opt<T: serde::de::DeserializeOwned>(args: &Args, field: &str) -> Result<Option<T>, Failure> {
     match args.get(field) {
         None | Some(Value::Null) => Ok(None),
@@ -453,19 +511,23 @@ fn opt<T: serde::de::DeserializeOwned>(args: &Args, field: &str) -> Result<Optio
     }
 }
 
+#[allow(dead_code)]
 fn opt_ms(args: &Args, field: &str) -> Result<Option<Duration>, Failure> {
     Ok(opt::<u64>(args, field)?.map(Duration::from_millis))
 }
 
+#[allow(dead_code)]
 fn req_ms(args: &Args, field: &str) -> Result<Duration, Failure> {
     Ok(Duration::from_millis(req::<u64>(args, field)?))
 }
 
+#[allow(dead_code)]
 fn labels(args: &Args, field: &str) -> Result<Vec<(String, String)>, Failure> {
     let map: Option<HashMap<String, String>> = opt(args, field)?;
     Ok(map.unwrap_or_default().into_iter().collect())
 }
 
+#[allow(dead_code)]
 fn pairs(labels: &[(String, String)]) -> Vec<(&str, &str)> {
     labels
         .iter()

@@ -1,11 +1,11 @@
-// Code generated from templates/rust/examples/common/mod.rs by generator/; DO NOT EDIT.
+// Code generated from extras/rust/examples/common/mod.rs by generator/; DO NOT EDIT.
 //! Shared by the examples: the server they talk to comes from DWCP_ADDRESS, DWCP_PORT and
 //! DWCP_API_KEY, so each example's own code stays the reference guide's fragment.
 // Each example compiles this module on its own and uses only part of it.
 #![allow(dead_code)]
 
 /// DWCP_ADDRESS, DWCP_PORT and DWCP_API_KEY, with the guide's values as defaults.
-pub fn server() -> (String, u32, String) {
+pub fn server() -> (String, u16, String) {
     let env =
         |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_owned());
     let port = env("DWCP_PORT", "9000").parse().unwrap_or(9000);

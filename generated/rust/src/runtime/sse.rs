@@ -204,9 +204,9 @@ mod tests {
     fn bom_comments_multiline_and_fields() {
         let got = parse(&[
             b"\xEF\xBB",
-            b"\xBF: hi\nevent: vm_event\nid: 7\ndata: x\ndata:y\nretry: 10\n\n",
+            b"\xBF: hi\nevent: update\nid: 7\ndata: x\ndata:y\nretry: 10\n\n",
         ]);
-        assert_eq!(got, [ev("vm_event", "x\ny", "7")]);
+        assert_eq!(got, [ev("update", "x\ny", "7")]);
     }
 
     #[test]

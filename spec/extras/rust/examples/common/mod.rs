@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 /// DWCP_ADDRESS, DWCP_PORT and DWCP_API_KEY, with the guide's values as defaults.
-pub fn server() -> (String, u32, String) {
+pub fn server() -> (String, u16, String) {
     let env = |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_owned());
     let port = env("DWCP_PORT", "9000").parse().unwrap_or(9000);
     (env("DWCP_ADDRESS", "localhost"), port, env("DWCP_API_KEY", "your-api-key"))

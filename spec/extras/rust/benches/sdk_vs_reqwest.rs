@@ -97,7 +97,7 @@ async fn gets(
 
 async fn sdk_stream(client: &Client, id: &str) -> Result<f64, Box<dyn std::error::Error>> {
     let start = Instant::now();
-    let mut events = client.vm().watch_with(id, None, Some(false)).await?;
+    let mut events = client.vm().watch_with(id, dwcp::VMWatchOptions::new().follow(false)).await?;
     let mut count = 0u64;
     while let Some(event) = events.next().await {
         std::hint::black_box(&event);
