@@ -55,7 +55,11 @@ def render_target(
     env = environment(templates_root, extras)
     out_dir = staging / target.output
     namers = {**NAMERS, "proto": ProtoNamer}
-    context = {"api": api, "matrix": matrix, "n": namers[target.language](), "target": target}
+    namer = namers[target.language]()
+    bind = getattr(namer, "bound", None)
+    if callable(bind):  # a namer that reads the spec (initialisms, overrides) learns it once here
+        namer = bind(api)
+    context = {"api": api, "matrix": matrix, "n": namer, "target": target}
     written: list[Path] = []
     for root, path in _sources(templates_root, extras, target):
         relative = path.relative_to(root / target.templates)
