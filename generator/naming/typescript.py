@@ -29,8 +29,8 @@ KEYWORDS = frozenset(
 )
 GLOBALS = frozenset({"Date", "Error", "Object", "Number", "String", "Promise", "Record", "Set", "JSON", "Math"})
 # Names the generated method bodies use for their own locals (see templates/typescript/ops.macros.j2).
-LOCALS = frozenset({"body", "items", "token", "page", "item", "json", "event", "status", "deadline", "interval"})
-LOCALS |= frozenset({"options", "callOptions", "invoker", "endpoint", "signal", "s", "cause"})
+LOCALS = frozenset({"body", "items", "token", "page", "item", "json", "event", "invoker", "endpoint", "callOptions"})
+LOCALS |= frozenset({"waitOptions", "limit", "pause", "what", "done", "failed", "status", "signal", "s", "cause"})
 SCALARS = {
     "string": "string",
     "bool": "boolean",
@@ -197,9 +197,8 @@ class TypeScriptNamer(Namer):
         return resource + self._pascal(op.name) + "Options"
 
     def options_param(self, op: ir.Operation) -> str:
-        """The name of the options parameter: `options`, unless a positional input already is."""
-        taken = {a.name for a in self.args(op)}
-        return "callOptions" if "options" in taken else "options"
+        """The name of the options parameter (a name no input takes: param() renames one that would)."""
+        return "callOptions"
 
     def waiter(self, op: ir.Operation) -> str:
         """waitForMigration: the spec's waiter name (or its typescript override), camelCased."""

@@ -6,7 +6,7 @@ import { newMetrics, type ClientMetrics } from './runtime/metrics.js';
 import type { Transport } from './runtime/transport.js';
 import { NotConnectedError, ValidationError } from './errors.js';
 import { catalogue, RETRY_POLICY } from './policy.js';
-import { validateClientConfig as validateClientConfig } from './validate.js';
+import { validateClientConfig } from './validate.js';
 import { VMClient, type HealthOptions } from './resources.js';
 import { decodeHealthStatus, decodeSessionInfo } from './codec.js';
 import type { Duration } from './runtime/duration.js';
@@ -172,12 +172,12 @@ export abstract class BaseClient {
   }
 
   /** Reports whether the server is serving. */
-  async health(options: HealthOptions = {}): Promise<HealthStatus> {
+  async health(callOptions: HealthOptions = {}): Promise<HealthStatus> {
     return this.invoker().call(
       { method: 'GET', path: `/health`, idempotent: true, auth: false, success: 200 },
       undefined,
       (json) => decodeHealthStatus(object(json, 'HealthStatus')),
-      options,
+      callOptions,
     );
   }
 

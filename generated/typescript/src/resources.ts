@@ -130,7 +130,7 @@ export class VMClient {
   }
 
   /** Creates a VM (placed on a node that fits) and returns it in state creating. */
-  async create(config: VMConfig, options: VMCreateOptions = {}): Promise<VM> {
+  async create(config: VMConfig, callOptions: VMCreateOptions = {}): Promise<VM> {
     validateVMConfig(config);
     return this.#client
       .invoker()
@@ -138,12 +138,12 @@ export class VMClient {
         { method: 'POST', path: `/vms`, idempotent: false, auth: true, success: 201 },
         encodeVMConfig(config),
         (json) => decodeVM(object(json, 'VM')),
-        options,
+        callOptions,
       );
   }
 
   /** Returns a VM. */
-  async get(vmId: string, options: VMGetOptions = {}): Promise<VM> {
+  async get(vmId: string, callOptions: VMGetOptions = {}): Promise<VM> {
     checkId(vmId, 'vmId', 'vm_id');
     return this.#client
       .invoker()
@@ -157,16 +157,16 @@ export class VMClient {
         },
         undefined,
         (json) => decodeVM(object(json, 'VM')),
-        options,
+        callOptions,
       );
   }
 
   /** Lists VMs whose labels match all the given labels, page by page. Returns every item over all pages. */
-  async list(labels?: Record<string, string>, options: VMListOptions = {}): Promise<VM[]> {
+  async list(labels?: Record<string, string>, callOptions: VMListOptions = {}): Promise<VM[]> {
     if (labels !== undefined) checkParam(checkMap(labels, true), 'labels', 'labels');
-    if (options.pageSize !== undefined)
+    if (callOptions.pageSize !== undefined)
       checkParam(
-        checkNumber(options.pageSize, { min: 1, max: 1000, integer: true }),
+        checkNumber(callOptions.pageSize, { min: 1, max: 1000, integer: true }),
         'pageSize',
         'page_size',
       );
@@ -177,14 +177,14 @@ export class VMClient {
       const page: VMList = await invoker.call(
         {
           method: 'GET',
-          path: `/vms${query({ labels: labels, page_size: options.pageSize, page_token: token })}`,
+          path: `/vms${query({ labels: labels, page_size: callOptions.pageSize, page_token: token })}`,
           idempotent: true,
           auth: true,
           success: 200,
         },
         undefined,
         (json) => decodeVMList(object(json, 'VMList')),
-        options,
+        callOptions,
       );
       for (const item of page.vms) items.push(item);
       token = page.nextPageToken || undefined;
@@ -193,7 +193,7 @@ export class VMClient {
   }
 
   /** Starts a stopped VM; starting a running VM is a no-op. */
-  async start(vmId: string, options: VMStartOptions = {}): Promise<VM> {
+  async start(vmId: string, callOptions: VMStartOptions = {}): Promise<VM> {
     checkId(vmId, 'vmId', 'vm_id');
     return this.#client
       .invoker()
@@ -207,12 +207,12 @@ export class VMClient {
         },
         undefined,
         (json) => decodeVM(object(json, 'VM')),
-        options,
+        callOptions,
       );
   }
 
   /** Stops a running VM, gracefully or by force; stopping a stopped VM is a no-op. */
-  async stop(vmId: string, force?: boolean, options: VMStopOptions = {}): Promise<VM> {
+  async stop(vmId: string, force?: boolean, callOptions: VMStopOptions = {}): Promise<VM> {
     checkId(vmId, 'vmId', 'vm_id');
     const body: StopRequest = {
       force: force,
@@ -230,12 +230,12 @@ export class VMClient {
         },
         encodeStopRequest(body),
         (json) => decodeVM(object(json, 'VM')),
-        options,
+        callOptions,
       );
   }
 
   /** Destroys a VM and its snapshots. */
-  async destroy(vmId: string, options: VMDestroyOptions = {}): Promise<void> {
+  async destroy(vmId: string, callOptions: VMDestroyOptions = {}): Promise<void> {
     checkId(vmId, 'vmId', 'vm_id');
     return this.#client
       .invoker()
@@ -249,7 +249,7 @@ export class VMClient {
         },
         undefined,
         () => undefined,
-        options,
+        callOptions,
       );
   }
 
@@ -257,13 +257,13 @@ export class VMClient {
   async migrate(
     vmId: string,
     targetNode: string,
-    options_?: MigrationOptions,
-    options: VMMigrateOptions = {},
+    options?: MigrationOptions,
+    callOptions: VMMigrateOptions = {},
   ): Promise<MigrationStatus> {
     checkId(vmId, 'vmId', 'vm_id');
     const body: MigrateRequest = {
       targetNode: targetNode,
-      options: options_,
+      options: options,
     };
     validateMigrateRequest(body);
     return this.#client
@@ -278,7 +278,7 @@ export class VMClient {
         },
         encodeMigrateRequest(body),
         (json) => decodeMigrationStatus(object(json, 'MigrationStatus')),
-        options,
+        callOptions,
       );
   }
 
@@ -287,27 +287,27 @@ export class VMClient {
    * MigrationError when it ends failed or cancelled, and with a TimeoutError at the deadline
    * (the operation itself goes on).
    */
-  async waitForMigration(migrationId: string, options: WaitOptions): Promise<MigrationStatus> {
+  async waitForMigration(migrationId: string, waitOptions: WaitOptions): Promise<MigrationStatus> {
     checkId(migrationId, 'migrationId', 'migration_id');
     const done: readonly string[] = ['completed', 'failed', 'cancelled'];
     const failed: readonly string[] = ['failed', 'cancelled'];
-    const deadline =
-      options.deadline instanceof Date
-        ? options.deadline.getTime() - Date.now()
-        : checkDuration(options.deadline, 'deadline', 'deadline_ms');
-    const interval =
-      options.interval === undefined
+    const limit =
+      waitOptions.deadline instanceof Date
+        ? waitOptions.deadline.getTime() - Date.now()
+        : checkDuration(waitOptions.deadline, 'deadline', 'deadline_ms');
+    const pause =
+      waitOptions.interval === undefined
         ? undefined
-        : checkDuration(options.interval, 'interval', 'interval');
+        : checkDuration(waitOptions.interval, 'interval', 'interval');
     const what = String(migrationId);
     const status = await pollUntil(
       (signal) => this.getMigrationStatus(migrationId, { signal }),
       (s) => done.includes(s.state),
-      { deadline, signal: options.signal, interval },
+      { deadline: limit, signal: waitOptions.signal, interval: pause },
       (cause) =>
         new TimeoutError({
           code: 'client_timeout',
-          message: `${what} did not finish within ${deadline} ms`,
+          message: `${what} did not finish within ${limit} ms`,
           cause,
         }),
     );
@@ -324,7 +324,7 @@ export class VMClient {
   /** Returns the progress of a migration. */
   async getMigrationStatus(
     migrationId: string,
-    options: VMGetMigrationStatusOptions = {},
+    callOptions: VMGetMigrationStatusOptions = {},
   ): Promise<MigrationStatus> {
     checkId(migrationId, 'migrationId', 'migration_id');
     return this.#client
@@ -339,14 +339,14 @@ export class VMClient {
         },
         undefined,
         (json) => decodeMigrationStatus(object(json, 'MigrationStatus')),
-        options,
+        callOptions,
       );
   }
 
   /** Cancels a migration; the VM stays on its source node. */
   async cancelMigration(
     migrationId: string,
-    options: VMCancelMigrationOptions = {},
+    callOptions: VMCancelMigrationOptions = {},
   ): Promise<MigrationStatus> {
     checkId(migrationId, 'migrationId', 'migration_id');
     return this.#client
@@ -361,7 +361,7 @@ export class VMClient {
         },
         undefined,
         (json) => decodeMigrationStatus(object(json, 'MigrationStatus')),
-        options,
+        callOptions,
       );
   }
 
@@ -369,13 +369,13 @@ export class VMClient {
   async snapshot(
     vmId: string,
     name: string,
-    options_?: SnapshotOptions,
-    options: VMSnapshotOptions = {},
+    options?: SnapshotOptions,
+    callOptions: VMSnapshotOptions = {},
   ): Promise<Snapshot> {
     checkId(vmId, 'vmId', 'vm_id');
     const body: SnapshotRequest = {
       name: name,
-      options: options_,
+      options: options,
     };
     validateSnapshotRequest(body);
     return this.#client
@@ -390,16 +390,16 @@ export class VMClient {
         },
         encodeSnapshotRequest(body),
         (json) => decodeSnapshot(object(json, 'Snapshot')),
-        options,
+        callOptions,
       );
   }
 
   /** Lists a VM's snapshots, page by page. Returns every item over all pages. */
-  async listSnapshots(vmId: string, options: VMListSnapshotsOptions = {}): Promise<Snapshot[]> {
+  async listSnapshots(vmId: string, callOptions: VMListSnapshotsOptions = {}): Promise<Snapshot[]> {
     checkId(vmId, 'vmId', 'vm_id');
-    if (options.pageSize !== undefined)
+    if (callOptions.pageSize !== undefined)
       checkParam(
-        checkNumber(options.pageSize, { min: 1, max: 1000, integer: true }),
+        checkNumber(callOptions.pageSize, { min: 1, max: 1000, integer: true }),
         'pageSize',
         'page_size',
       );
@@ -410,14 +410,14 @@ export class VMClient {
       const page: SnapshotList = await invoker.call(
         {
           method: 'GET',
-          path: `/vms/${encodeURIComponent(vmId)}/snapshots${query({ page_size: options.pageSize, page_token: token })}`,
+          path: `/vms/${encodeURIComponent(vmId)}/snapshots${query({ page_size: callOptions.pageSize, page_token: token })}`,
           idempotent: true,
           auth: true,
           success: 200,
         },
         undefined,
         (json) => decodeSnapshotList(object(json, 'SnapshotList')),
-        options,
+        callOptions,
       );
       for (const item of page.snapshots) items.push(item);
       token = page.nextPageToken || undefined;
@@ -429,7 +429,7 @@ export class VMClient {
   async restoreSnapshot(
     vmId: string,
     snapshotId: string,
-    options: VMRestoreSnapshotOptions = {},
+    callOptions: VMRestoreSnapshotOptions = {},
   ): Promise<VM> {
     checkId(vmId, 'vmId', 'vm_id');
     checkId(snapshotId, 'snapshotId', 'snapshot_id');
@@ -445,12 +445,15 @@ export class VMClient {
         },
         undefined,
         (json) => decodeVM(object(json, 'VM')),
-        options,
+        callOptions,
       );
   }
 
   /** Deletes a snapshot. */
-  async deleteSnapshot(snapshotId: string, options: VMDeleteSnapshotOptions = {}): Promise<void> {
+  async deleteSnapshot(
+    snapshotId: string,
+    callOptions: VMDeleteSnapshotOptions = {},
+  ): Promise<void> {
     checkId(snapshotId, 'snapshotId', 'snapshot_id');
     return this.#client
       .invoker()
@@ -464,7 +467,7 @@ export class VMClient {
         },
         undefined,
         () => undefined,
-        options,
+        callOptions,
       );
   }
 
@@ -472,7 +475,7 @@ export class VMClient {
   async getMetrics(
     vmId: string,
     window?: Duration,
-    options: VMGetMetricsOptions = {},
+    callOptions: VMGetMetricsOptions = {},
   ): Promise<VMMetrics> {
     checkId(vmId, 'vmId', 'vm_id');
     const windowMs =
@@ -491,28 +494,24 @@ export class VMClient {
         },
         undefined,
         (json) => decodeVMMetrics(object(json, 'VMMetrics')),
-        options,
+        callOptions,
       );
   }
 
   /** Streams a VM's metrics, one sample per interval (default 1 s). */
   streamMetrics(
     vmId: string,
-    interval_?: Duration,
-    options: VMStreamMetricsOptions = {},
+    interval?: Duration,
+    callOptions: VMStreamMetricsOptions = {},
   ): EventStream<VMMetrics> {
     checkId(vmId, 'vmId', 'vm_id');
-    const interval_Ms =
-      interval_ === undefined
+    const intervalMs =
+      interval === undefined
         ? undefined
-        : checkDuration(interval_, 'interval_', 'interval', {
-            min: 1,
-            max: 3600000,
-            integer: true,
-          });
+        : checkDuration(interval, 'interval', 'interval', { min: 1, max: 3600000, integer: true });
     const endpoint: Endpoint = {
       method: 'GET',
-      path: `/vms/${encodeURIComponent(vmId)}/metrics/stream${query({ interval: interval_Ms })}`,
+      path: `/vms/${encodeURIComponent(vmId)}/metrics/stream${query({ interval: intervalMs })}`,
       idempotent: true,
       auth: true,
       success: 200,
@@ -523,19 +522,20 @@ export class VMClient {
         endpoint: () => endpoint,
         decode: (event) => decodeVMMetrics(object(parseJson(event.data), 'VMMetrics')),
       },
-      options,
+      callOptions,
     );
   }
 
   /** Streams a VM's retained events, then new ones as they happen (follow: false ends after the backlog). */
-  watch(vmId: string, options: VMWatchOptions = {}): EventStream<VMEvent> {
+  watch(vmId: string, callOptions: VMWatchOptions = {}): EventStream<VMEvent> {
     checkId(vmId, 'vmId', 'vm_id');
-    if (options.since !== undefined)
-      checkParam(checkNumber(options.since, { min: 0, integer: true }), 'since', 'since');
-    if (options.follow !== undefined) checkParam(checkBool(options.follow), 'follow', 'follow');
+    if (callOptions.since !== undefined)
+      checkParam(checkNumber(callOptions.since, { min: 0, integer: true }), 'since', 'since');
+    if (callOptions.follow !== undefined)
+      checkParam(checkBool(callOptions.follow), 'follow', 'follow');
     const endpoint: Endpoint = {
       method: 'GET',
-      path: `/vms/${encodeURIComponent(vmId)}/events${query({ since: options.since, follow: options.follow })}`,
+      path: `/vms/${encodeURIComponent(vmId)}/events${query({ since: callOptions.since, follow: callOptions.follow })}`,
       idempotent: true,
       auth: true,
       success: 200,
@@ -546,19 +546,19 @@ export class VMClient {
         endpoint: () => endpoint,
         decode: (event) => decodeVMEvent(object(parseJson(event.data), 'VMEvent')),
       },
-      options,
+      callOptions,
     );
   }
 
   /** Reports whether the server is serving. */
-  async health(options: HealthOptions = {}): Promise<HealthStatus> {
+  async health(callOptions: HealthOptions = {}): Promise<HealthStatus> {
     return this.#client
       .invoker()
       .call(
         { method: 'GET', path: `/health`, idempotent: true, auth: false, success: 200 },
         undefined,
         (json) => decodeHealthStatus(object(json, 'HealthStatus')),
-        options,
+        callOptions,
       );
   }
 }
