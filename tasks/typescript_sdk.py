@@ -140,13 +140,15 @@ def api_snapshot(sdk: Path) -> str:
     out: list[str] = []
     for path in sorted((sdk / "dist").rglob("*.d.ts")):
         module = path.relative_to(sdk / "dist").as_posix().removesuffix(".d.ts")
-        if module.startswith("runtime/") and module not in PUBLIC_RUNTIME:
+        if module in INTERNAL or (module.startswith("runtime/") and module not in PUBLIC_RUNTIME):
             continue
-        out += [f"{module}: {line}" for line in _declarations(path.read_text(encoding="utf-8"))]
+        lines = _declarations(path.read_text(encoding="utf-8"))
+        out += [f"{module}: {line}" for line in lines if not line.startswith("import ")]
     return "\n".join(out) + "\n"
 
 
-# Runtime modules whose exports the entries re-export (the rest is internal to the package).
+# Modules the entries (index, browser) re-export from; the others are the package's internals.
+INTERNAL = {"codec", "validate", "policy"}
 PUBLIC_RUNTIME = {
     "runtime/invoker",
     "runtime/waiter",

@@ -54,6 +54,8 @@ CLIENT_MEMBERS = frozenset(
     {"config", "connect", "disconnect", "isConnected", "isAuthenticated", "session", "getMetrics", "invoker"}
     | {"toJSON", "createTransport", "randomId"}
 )
+# Properties of CallOptions (templates/typescript/runtime/invoker.ts), which every options object extends.
+CALL_OPTIONS = ("signal", "timeout", "idempotencyKey")
 # Wire codes the runtime and the generic templates raise themselves; the catalogue must hold each.
 RUNTIME_CODES = (
     "not_connected",
@@ -330,12 +332,23 @@ class TypeScriptNamer(Namer):
                         yield f"methods of {other.name}", path, self.method(op)
                 scope = f"arguments of {op.id}"
                 for arg in self.args(op):
-                    yield scope, f"{path}.input.{arg.wire}", arg.name
+                    yield scope, self._input_path(op, path, arg), arg.name
                 yield scope, f"{path}.input", self.options_param(op)
+                for name in CALL_OPTIONS:
+                    yield f"options of {op.id}", "packages.typescript", name
                 for arg in self.options(op):
-                    yield f"options of {op.id}", f"{path}.input.{arg.wire}", arg.name
+                    yield f"options of {op.id}", self._input_path(op, path, arg), arg.name
                 if op.long_running is not None:
                     yield f"methods of {resource.name}", f"{path}.long_running.waiter", self.waiter(op)
+
+    @staticmethod
+    def _input_path(op: ir.Operation, path: str, arg: TsArg) -> str:
+        """Where the spec declares an input: a body field under its type, a parameter under the operation."""
+        if arg.location == "body" and op.body is not None:
+            return f"types.{op.body.struct.name}.fields.{arg.wire}"
+        if arg.location == "whole":
+            return f"{path}.input.body"
+        return f"{path}.input.{arg.location}.{arg.wire}"
 
     def problems(self, api: ir.Api) -> Iterator[tuple[str, str]]:
         """Shapes the TypeScript templates cannot emit."""
