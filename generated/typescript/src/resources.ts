@@ -59,61 +59,61 @@ import {
   validateVMConfig,
 } from './validate.js';
 
-/** Options of health: the per-call options and the operation's optional inputs. */
+/** Options of Client.health: the per-call options and the operation's optional inputs. */
 export interface HealthOptions extends CallOptions {}
 
-/** Options of create: the per-call options and the operation's optional inputs. */
+/** Options of VMClient.create: the per-call options and the operation's optional inputs. */
 export interface VMCreateOptions extends CallOptions {}
 
-/** Options of get: the per-call options and the operation's optional inputs. */
+/** Options of VMClient.get: the per-call options and the operation's optional inputs. */
 export interface VMGetOptions extends CallOptions {}
 
-/** Options of list: the per-call options and the operation's optional inputs. */
+/** Options of VMClient.list: the per-call options and the operation's optional inputs. */
 export interface VMListOptions extends CallOptions {
   /** VMs per page (server default 100). */
   pageSize?: number | undefined;
 }
 
-/** Options of start: the per-call options and the operation's optional inputs. */
+/** Options of VMClient.start: the per-call options and the operation's optional inputs. */
 export interface VMStartOptions extends CallOptions {}
 
-/** Options of stop: the per-call options and the operation's optional inputs. */
+/** Options of VMClient.stop: the per-call options and the operation's optional inputs. */
 export interface VMStopOptions extends CallOptions {}
 
-/** Options of destroy: the per-call options and the operation's optional inputs. */
+/** Options of VMClient.destroy: the per-call options and the operation's optional inputs. */
 export interface VMDestroyOptions extends CallOptions {}
 
-/** Options of migrate: the per-call options and the operation's optional inputs. */
+/** Options of VMClient.migrate: the per-call options and the operation's optional inputs. */
 export interface VMMigrateOptions extends CallOptions {}
 
-/** Options of getMigrationStatus: the per-call options and the operation's optional inputs. */
+/** Options of VMClient.getMigrationStatus: the per-call options and the operation's optional inputs. */
 export interface VMGetMigrationStatusOptions extends CallOptions {}
 
-/** Options of cancelMigration: the per-call options and the operation's optional inputs. */
+/** Options of VMClient.cancelMigration: the per-call options and the operation's optional inputs. */
 export interface VMCancelMigrationOptions extends CallOptions {}
 
-/** Options of snapshot: the per-call options and the operation's optional inputs. */
+/** Options of VMClient.snapshot: the per-call options and the operation's optional inputs. */
 export interface VMSnapshotOptions extends CallOptions {}
 
-/** Options of listSnapshots: the per-call options and the operation's optional inputs. */
+/** Options of VMClient.listSnapshots: the per-call options and the operation's optional inputs. */
 export interface VMListSnapshotsOptions extends CallOptions {
   /** Snapshots per page (server default 100). */
   pageSize?: number | undefined;
 }
 
-/** Options of restoreSnapshot: the per-call options and the operation's optional inputs. */
+/** Options of VMClient.restoreSnapshot: the per-call options and the operation's optional inputs. */
 export interface VMRestoreSnapshotOptions extends CallOptions {}
 
-/** Options of deleteSnapshot: the per-call options and the operation's optional inputs. */
+/** Options of VMClient.deleteSnapshot: the per-call options and the operation's optional inputs. */
 export interface VMDeleteSnapshotOptions extends CallOptions {}
 
-/** Options of getMetrics: the per-call options and the operation's optional inputs. */
+/** Options of VMClient.getMetrics: the per-call options and the operation's optional inputs. */
 export interface VMGetMetricsOptions extends CallOptions {}
 
-/** Options of streamMetrics: the per-call options and the operation's optional inputs. */
+/** Options of VMClient.streamMetrics: the per-call options and the operation's optional inputs. */
 export interface VMStreamMetricsOptions extends CallOptions {}
 
-/** Options of watch: the per-call options and the operation's optional inputs. */
+/** Options of VMClient.watch: the per-call options and the operation's optional inputs. */
 export interface VMWatchOptions extends CallOptions {
   /** Resume after this event id (the Last-Event-ID); 0 replays the retained log. */
   since?: number | undefined;
