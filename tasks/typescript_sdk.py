@@ -1,4 +1,5 @@
-"""The TypeScript SDK's sessions: check (tsc, unit tests, npm pack, examples, browser), driver, bench.
+"""The TypeScript SDK's sessions: check (tsc, unit tests, npm pack, API snapshot, examples, browser),
+the conformance driver, the broad fixture's checks, bench.
 
 npm installs happen in a build folder outside generated/ (under .nox/.cache), always through
 `npm ci` against the committed lock file, so generated/ never holds node_modules or build output.
@@ -6,9 +7,11 @@ npm installs happen in a build folder outside generated/ (under .nox/.cache), al
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
 CACHE = ROOT / ".nox" / ".cache" / "typescript"
 CHROMIUM = Path("/usr/bin/chromium")
+API = ROOT / "api" / "typescript.txt"
 # What `npm pack` may ship: the compiled ESM, its declarations, the README and the manifest.
 PACK_ALLOWED = ("dist/", "README.md", "package.json", "LICENSE")
 KEEP = {"node_modules", ".lock-installed"}
@@ -95,7 +99,8 @@ def build_driver(session: nox.Session, sdk: Path, generated_root: Path | None = 
     root = generated_root or GENERATED
     driver = _build_root(root) / "driver"
     _mirror(root / "drivers" / "typescript", driver)
-    _link(driver / "node_modules" / "@novacron" / "dwcp-sdk", sdk)
+    name = json.loads((sdk / "package.json").read_text(encoding="utf-8"))["name"]
+    _link(driver / "node_modules" / name, sdk)
     _link(driver / "node_modules" / "@types", sdk / "node_modules" / "@types")
     _tsc(session, sdk, "-p", str(driver / "tsconfig.json"))
     return driver / "dist" / "driver.js"
@@ -108,10 +113,12 @@ def driver_command(session: nox.Session, generated_root: Path | None = None) -> 
 
 
 def check(session: nox.Session) -> None:
-    """tsc --strict --noEmit, build, node --test, npm pack contents, examples and the browser test."""
+    """tsc --strict --noEmit, build, node --test, npm pack contents, the API snapshot, examples and
+    the browser test. `-- --update-api` rewrites api/typescript.txt instead of comparing it."""
     sdk = build_sdk(session)
     _lock_in_sync(session, sdk)
     _tsc(session, sdk, "-p", str(sdk / "tsconfig.json"), "--strict", "--noEmit")
+    check_api(session, sdk, update="--update-api" in session.posargs)
     unit_tests(session, sdk)
     pack_contents(session, sdk)
     from tasks.server import running_server
@@ -119,6 +126,111 @@ def check(session: nox.Session) -> None:
     with running_server(session, conformance=True, tls=False, clock_speed=1000.0, api_key="test-key") as server:
         run_examples(session, sdk, server)
         browser_test(session, sdk, server)
+
+
+def api_snapshot(sdk: Path) -> str:
+    """The public API of the built package in sdk/dist: its .d.ts files, one declaration per line.
+
+    tsc's declarations hold every exported type, class, function and constant with its signature
+    (private members are `#private`, `@internal` ones are stripped). Comments and blank lines are
+    dropped, and each member is prefixed with its container (`class VMClient { get(...)`), so a line
+    stands alone: the snapshot diff (generator/compat.py) reports a changed signature as one line
+    removed and one added.
+    """
+    out: list[str] = []
+    for path in sorted((sdk / "dist").rglob("*.d.ts")):
+        module = path.relative_to(sdk / "dist").as_posix().removesuffix(".d.ts")
+        if module in INTERNAL or (module.startswith("runtime/") and module not in PUBLIC_RUNTIME):
+            continue
+        lines = _declarations(path.read_text(encoding="utf-8"))
+        # A constant's literal (VERSION, SPEC_HASH) changes with every release: its type is the API.
+        lines = [re.sub(r'^(export declare const \w+) = "[^"]*";$', r"\1: string;", line) for line in lines]
+        out += [f"{module}: {line}" for line in lines if not line.startswith("import ")]
+    return "\n".join(out) + "\n"
+
+
+# Modules the entries (index, browser) re-export from; the others are the package's internals.
+INTERNAL = {"codec", "validate", "policy"}
+PUBLIC_RUNTIME = {
+    "runtime/invoker",
+    "runtime/waiter",
+    "runtime/metrics",
+    "runtime/duration",
+    "runtime/backoff",
+    "runtime/event-stream",
+    "runtime/error",
+}
+
+
+def _declarations(text: str) -> list[str]:
+    """The declarations of one .d.ts file, each member line prefixed with its enclosing declaration."""
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.DOTALL)
+    lines: list[str] = []
+    stack: list[str] = []
+    pending = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("//"):
+            continue
+        pending = f"{pending} {line}".strip() if pending else line
+        # A declaration continues until its brackets balance (multi-line signatures, inline types).
+        if _depth(pending) > 0 and not pending.endswith("{"):
+            continue
+        line, pending = pending, ""
+        if line.startswith("}"):
+            if stack:
+                stack.pop()
+            continue
+        prefix = " ".join(f"{s} {{" for s in stack)
+        if line.endswith("{"):
+            head = line[:-1].strip()
+            lines.append(f"{prefix} {head}".strip())
+            stack.append(head)
+        else:
+            lines.append(f"{prefix} {line}".strip())
+    return lines
+
+
+def _depth(text: str) -> int:
+    """How many (, [ and < ... > brackets are open at the end of text (braces are handled by lines)."""
+    depth = 0
+    for char in text:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+    return depth
+
+
+def check_api(session: nox.Session, sdk: Path, update: bool = False) -> None:
+    """Fails when api/typescript.txt is not the snapshot of the built SDK (or rewrites it with update)."""
+    current = api_snapshot(sdk)
+    if update:
+        API.parent.mkdir(parents=True, exist_ok=True)
+        API.write_text(current, encoding="utf-8")
+        session.log(f"wrote {API.relative_to(ROOT)}")
+        return
+    committed = API.read_text(encoding="utf-8") if API.exists() else ""
+    if committed != current:
+        old, new = committed.splitlines(), current.splitlines()
+        diff = difflib.unified_diff(old, new, "api/typescript.txt", "generated/typescript", lineterm="")
+        session.error("api/typescript.txt is stale (nox -s sdk_typescript -- --update-api):\n" + "\n".join(diff))
+
+
+def fixture_check(session: nox.Session, out: Path) -> None:
+    """The SDK and driver generated from the broad fixture (out/): tsc --strict, the generic unit
+    tests, the driver's build and a hello round trip."""
+    sdk = build_sdk(session, out)
+    _tsc(session, sdk, "-p", str(sdk / "tsconfig.json"), "--strict", "--noEmit")
+    unit_tests(session, sdk)
+    driver = build_driver(session, sdk, out)
+    hello = '{"id": 1, "cmd": "hello"}\n{"id": 2, "cmd": "shutdown"}\n'
+    reply = subprocess.run(["node", str(driver)], input=hello, capture_output=True, text=True, check=False)
+    first = reply.stdout.splitlines()[0] if reply.stdout else ""
+    if reply.returncode != 0 or '"ok":true' not in first:
+        session.error(f"the fixture's TypeScript driver did not answer hello:\n{reply.stdout}{reply.stderr}")
+    session.log(f"fixture driver: {first}")
+    shutil.rmtree(_build_root(out), ignore_errors=True)
 
 
 def _lock_in_sync(session: nox.Session, sdk: Path) -> None:
@@ -150,7 +262,13 @@ def pack_contents(session: nox.Session, sdk: Path) -> None:
 
 
 def run_examples(session: nox.Session, sdk: Path, server: object) -> None:
-    """Type-checks and compiles examples/, then runs each against the server (streams for a while)."""
+    """Type-checks (strict) and compiles examples/, then runs each against the server (streams for a while).
+
+    The examples are the spec's extras (spec/extras/typescript/examples); a spec without them has none.
+    """
+    if not (sdk / "tsconfig.examples.json").exists():
+        session.log("no examples (the spec has no TypeScript extras)")
+        return
     _tsc(session, sdk, "-p", str(sdk / "tsconfig.examples.json"))
     env = {
         **os.environ,
@@ -193,7 +311,11 @@ def _ensure_chromium(session: nox.Session) -> None:
 
 
 def browser_test(session: nox.Session, sdk: Path, server: object) -> None:
-    """Runs the browser entry in headless Chromium against the server: create, get, watch, an error."""
+    """Runs the browser entry in headless Chromium against the server (the spec's extras hold the test)."""
+    script = sdk / "build" / "test" / "browser" / "run-browser.js"
+    if not script.exists():
+        session.log("no browser test (the spec has no TypeScript extras)")
+        return
     _ensure_chromium(session)
     env = {
         **os.environ,
@@ -201,7 +323,7 @@ def browser_test(session: nox.Session, sdk: Path, server: object) -> None:
         "DWCP_API_KEY": str(server.api_key),  # type: ignore[attr-defined]
         "CHROMIUM": str(CHROMIUM),
     }
-    session.run("node", str(sdk / "build" / "test" / "browser" / "run-browser.js"), external=True, env=env)
+    session.run("node", str(script), external=True, env=env)
 
 
 def bench(session: nox.Session) -> None:

@@ -1,4 +1,4 @@
-// Code generated from templates/typescript/examples/_setup.ts by generator/; DO NOT EDIT.
+// Code generated from extras/typescript/examples/_setup.ts by generator/; DO NOT EDIT.
 // Shared by the examples whose reference snippet assumes the quick start's client, vmClient and
 // vmConfig. Address, port, key and TLS come from DWCP_ADDRESS, DWCP_PORT, DWCP_API_KEY and DWCP_TLS
 // (the only changes the reference allows). Not an example itself: the runner skips _-prefixed files.

@@ -1,4 +1,4 @@
-// Code generated from templates/typescript/examples/browser-support.ts by generator/; DO NOT EDIT.
+// Code generated from extras/typescript/examples/browser-support.ts by generator/; DO NOT EDIT.
 // The reference's "Browser Support" snippet. It runs in browsers (bundled) and on Node >= 18 (global
 // fetch); its address and port point at the local server here. The snippet uses vmClient without
 // creating it: that one line is added.

@@ -1,4 +1,4 @@
-// Code generated from templates/typescript/examples/promise-based-api.ts by generator/; DO NOT EDIT.
+// Code generated from extras/typescript/examples/promise-based-api.ts by generator/; DO NOT EDIT.
 // The reference's "Promise-based API" snippet.
 // Runs against a local server: address, port, key and TLS come from DWCP_ADDRESS, DWCP_PORT,
 // DWCP_API_KEY and DWCP_TLS (the only changes the reference allows); `nox -s sdk_typescript` runs it.

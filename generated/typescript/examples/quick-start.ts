@@ -1,4 +1,4 @@
-// Code generated from templates/typescript/examples/quick-start.ts by generator/; DO NOT EDIT.
+// Code generated from extras/typescript/examples/quick-start.ts by generator/; DO NOT EDIT.
 // The reference's TypeScript quick start. The snippet uses VMClient without importing it; the
 // import is added here (VMClient is exported from the package).
 // Runs against a local server: address, port, key and TLS come from DWCP_ADDRESS, DWCP_PORT,

@@ -1,14 +1,30 @@
 // Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT.
 import { origin } from './runtime/base-url.js';
 import type { Jitter } from './runtime/backoff.js';
-import { Invoker, type CallOptions } from './runtime/invoker.js';
+import { Invoker } from './runtime/invoker.js';
 import { newMetrics, type ClientMetrics } from './runtime/metrics.js';
 import type { Transport } from './runtime/transport.js';
-import { decodeSessionInfo } from './codec.js';
 import { NotConnectedError, ValidationError } from './errors.js';
 import { catalogue, RETRY_POLICY } from './policy.js';
 import { validateClientConfig } from './validate.js';
-import { VMClient } from './vm-client.js';
+import { VMClient, type HealthOptions } from './resources.js';
+import { decodeHealthStatus, decodeSessionInfo } from './codec.js';
+import type { Duration } from './runtime/duration.js';
+import { EventStream } from './runtime/event-stream.js';
+import type { CallOptions, Endpoint } from './runtime/invoker.js';
+import { query } from './runtime/query.js';
+import { pollUntil, type WaitOptions } from './runtime/waiter.js';
+import { object, parseJson } from './runtime/wire.js';
+import {
+  checkBool,
+  checkDate,
+  checkList,
+  checkMap,
+  checkNumber,
+  checkString,
+} from './runtime/checks.js';
+import type { HealthStatus, SessionInfo } from './types.js';
+import { checkDuration, checkId, checkParam } from './validate.js';
 
 /** Settings of a client; every field but address has a default. Durations are in milliseconds. */
 export interface ClientConfig {
@@ -51,8 +67,8 @@ export interface TransportConfig extends ResolvedConfig {
 }
 
 /**
- * A connection to a DWCP server. `connect()` authenticates the API key; resource clients such as
- * `new VMClient(client)` (or `client.vm()`) then share its pooled connections.
+ * A connection to a DWCP v3 server. `connect()` authenticates the API key; resource clients
+ * then share its pooled connections.
  */
 export abstract class BaseClient {
   /** The configuration in force, defaults applied (the API key is never exposed). */
@@ -63,7 +79,7 @@ export abstract class BaseClient {
   readonly #metrics = newMetrics();
   #invoker: Invoker | undefined;
   #authenticated = false;
-  #sessionId: string | undefined;
+  #session: SessionInfo | undefined;
 
   constructor(config: ClientConfig) {
     validateClientConfig(config);
@@ -96,7 +112,7 @@ export abstract class BaseClient {
     }
   }
 
-  /** Opens the connection pool and authenticates the API key. */
+  /** Opens the connection pool and authenticates the API key (Authenticates the API key; connect calls it.). */
   async connect(options: CallOptions = {}): Promise<void> {
     if (this.#invoker !== undefined) return;
     const transport = this.createTransport(
@@ -108,14 +124,13 @@ export abstract class BaseClient {
     );
     const invoker = this.#newInvoker(transport);
     try {
-      const session = await invoker.call(
-        { method: 'POST', path: '/session', idempotent: true, auth: true, success: 200 },
-        {},
-        (json) => decodeSessionInfo(json as Record<string, unknown>),
+      this.#session = await invoker.call(
+        { method: 'POST', path: `/session`, idempotent: true, auth: true, success: 200 },
+        undefined,
+        (json) => decodeSessionInfo(object(json, 'SessionInfo')),
         options,
       );
-      this.#authenticated = session.authenticated;
-      this.#sessionId = session.sessionId;
+      this.#authenticated = true;
       this.#invoker = invoker;
     } catch (error) {
       await transport.close();
@@ -141,9 +156,9 @@ export abstract class BaseClient {
     return this.#invoker !== undefined && this.#authenticated;
   }
 
-  /** The server's id of this session, once connected. */
-  get sessionId(): string | undefined {
-    return this.#sessionId;
+  /** What the server answered to the session call at connect(), once connected. */
+  get session(): SessionInfo | undefined {
+    return this.#invoker === undefined ? undefined : this.#session;
   }
 
   /** A snapshot of the client's counters. */
@@ -154,6 +169,16 @@ export abstract class BaseClient {
   /** A VMClient on this connection. */
   vm(): VMClient {
     return new VMClient(this);
+  }
+
+  /** Reports whether the server is serving. */
+  async health(callOptions: HealthOptions = {}): Promise<HealthStatus> {
+    return this.invoker().call(
+      { method: 'GET', path: `/health`, idempotent: true, auth: false, success: 200 },
+      undefined,
+      (json) => decodeHealthStatus(object(json, 'HealthStatus')),
+      callOptions,
+    );
   }
 
   /**

@@ -4,10 +4,13 @@
 // body becomes a typed error instead of a TypeError deep in user code; unknown fields are ignored.
 import {
   bool,
+  boolItem,
   compact,
   each,
   list,
+  mapOf,
   member,
+  memberItem,
   num,
   numberItem,
   obj,
@@ -16,6 +19,7 @@ import {
   stringItem,
   strings,
   time,
+  timeItem,
   type WireObject,
 } from './runtime/wire.js';
 import {

@@ -67,7 +67,7 @@ export class InvalidOperationError extends DWCPError {
  */
 export class ValidationError extends InvalidOperationError {
   override name = 'ValidationError';
-  /** The offending field, e.g. `memory` or `network.interfaces[0].mac`. */
+  /** The offending field in the SDK's spelling, with its path (`a.b[0].c`). */
   readonly field: string;
   /** The same field in its wire (snake_case) spelling. */
   readonly wireField: string;

@@ -1,12 +1,12 @@
 // Code generated from templates/typescript/src/index.ts by generator/; DO NOT EDIT.
-// Node entry of @novacron/dwcp-sdk: the client on undici.
+// Node entry of the package: the client on undici.
 export { Client } from './client.js';
 export { BaseClient, type ClientConfig, type ResolvedConfig } from './base-client.js';
-export { VMClient } from './vm-client.js';
-export type * from './vm-client.js';
+export * from './resources.js';
 export * from './types.js';
 export * from './errors.js';
 export type { CallOptions } from './runtime/invoker.js';
+export type { WaitOptions } from './runtime/waiter.js';
 export type { ClientMetrics } from './runtime/metrics.js';
 export type { Duration } from './runtime/duration.js';
 export type { Jitter } from './runtime/backoff.js';

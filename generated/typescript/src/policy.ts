@@ -104,8 +104,8 @@ function classify(status: number, type?: string, code?: string): Classified {
 
 /** The catalogue the invoker raises errors from. */
 export const catalogue: Catalogue = {
-  create(type: string, init: ErrorInit): DWCPError {
-    const Class = CLASSES[type] ?? DWCPError;
+  create(type: string | undefined, init: ErrorInit): DWCPError {
+    const Class = CLASSES[type ?? CODES[init.code]?.[0] ?? ''] ?? DWCPError;
     return new Class({ ...init, field: '' });
   },
   classify,

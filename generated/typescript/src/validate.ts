@@ -10,6 +10,7 @@ import {
   checkNumber,
   checkString,
   isRecord,
+  type NumberRules,
 } from './runtime/checks.js';
 import { toMillis, type Duration } from './runtime/duration.js';
 import { ValidationError } from './errors.js';
@@ -495,12 +496,19 @@ export function checkId(value: unknown, field: string, wireField: string): strin
   return value as string;
 }
 
-/** A duration parameter ('1s', '500ms' or a number of ms) as whole milliseconds. */
-export function checkDuration(value: Duration, field: string, wireField: string): number {
+/** A duration parameter ('1s', '500ms' or a number of ms) as whole milliseconds, within the spec's limits. */
+export function checkDuration(
+  value: Duration,
+  field: string,
+  wireField: string,
+  rules: NumberRules = {},
+): number {
   const ms = typeof value === 'number' || typeof value === 'string' ? toMillis(value) : undefined;
   if (ms === undefined || !Number.isFinite(ms) || ms < 0)
     report(`must be a duration such as 1000 or '1s'`, field, wireField);
-  return Math.round(ms as number);
+  const whole = Math.round(ms as number);
+  report(checkNumber(whole, rules), field, wireField);
+  return whole;
 }
 
 /** An optional parameter checked like a spec field. */

@@ -1,4 +1,4 @@
-// Code generated from templates/typescript/test/client.test.ts by generator/; DO NOT EDIT.
+// Code generated from extras/typescript/test/client.test.ts by generator/; DO NOT EDIT.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { inspect } from 'node:util';

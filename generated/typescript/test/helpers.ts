@@ -1,4 +1,4 @@
-// Code generated from templates/typescript/test/helpers.ts by generator/; DO NOT EDIT.
+// Code generated from extras/typescript/test/helpers.ts by generator/; DO NOT EDIT.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 

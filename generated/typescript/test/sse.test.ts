@@ -25,8 +25,8 @@ test('a leading BOM is stripped once; comments are ignored', () => {
 });
 
 test('multi-line data joins with LF; one space after the colon is dropped', () => {
-  const { events } = parse('event: vm_event\ndata:  two\ndata:three\n\n');
-  assert.deepEqual(events, [{ id: '', event: 'vm_event', data: ' two\nthree' }]);
+  const { events } = parse('event: thing_changed\ndata:  two\ndata:three\n\n');
+  assert.deepEqual(events, [{ id: '', event: 'thing_changed', data: ' two\nthree' }]);
 });
 
 test('ids carry over between events; an id with NUL is ignored', () => {

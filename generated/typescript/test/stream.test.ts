@@ -1,4 +1,4 @@
-// Code generated from templates/typescript/test/stream.test.ts by generator/; DO NOT EDIT.
+// Code generated from extras/typescript/test/stream.test.ts by generator/; DO NOT EDIT.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 

@@ -1,4 +1,4 @@
-/** What every DWCP error carries, whatever its class. */
+/** What every error of the SDK carries, whatever its class. */
 export interface ErrorInit {
   message: string;
   code: string;
@@ -17,7 +17,7 @@ export class DWCPError extends Error {
   override name = 'DWCPError';
   /** HTTP status, or undefined for errors found by the client. */
   readonly status: number | undefined;
-  /** Wire code, e.g. `vm_not_found`. */
+  /** Wire code of the catalogue, e.g. `client_timeout`. */
   readonly code: string;
   /** The X-Request-ID of the logical call. */
   readonly requestId: string | undefined;
@@ -47,8 +47,8 @@ export type RetryClass = 'never' | 'retry' | 'after_retry_after' | 'with_idempot
 
 /** The spec's error catalogue as the runtime needs it; generated in policy.ts. */
 export interface Catalogue {
-  /** The typed error of a catalogue type name such as `VMNotFoundError`. */
-  create(type: string, init: ErrorInit): DWCPError;
+  /** The typed error of a catalogue type name, or (type undefined) of the type that owns `init.code`. */
+  create(type: string | undefined, init: ErrorInit): DWCPError;
   /** Type, code and retry class of an error response (type/code from the body when known). */
   classify(status: number, type?: string, code?: string): Classified;
 }

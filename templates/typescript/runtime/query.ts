@@ -1,5 +1,15 @@
-/** A query value: maps travel as one `k1=v1,k2=v2` parameter with sorted keys. */
-export type QueryValue = string | number | boolean | Readonly<Record<string, string>> | undefined;
+/** One scalar of a query value. */
+export type QueryScalar = string | number | boolean | Date;
+
+/**
+ * A query value: timestamps travel as RFC 3339 UTC, lists comma-joined, maps as one
+ * `k1=v1,k2=v2` parameter with sorted keys.
+ */
+export type QueryValue = QueryScalar | readonly QueryScalar[] | Readonly<Record<string, QueryScalar>> | undefined;
+
+function text(value: QueryScalar): string {
+  return value instanceof Date ? value.toISOString() : String(value);
+}
 
 /** `?a=1&b=2` from the defined values, or '' when there are none. */
 export function query(params: Readonly<Record<string, QueryValue>>): string {
@@ -7,14 +17,19 @@ export function query(params: Readonly<Record<string, QueryValue>>): string {
   for (const name in params) {
     const value = params[name];
     if (value === undefined || value === null) continue;
-    const text =
-      typeof value === 'object'
-        ? Object.keys(value)
-            .sort()
-            .map((k) => `${k}=${value[k] ?? ''}`)
-            .join(',')
-        : String(value);
-    out += `${out === '' ? '?' : '&'}${encodeURIComponent(name)}=${encodeURIComponent(text)}`;
+    let wire: string;
+    if (Array.isArray(value)) {
+      wire = (value as readonly QueryScalar[]).map(text).join(',');
+    } else if (typeof value === 'object' && !(value instanceof Date)) {
+      const map = value as Readonly<Record<string, QueryScalar>>;
+      wire = Object.keys(map)
+        .sort()
+        .map((k) => `${k}=${map[k] === undefined ? '' : text(map[k] as QueryScalar)}`)
+        .join(',');
+    } else {
+      wire = text(value as QueryScalar);
+    }
+    out += `${out === '' ? '?' : '&'}${encodeURIComponent(name)}=${encodeURIComponent(wire)}`;
   }
   return out;
 }

@@ -1,11 +1,11 @@
-// Browser entry (@novacron/dwcp-sdk/browser): the same API on global fetch; never imports undici.
+// Browser entry (<package>/browser): the same API on global fetch; never imports undici.
 export { Client } from './browser-client.js';
 export { BaseClient, type ClientConfig, type ResolvedConfig } from './base-client.js';
-export { VMClient } from './vm-client.js';
-export type * from './vm-client.js';
+export * from './resources.js';
 export * from './types.js';
 export * from './errors.js';
 export type { CallOptions } from './runtime/invoker.js';
+export type { WaitOptions } from './runtime/waiter.js';
 export type { ClientMetrics } from './runtime/metrics.js';
 export type { Duration } from './runtime/duration.js';
 export type { Jitter } from './runtime/backoff.js';

@@ -9,7 +9,6 @@ import {
   DWCPError,
   EventStream,
   VERSION,
-  VMClient,
   ValidationError,
   type CallOptions,
   type ClientConfig,
@@ -587,46 +586,66 @@ function wireErrorBody(v: ErrorBody): Args {
   return out;
 }
 
-/** The SDK call of each `call` op: (vm client, args, call options) -> wire result. */
-const OPS: Record<string, (vm: VMClient, a: Args, o: CallOptions) => Promise<Json>> = {
-  'system.health': async (vm, _a, o) => wireHealthStatus(await vm.health(o)),
-  'vm.create': async (vm, a, o) => wireVM(await vm.create(looseVMConfig(a['config']), o)),
-  'vm.get': async (vm, a, o) => wireVM(await vm.get(a['vm_id'], o)),
-  'vm.list': async (vm, a, o) =>
-    (await vm.list(a['labels'], { ...o, pageSize: a['page_size'] })).map(wireVM),
-  'vm.start': async (vm, a, o) => wireVM(await vm.start(a['vm_id'], o)),
-  'vm.stop': async (vm, a, o) => wireVM(await vm.stop(a['vm_id'], a['force'], o)),
-  'vm.destroy': async (vm, a, o) => {
-    await vm.destroy(a['vm_id'], o);
+/** An argument in wire form as the SDK takes it (structs renamed, timestamps as Dates). */
+
+/** The SDK call of each `call` op: (client, args, call options) -> wire result. */
+const OPS: Record<string, (c: Client, a: Args, o: CallOptions) => Promise<Json>> = {
+  'system.health': async (c, a, o) => wireHealthStatus(await c.health({ ...o })),
+  'vm.create': async (c, a, o) => wireVM(await c.vm().create(looseVMConfig(a['config']), { ...o })),
+  'vm.get': async (c, a, o) => wireVM(await c.vm().get(a['vm_id'], { ...o })),
+  'vm.list': async (c, a, o) =>
+    (await c.vm().list(a['labels'], { ...o, pageSize: a['page_size'] })).map(wireVM),
+  'vm.start': async (c, a, o) => wireVM(await c.vm().start(a['vm_id'], { ...o })),
+  'vm.stop': async (c, a, o) => wireVM(await c.vm().stop(a['vm_id'], a['force'], { ...o })),
+  'vm.destroy': async (c, a, o) => {
+    await c.vm().destroy(a['vm_id'], { ...o });
     return null;
   },
-  'vm.migrate': async (vm, a, o) =>
+  'vm.migrate': async (c, a, o) =>
     wireMigrationStatus(
-      await vm.migrate(a['vm_id'], a['target_node'], looseMigrationOptions(a['options']), o),
+      await c
+        .vm()
+        .migrate(a['vm_id'], a['target_node'], looseMigrationOptions(a['options']), { ...o }),
     ),
-  'vm.wait_for_migration': async (vm, a, o) =>
+  'vm.wait_for_migration': async (c, a, o) =>
     wireMigrationStatus(
-      await vm.waitForMigration(a['migration_id'], {
-        deadline: a['deadline_ms'],
-        signal: o.signal,
-      }),
+      await c
+        .vm()
+        .waitForMigration(a['migration_id'], { deadline: a['deadline_ms'], signal: o.signal }),
     ),
-  'vm.get_migration_status': async (vm, a, o) =>
-    wireMigrationStatus(await vm.getMigrationStatus(a['migration_id'], o)),
-  'vm.cancel_migration': async (vm, a, o) =>
-    wireMigrationStatus(await vm.cancelMigration(a['migration_id'], o)),
-  'vm.snapshot': async (vm, a, o) =>
-    wireSnapshot(await vm.snapshot(a['vm_id'], a['name'], looseSnapshotOptions(a['options']), o)),
-  'vm.list_snapshots': async (vm, a, o) =>
-    (await vm.listSnapshots(a['vm_id'], { ...o, pageSize: a['page_size'] })).map(wireSnapshot),
-  'vm.restore_snapshot': async (vm, a, o) =>
-    wireVM(await vm.restoreSnapshot(a['vm_id'], a['snapshot_id'], o)),
-  'vm.delete_snapshot': async (vm, a, o) => {
-    await vm.deleteSnapshot(a['snapshot_id'], o);
+  'vm.get_migration_status': async (c, a, o) =>
+    wireMigrationStatus(await c.vm().getMigrationStatus(a['migration_id'], { ...o })),
+  'vm.cancel_migration': async (c, a, o) =>
+    wireMigrationStatus(await c.vm().cancelMigration(a['migration_id'], { ...o })),
+  'vm.snapshot': async (c, a, o) =>
+    wireSnapshot(
+      await c.vm().snapshot(a['vm_id'], a['name'], looseSnapshotOptions(a['options']), { ...o }),
+    ),
+  'vm.list_snapshots': async (c, a, o) =>
+    (await c.vm().listSnapshots(a['vm_id'], { ...o, pageSize: a['page_size'] })).map(wireSnapshot),
+  'vm.restore_snapshot': async (c, a, o) =>
+    wireVM(await c.vm().restoreSnapshot(a['vm_id'], a['snapshot_id'], { ...o })),
+  'vm.delete_snapshot': async (c, a, o) => {
+    await c.vm().deleteSnapshot(a['snapshot_id'], { ...o });
     return null;
   },
-  'vm.get_metrics': async (vm, a, o) =>
-    wireVMMetrics(await vm.getMetrics(a['vm_id'], a['window'], o)),
+  'vm.get_metrics': async (c, a, o) =>
+    wireVMMetrics(await c.vm().getMetrics(a['vm_id'], a['window'], { ...o })),
+};
+
+/** Each `stream_open` op: the SDK's stream and the wire form of its events. */
+const STREAMS: Record<
+  string,
+  (c: Client, a: Args, o: CallOptions) => [EventStream<Json>, (v: Json) => Args]
+> = {
+  'vm.stream_metrics': (c, a, o) => [
+    c.vm().streamMetrics(a['vm_id'], a['interval'], { ...o }),
+    wireVMMetrics,
+  ],
+  'vm.watch': (c, a, o) => [
+    c.vm().watch(a['vm_id'], { ...o, since: a['since'], follow: a['follow'] }),
+    wireVMEvent,
+  ],
 };
 
 interface OpenStream {
@@ -638,7 +657,7 @@ interface OpenStream {
   pump: Promise<void>;
 }
 
-const clients = new Map<string, { client: Client; vm: VMClient }>();
+const clients = new Map<string, { client: Client }>();
 const streams = new Map<string, OpenStream>();
 
 function clientConfig(c: Args): ClientConfig {
@@ -687,7 +706,7 @@ function wireError(error: unknown): Args {
   };
 }
 
-function entry(name: Json): { client: Client; vm: VMClient } {
+function entry(name: Json): { client: Client } {
   const found = clients.get(String(name));
   if (found === undefined) throw new Error(`unknown client ${String(name)}`);
   return found;
@@ -699,34 +718,29 @@ function callOptions(req: Args): CallOptions {
     : { signal: AbortSignal.timeout(Number(req['deadline_ms'])) };
 }
 
+/** The request's args without nulls (an absent optional input). */
+function args(req: Args): Args {
+  const out: Args = {};
+  for (const [k, v] of Object.entries((req['args'] ?? {}) as Args)) if (v !== null) out[k] = v;
+  return out;
+}
+
 async function call(req: Args): Promise<Json> {
   const op = OPS[String(req['op'])];
   if (op === undefined) throw new Error(`unknown op ${String(req['op'])}`);
-  const args: Args = {};
-  for (const [k, v] of Object.entries((req['args'] ?? {}) as Args)) if (v !== null) args[k] = v;
-  return op(entry(req['client']).vm, args, callOptions(req));
+  return op(entry(req['client']).client, args(req), callOptions(req));
 }
 
-function openStream(req: Args): EventStream<Json> {
-  const vm = entry(req['client']).vm;
-  const a = (req['args'] ?? {}) as Args;
-  switch (req['op']) {
-    case 'vm.watch':
-      return vm.watch(a['vm_id'], {
-        since: a['since'] ?? undefined,
-        follow: a['follow'] ?? undefined,
-      });
-    case 'vm.stream_metrics':
-      return vm.streamMetrics(a['vm_id'], a['interval'] ?? undefined);
-    default:
-      throw new Error(`unknown stream op ${String(req['op'])}`);
-  }
+function openStream(req: Args): [EventStream<Json>, (v: Json) => Args] {
+  const open = STREAMS[String(req['op'])];
+  if (open === undefined) throw new Error(`unknown stream op ${String(req['op'])}`);
+  return open(entry(req['client']).client, args(req), {});
 }
 
 async function pump(s: OpenStream, toWire: (v: Json) => Args): Promise<void> {
   try {
     for await (const value of s.stream) {
-      // Metrics samples carry no id of their own: their SSE id (the sample number) is the stream's.
+      // A payload without an id field of its own still has the SSE id of its event.
       const id = Number(s.stream.lastEventId);
       s.events.push({ id: Number.isNaN(id) ? s.stream.lastEventId : id, ...toWire(value) });
       s.wake?.();
@@ -785,7 +799,7 @@ async function handle(req: Args): Promise<Json> {
       };
     case 'new_client': {
       const client = new Client(clientConfig((req['config'] ?? {}) as Args));
-      clients.set(String(req['client']), { client, vm: new VMClient(client) });
+      clients.set(String(req['client']), { client });
       return {};
     }
     case 'connect':
@@ -829,9 +843,8 @@ async function handle(req: Args): Promise<Json> {
       return { results };
     }
     case 'stream_open': {
-      const stream = openStream(req);
+      const [stream, toWire] = openStream(req);
       await stream.ready();
-      const toWire = req['op'] === 'vm.watch' ? wireVMEvent : wireVMMetrics;
       const s: OpenStream = {
         stream,
         events: [],

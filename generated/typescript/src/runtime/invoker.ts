@@ -243,7 +243,7 @@ export class Invoker {
     const c = this.#s.catalogue;
     const base = { requestId: x.requestId, attempts, idempotencyKey: x.key, cause: error, status };
     if (error instanceof WireFormatError) {
-      return c.create('ConnectionError', {
+      return c.create(undefined, {
         ...base,
         code: 'malformed_response',
         message: `malformed response: ${error.message}`,
@@ -251,18 +251,14 @@ export class Invoker {
     }
     if (error instanceof TransportError) {
       if (error.kind === 'timeout')
-        return c.create('TimeoutError', {
-          ...base,
-          code: 'client_timeout',
-          message: error.message,
-        });
+        return c.create(undefined, { ...base, code: 'client_timeout', message: error.message });
       const code = error.kind === 'refused' ? 'connection_refused' : 'connection_reset';
-      return c.create('ConnectionError', { ...base, code, message: error.message });
+      return c.create(undefined, { ...base, code, message: error.message });
     }
     if (error instanceof DWCPError) return error;
     // Anything else thrown while decoding is still the server's fault: never leak a raw TypeError.
     const message = error instanceof Error ? error.message : String(error);
-    return c.create('ConnectionError', {
+    return c.create(undefined, {
       ...base,
       code: 'malformed_response',
       message: `malformed response: ${message}`,
@@ -273,7 +269,7 @@ export class Invoker {
   #cancelled(signal: AbortSignal | undefined, x: Exchange, attempts: number): unknown {
     const reason: unknown = signal?.reason;
     if (!isDeadline(reason)) return reason;
-    return this.#s.catalogue.create('TimeoutError', {
+    return this.#s.catalogue.create(undefined, {
       code: 'client_timeout',
       message: 'the call did not finish before its deadline',
       requestId: x.requestId,

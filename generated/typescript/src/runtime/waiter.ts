@@ -1,5 +1,6 @@
 // Code generated from templates/typescript/runtime/waiter.ts by generator/; DO NOT EDIT.
 import { anySignal, isDeadline, sleep } from './abort.js';
+import type { Duration } from './duration.js';
 
 /** How a waiter polls. */
 export interface PollOptions {
@@ -38,4 +39,13 @@ export async function pollUntil<T>(
     }
     interval = Math.min(interval * 1.5, ceiling);
   }
+}
+
+/** Options of a generated wait helper: a wait always has a deadline. */
+export interface WaitOptions {
+  /** How long to wait (ms or '5m'), or the Date by which to give up; required. */
+  deadline: Duration | Date;
+  signal?: AbortSignal | undefined;
+  /** First delay between polls (default 100 ms, growing 1.5x per poll up to 5 s). */
+  interval?: Duration | undefined;
 }

@@ -139,6 +139,40 @@ export function strings(o: WireObject, key: string, where: string): Record<strin
   return m as Record<string, string>;
 }
 
+/** A map whose values are each decoded by `item`. */
+export function mapOf<T>(
+  o: WireObject,
+  key: string,
+  where: string,
+  item: (v: unknown, where: string) => T,
+): Record<string, T> {
+  const m = obj(o, key, where);
+  const out: Record<string, T> = {};
+  for (const k of Object.keys(m)) out[k] = item(m[k], `${where}.${key}`);
+  return out;
+}
+
+/** A boolean element of a list or map. */
+export function boolItem(v: unknown, where: string): boolean {
+  return typeof v === 'boolean' ? v : bad(where, '[]', 'a boolean');
+}
+
+/** A timestamp element of a list or map. */
+export function timeItem(v: unknown, where: string): Date {
+  return time({ v }, 'v', where);
+}
+
+/** An enum element of a list or map, mapping values this SDK does not know to `fallback`. */
+export function memberItem<T extends string>(
+  v: unknown,
+  where: string,
+  known: ReadonlySet<string>,
+  fallback: T,
+): T {
+  const s = stringItem(v, where);
+  return (known.has(s) ? s : fallback) as T;
+}
+
 /** A string element of a list. */
 export function stringItem(v: unknown, where: string): string {
   return typeof v === 'string' ? v : bad(where, '[]', 'a string');

@@ -1,4 +1,4 @@
-// Code generated from templates/typescript/test/bench/bench.ts by generator/; DO NOT EDIT.
+// Code generated from extras/typescript/test/bench/bench.ts by generator/; DO NOT EDIT.
 // nox -s bench -- typescript: in one run, (1) the SDK's get against the same request made with bare
 // undici.request (p50 overhead must be <= 1.15x), (2) consuming a burst replayed from the server's
 // event log through the SDK's watch against a bare undici reader (>= 20,000 events/s and >= 0.5x).

@@ -1,4 +1,4 @@
-// Code generated from templates/typescript/test/browser/run-browser.ts by generator/; DO NOT EDIT.
+// Code generated from extras/typescript/test/browser/run-browser.ts by generator/; DO NOT EDIT.
 // Loads the built browser entry (dist/browser.js, plain ESM, no bundler) into headless Debian
 // Chromium from a page on localhost, and runs create, get, watch and an error case against the
 // conformance server on another origin (so CORS is exercised too). Env: DWCP_URL, DWCP_API_KEY.

@@ -1,0 +1,564 @@
+// Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT.
+//
+// One client class per resource of the spec (client-level operations are methods of the Client
+// itself), and one options interface per operation, so that adding an optional input only adds a
+// property to it.
+import type { BaseClient } from './base-client.js';
+import {
+  decodeHealthStatus,
+  decodeMigrationStatus,
+  decodeSnapshot,
+  decodeSnapshotList,
+  decodeVM,
+  decodeVMEvent,
+  decodeVMList,
+  decodeVMMetrics,
+  encodeMigrateRequest,
+  encodeSnapshotRequest,
+  encodeStopRequest,
+  encodeVMConfig,
+} from './codec.js';
+import { MigrationError, TimeoutError } from './errors.js';
+import type { Duration } from './runtime/duration.js';
+import { EventStream } from './runtime/event-stream.js';
+import type { CallOptions, Endpoint } from './runtime/invoker.js';
+import { query } from './runtime/query.js';
+import { pollUntil, type WaitOptions } from './runtime/waiter.js';
+import { object, parseJson } from './runtime/wire.js';
+import {
+  checkBool,
+  checkDate,
+  checkList,
+  checkMap,
+  checkNumber,
+  checkString,
+} from './runtime/checks.js';
+import type {
+  HealthStatus,
+  MigrateRequest,
+  MigrationOptions,
+  MigrationStatus,
+  Snapshot,
+  SnapshotList,
+  SnapshotOptions,
+  SnapshotRequest,
+  StopRequest,
+  VM,
+  VMConfig,
+  VMEvent,
+  VMList,
+  VMMetrics,
+} from './types.js';
+import {
+  checkDuration,
+  checkId,
+  checkParam,
+  validateMigrateRequest,
+  validateSnapshotRequest,
+  validateStopRequest,
+  validateVMConfig,
+} from './validate.js';
+
+/** Options of Client.health: the per-call options and the operation's optional inputs. */
+export interface HealthOptions extends CallOptions {}
+
+/** Options of VMClient.create: the per-call options and the operation's optional inputs. */
+export interface VMCreateOptions extends CallOptions {}
+
+/** Options of VMClient.get: the per-call options and the operation's optional inputs. */
+export interface VMGetOptions extends CallOptions {}
+
+/** Options of VMClient.list: the per-call options and the operation's optional inputs. */
+export interface VMListOptions extends CallOptions {
+  /** VMs per page (server default 100). */
+  pageSize?: number | undefined;
+}
+
+/** Options of VMClient.start: the per-call options and the operation's optional inputs. */
+export interface VMStartOptions extends CallOptions {}
+
+/** Options of VMClient.stop: the per-call options and the operation's optional inputs. */
+export interface VMStopOptions extends CallOptions {}
+
+/** Options of VMClient.destroy: the per-call options and the operation's optional inputs. */
+export interface VMDestroyOptions extends CallOptions {}
+
+/** Options of VMClient.migrate: the per-call options and the operation's optional inputs. */
+export interface VMMigrateOptions extends CallOptions {}
+
+/** Options of VMClient.getMigrationStatus: the per-call options and the operation's optional inputs. */
+export interface VMGetMigrationStatusOptions extends CallOptions {}
+
+/** Options of VMClient.cancelMigration: the per-call options and the operation's optional inputs. */
+export interface VMCancelMigrationOptions extends CallOptions {}
+
+/** Options of VMClient.snapshot: the per-call options and the operation's optional inputs. */
+export interface VMSnapshotOptions extends CallOptions {}
+
+/** Options of VMClient.listSnapshots: the per-call options and the operation's optional inputs. */
+export interface VMListSnapshotsOptions extends CallOptions {
+  /** Snapshots per page (server default 100). */
+  pageSize?: number | undefined;
+}
+
+/** Options of VMClient.restoreSnapshot: the per-call options and the operation's optional inputs. */
+export interface VMRestoreSnapshotOptions extends CallOptions {}
+
+/** Options of VMClient.deleteSnapshot: the per-call options and the operation's optional inputs. */
+export interface VMDeleteSnapshotOptions extends CallOptions {}
+
+/** Options of VMClient.getMetrics: the per-call options and the operation's optional inputs. */
+export interface VMGetMetricsOptions extends CallOptions {}
+
+/** Options of VMClient.streamMetrics: the per-call options and the operation's optional inputs. */
+export interface VMStreamMetricsOptions extends CallOptions {}
+
+/** Options of VMClient.watch: the per-call options and the operation's optional inputs. */
+export interface VMWatchOptions extends CallOptions {
+  /** Resume after this event id (the Last-Event-ID); 0 replays the retained log. */
+  since?: number | undefined;
+  /** Keep the stream open for new events (default true). */
+  follow?: boolean | undefined;
+}
+
+/** Virtual machines, their migrations, snapshots, metrics and events. Create one with `new VMClient(client)` or `client.vm()`. */
+export class VMClient {
+  readonly #client: BaseClient;
+
+  constructor(client: BaseClient) {
+    this.#client = client;
+  }
+
+  /** Creates a VM (placed on a node that fits) and returns it in state creating. */
+  async create(config: VMConfig, callOptions: VMCreateOptions = {}): Promise<VM> {
+    validateVMConfig(config);
+    return this.#client
+      .invoker()
+      .call(
+        { method: 'POST', path: `/vms`, idempotent: false, auth: true, success: 201 },
+        encodeVMConfig(config),
+        (json) => decodeVM(object(json, 'VM')),
+        callOptions,
+      );
+  }
+
+  /** Returns a VM. */
+  async get(vmId: string, callOptions: VMGetOptions = {}): Promise<VM> {
+    checkId(vmId, 'vmId', 'vm_id');
+    return this.#client
+      .invoker()
+      .call(
+        {
+          method: 'GET',
+          path: `/vms/${encodeURIComponent(vmId)}`,
+          idempotent: true,
+          auth: true,
+          success: 200,
+        },
+        undefined,
+        (json) => decodeVM(object(json, 'VM')),
+        callOptions,
+      );
+  }
+
+  /** Lists VMs whose labels match all the given labels, page by page. Returns every item over all pages. */
+  async list(labels?: Record<string, string>, callOptions: VMListOptions = {}): Promise<VM[]> {
+    if (labels !== undefined) checkParam(checkMap(labels, true), 'labels', 'labels');
+    if (callOptions.pageSize !== undefined)
+      checkParam(
+        checkNumber(callOptions.pageSize, { min: 1, max: 1000, integer: true }),
+        'pageSize',
+        'page_size',
+      );
+    const invoker = this.#client.invoker();
+    const items: VM[] = [];
+    let token: string | undefined;
+    do {
+      const page: VMList = await invoker.call(
+        {
+          method: 'GET',
+          path: `/vms${query({ labels: labels, page_size: callOptions.pageSize, page_token: token })}`,
+          idempotent: true,
+          auth: true,
+          success: 200,
+        },
+        undefined,
+        (json) => decodeVMList(object(json, 'VMList')),
+        callOptions,
+      );
+      for (const item of page.vms) items.push(item);
+      token = page.nextPageToken || undefined;
+    } while (token !== undefined);
+    return items;
+  }
+
+  /** Starts a stopped VM; starting a running VM is a no-op. */
+  async start(vmId: string, callOptions: VMStartOptions = {}): Promise<VM> {
+    checkId(vmId, 'vmId', 'vm_id');
+    return this.#client
+      .invoker()
+      .call(
+        {
+          method: 'POST',
+          path: `/vms/${encodeURIComponent(vmId)}/start`,
+          idempotent: true,
+          auth: true,
+          success: 200,
+        },
+        undefined,
+        (json) => decodeVM(object(json, 'VM')),
+        callOptions,
+      );
+  }
+
+  /** Stops a running VM, gracefully or by force; stopping a stopped VM is a no-op. */
+  async stop(vmId: string, force?: boolean, callOptions: VMStopOptions = {}): Promise<VM> {
+    checkId(vmId, 'vmId', 'vm_id');
+    const body: StopRequest = {
+      force: force,
+    };
+    validateStopRequest(body);
+    return this.#client
+      .invoker()
+      .call(
+        {
+          method: 'POST',
+          path: `/vms/${encodeURIComponent(vmId)}/stop`,
+          idempotent: true,
+          auth: true,
+          success: 200,
+        },
+        encodeStopRequest(body),
+        (json) => decodeVM(object(json, 'VM')),
+        callOptions,
+      );
+  }
+
+  /** Destroys a VM and its snapshots. */
+  async destroy(vmId: string, callOptions: VMDestroyOptions = {}): Promise<void> {
+    checkId(vmId, 'vmId', 'vm_id');
+    return this.#client
+      .invoker()
+      .call(
+        {
+          method: 'DELETE',
+          path: `/vms/${encodeURIComponent(vmId)}`,
+          idempotent: true,
+          auth: true,
+          success: 204,
+        },
+        undefined,
+        () => undefined,
+        callOptions,
+      );
+  }
+
+  /** Starts moving a VM to another node; poll get_migration_status or wait for it. */
+  async migrate(
+    vmId: string,
+    targetNode: string,
+    options?: MigrationOptions,
+    callOptions: VMMigrateOptions = {},
+  ): Promise<MigrationStatus> {
+    checkId(vmId, 'vmId', 'vm_id');
+    const body: MigrateRequest = {
+      targetNode: targetNode,
+      options: options,
+    };
+    validateMigrateRequest(body);
+    return this.#client
+      .invoker()
+      .call(
+        {
+          method: 'POST',
+          path: `/vms/${encodeURIComponent(vmId)}/migrations`,
+          idempotent: false,
+          auth: true,
+          success: 202,
+        },
+        encodeMigrateRequest(body),
+        (json) => decodeMigrationStatus(object(json, 'MigrationStatus')),
+        callOptions,
+      );
+  }
+
+  /**
+   * Polls getMigrationStatus until the operation is completed, failed, cancelled; rejects with a
+   * MigrationError when it ends failed or cancelled, and with a TimeoutError at the deadline
+   * (the operation itself goes on).
+   */
+  async waitForMigration(migrationId: string, waitOptions: WaitOptions): Promise<MigrationStatus> {
+    checkId(migrationId, 'migrationId', 'migration_id');
+    const done: readonly string[] = ['completed', 'failed', 'cancelled'];
+    const failed: readonly string[] = ['failed', 'cancelled'];
+    const limit =
+      waitOptions.deadline instanceof Date
+        ? waitOptions.deadline.getTime() - Date.now()
+        : checkDuration(waitOptions.deadline, 'deadline', 'deadline_ms');
+    const pause =
+      waitOptions.interval === undefined
+        ? undefined
+        : checkDuration(waitOptions.interval, 'interval', 'interval');
+    const what = String(migrationId);
+    const status = await pollUntil(
+      (signal) => this.getMigrationStatus(migrationId, { signal }),
+      (s) => done.includes(s.state),
+      { deadline: limit, signal: waitOptions.signal, interval: pause },
+      (cause) =>
+        new TimeoutError({
+          code: 'client_timeout',
+          message: `${what} did not finish within ${limit} ms`,
+          cause,
+        }),
+    );
+    if (failed.includes(status.state)) {
+      throw new MigrationError({
+        code: 'migration_failed',
+        message: status.error ?? `${what} ended ${status.state}`,
+        details: { status },
+      });
+    }
+    return status;
+  }
+
+  /** Returns the progress of a migration. */
+  async getMigrationStatus(
+    migrationId: string,
+    callOptions: VMGetMigrationStatusOptions = {},
+  ): Promise<MigrationStatus> {
+    checkId(migrationId, 'migrationId', 'migration_id');
+    return this.#client
+      .invoker()
+      .call(
+        {
+          method: 'GET',
+          path: `/migrations/${encodeURIComponent(migrationId)}`,
+          idempotent: true,
+          auth: true,
+          success: 200,
+        },
+        undefined,
+        (json) => decodeMigrationStatus(object(json, 'MigrationStatus')),
+        callOptions,
+      );
+  }
+
+  /** Cancels a migration; the VM stays on its source node. */
+  async cancelMigration(
+    migrationId: string,
+    callOptions: VMCancelMigrationOptions = {},
+  ): Promise<MigrationStatus> {
+    checkId(migrationId, 'migrationId', 'migration_id');
+    return this.#client
+      .invoker()
+      .call(
+        {
+          method: 'POST',
+          path: `/migrations/${encodeURIComponent(migrationId)}/cancel`,
+          idempotent: true,
+          auth: true,
+          success: 200,
+        },
+        undefined,
+        (json) => decodeMigrationStatus(object(json, 'MigrationStatus')),
+        callOptions,
+      );
+  }
+
+  /** Takes a snapshot of a VM. */
+  async snapshot(
+    vmId: string,
+    name: string,
+    options?: SnapshotOptions,
+    callOptions: VMSnapshotOptions = {},
+  ): Promise<Snapshot> {
+    checkId(vmId, 'vmId', 'vm_id');
+    const body: SnapshotRequest = {
+      name: name,
+      options: options,
+    };
+    validateSnapshotRequest(body);
+    return this.#client
+      .invoker()
+      .call(
+        {
+          method: 'POST',
+          path: `/vms/${encodeURIComponent(vmId)}/snapshots`,
+          idempotent: false,
+          auth: true,
+          success: 201,
+        },
+        encodeSnapshotRequest(body),
+        (json) => decodeSnapshot(object(json, 'Snapshot')),
+        callOptions,
+      );
+  }
+
+  /** Lists a VM's snapshots, page by page. Returns every item over all pages. */
+  async listSnapshots(vmId: string, callOptions: VMListSnapshotsOptions = {}): Promise<Snapshot[]> {
+    checkId(vmId, 'vmId', 'vm_id');
+    if (callOptions.pageSize !== undefined)
+      checkParam(
+        checkNumber(callOptions.pageSize, { min: 1, max: 1000, integer: true }),
+        'pageSize',
+        'page_size',
+      );
+    const invoker = this.#client.invoker();
+    const items: Snapshot[] = [];
+    let token: string | undefined;
+    do {
+      const page: SnapshotList = await invoker.call(
+        {
+          method: 'GET',
+          path: `/vms/${encodeURIComponent(vmId)}/snapshots${query({ page_size: callOptions.pageSize, page_token: token })}`,
+          idempotent: true,
+          auth: true,
+          success: 200,
+        },
+        undefined,
+        (json) => decodeSnapshotList(object(json, 'SnapshotList')),
+        callOptions,
+      );
+      for (const item of page.snapshots) items.push(item);
+      token = page.nextPageToken || undefined;
+    } while (token !== undefined);
+    return items;
+  }
+
+  /** Restores a VM from one of its snapshots. */
+  async restoreSnapshot(
+    vmId: string,
+    snapshotId: string,
+    callOptions: VMRestoreSnapshotOptions = {},
+  ): Promise<VM> {
+    checkId(vmId, 'vmId', 'vm_id');
+    checkId(snapshotId, 'snapshotId', 'snapshot_id');
+    return this.#client
+      .invoker()
+      .call(
+        {
+          method: 'POST',
+          path: `/vms/${encodeURIComponent(vmId)}/snapshots/${encodeURIComponent(snapshotId)}/restore`,
+          idempotent: false,
+          auth: true,
+          success: 200,
+        },
+        undefined,
+        (json) => decodeVM(object(json, 'VM')),
+        callOptions,
+      );
+  }
+
+  /** Deletes a snapshot. */
+  async deleteSnapshot(
+    snapshotId: string,
+    callOptions: VMDeleteSnapshotOptions = {},
+  ): Promise<void> {
+    checkId(snapshotId, 'snapshotId', 'snapshot_id');
+    return this.#client
+      .invoker()
+      .call(
+        {
+          method: 'DELETE',
+          path: `/snapshots/${encodeURIComponent(snapshotId)}`,
+          idempotent: true,
+          auth: true,
+          success: 204,
+        },
+        undefined,
+        () => undefined,
+        callOptions,
+      );
+  }
+
+  /** Returns a VM's resource usage over a window (default 5 minutes). */
+  async getMetrics(
+    vmId: string,
+    window?: Duration,
+    callOptions: VMGetMetricsOptions = {},
+  ): Promise<VMMetrics> {
+    checkId(vmId, 'vmId', 'vm_id');
+    const windowMs =
+      window === undefined
+        ? undefined
+        : checkDuration(window, 'window', 'window', { min: 1, max: 2592000000, integer: true });
+    return this.#client
+      .invoker()
+      .call(
+        {
+          method: 'GET',
+          path: `/vms/${encodeURIComponent(vmId)}/metrics${query({ window: windowMs })}`,
+          idempotent: true,
+          auth: true,
+          success: 200,
+        },
+        undefined,
+        (json) => decodeVMMetrics(object(json, 'VMMetrics')),
+        callOptions,
+      );
+  }
+
+  /** Streams a VM's metrics, one sample per interval (default 1 s). */
+  streamMetrics(
+    vmId: string,
+    interval?: Duration,
+    callOptions: VMStreamMetricsOptions = {},
+  ): EventStream<VMMetrics> {
+    checkId(vmId, 'vmId', 'vm_id');
+    const intervalMs =
+      interval === undefined
+        ? undefined
+        : checkDuration(interval, 'interval', 'interval', { min: 1, max: 3600000, integer: true });
+    const endpoint: Endpoint = {
+      method: 'GET',
+      path: `/vms/${encodeURIComponent(vmId)}/metrics/stream${query({ interval: intervalMs })}`,
+      idempotent: true,
+      auth: true,
+      success: 200,
+    };
+    return new EventStream(
+      {
+        invoker: this.#client.invoker(),
+        endpoint: () => endpoint,
+        decode: (event) => decodeVMMetrics(object(parseJson(event.data), 'VMMetrics')),
+      },
+      callOptions,
+    );
+  }
+
+  /** Streams a VM's retained events, then new ones as they happen (follow: false ends after the backlog). */
+  watch(vmId: string, callOptions: VMWatchOptions = {}): EventStream<VMEvent> {
+    checkId(vmId, 'vmId', 'vm_id');
+    if (callOptions.since !== undefined)
+      checkParam(checkNumber(callOptions.since, { min: 0, integer: true }), 'since', 'since');
+    if (callOptions.follow !== undefined)
+      checkParam(checkBool(callOptions.follow), 'follow', 'follow');
+    const endpoint: Endpoint = {
+      method: 'GET',
+      path: `/vms/${encodeURIComponent(vmId)}/events${query({ since: callOptions.since, follow: callOptions.follow })}`,
+      idempotent: true,
+      auth: true,
+      success: 200,
+    };
+    return new EventStream(
+      {
+        invoker: this.#client.invoker(),
+        endpoint: () => endpoint,
+        decode: (event) => decodeVMEvent(object(parseJson(event.data), 'VMEvent')),
+      },
+      callOptions,
+    );
+  }
+
+  /** Reports whether the server is serving. */
+  async health(callOptions: HealthOptions = {}): Promise<HealthStatus> {
+    return this.#client
+      .invoker()
+      .call(
+        { method: 'GET', path: `/health`, idempotent: true, auth: false, success: 200 },
+        undefined,
+        (json) => decodeHealthStatus(object(json, 'HealthStatus')),
+        callOptions,
+      );
+  }
+}
