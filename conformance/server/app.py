@@ -79,20 +79,20 @@ async def serve(settings: Settings, listen: Listen, stop: asyncio.Event | None =
     await runner.setup()
     loop = asyncio.get_running_loop()
     limits.quiet_loop_errors(loop)
-    gate = limits.Gate(runner.server, settings.limits, lambda: state.connections.open)
+    gate = limits.Gate(runner.server, settings.limits)
     state.gate = gate
     state.listen_host = listen.host
     _track_connections(runner, state, gate)
     context, ca_file = _tls(listen)
     listener = await loop.create_server(
-        gate, listen.host, listen.port, ssl=context, backlog=settings.limits.backlog, reuse_address=True
+        gate, listen.host, listen.port, ssl=context, backlog=gate.backlog, reuse_address=True
     )
     sweeper = asyncio.create_task(gate.sweep())
     port = listener.sockets[0].getsockname()[1]
     scheme = "https" if context else "http"
     info = {"url": f"{scheme}://{listen.host}:{port}", "host": listen.host, "port": port, "ca_file": ca_file}
     print(f"DWCP conformance server on {info['url']}{BASE_PATH}" + (f" (CA: {ca_file})" if ca_file else ""), flush=True)
-    print(f"at most {gate.cap} connections; header and body timeouts {settings.limits.header_timeout_s:g} s", flush=True)
+    print(f"at most {gate.cap} connections (backlog {gate.backlog}); header and body timeouts {settings.limits.header_timeout_s:g} s", flush=True)
     if listen.ready_file:
         # Written whole under a temporary name, then renamed: a waiting reader never sees half a file.
         ready = Path(listen.ready_file)

@@ -155,4 +155,12 @@ async def _connections(state: ServerState, request: web.Request) -> dict[str, An
     streams = sum(state.streams.values())
     gate = state.gate
     limits = {"cap": gate.cap, "refused": gate.refused} if gate is not None else {}
-    return {"opened": conns.opened, "open": conns.open, "max_open": conns.max_open, "streams": streams, **limits}
+    held = {"idempotency_keys": len(state.idempotency), "journal_entries": len(state.journal.entries)}
+    return {
+        "opened": conns.opened,
+        "open": conns.open,
+        "max_open": conns.max_open,
+        "streams": streams,
+        **limits,
+        **held,
+    }

@@ -71,10 +71,11 @@ class Refuse(asyncio.Protocol):
         """Whatever the client sends is ignored: the answer is already on its way."""
 
 
-def effective_cap(limits: Limits) -> int:
-    """The connection cap: the configured one, lowered to fit the descriptors the process may open.
+def fit_descriptors(limits: Limits) -> tuple[int, int]:
+    """The connection cap and listen backlog, lowered to fit the descriptors the process may open.
 
-    The soft descriptor limit is raised to the hard one first.
+    The soft descriptor limit is raised to the hard one first. asyncio accepts up to `backlog`
+    sockets in one batch before any of them is refused, so the cap leaves room for a batch.
     """
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft != resource.RLIM_INFINITY and (hard == resource.RLIM_INFINITY or soft < hard):
@@ -82,18 +83,21 @@ def effective_cap(limits: Limits) -> int:
             resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
             soft = hard
     if soft == resource.RLIM_INFINITY:
-        return limits.max_connections
-    return max(1, min(limits.max_connections, soft - FD_RESERVE))
+        return limits.max_connections, limits.backlog
+    usable = max(8, soft - FD_RESERVE)
+    backlog = max(1, min(limits.backlog, usable // 4))
+    return max(1, min(limits.max_connections, usable - backlog)), backlog
 
 
 class Gate:
     """The protocol factory of the listening socket: a tracked handler, or a refusal past the cap."""
 
-    def __init__(self, server: web.Server, limits: Limits, count_open: Callable[[], int]) -> None:
+    def __init__(self, server: web.Server, limits: Limits) -> None:
         self.server = server
         self.limits = limits
-        self.cap = effective_cap(limits)
-        self.count_open = count_open
+        self.cap, self.backlog = fit_descriptors(limits)
+        # Counted here, at accept: asyncio accepts a whole batch before any connection_made runs.
+        self.open = 0
         self.handlers: set[TrackedHandler] = set()
         self.refused = 0
         busy = ApiError(
@@ -107,18 +111,20 @@ class Gate:
         self._late = raw_error(late)
 
     def __call__(self) -> asyncio.BaseProtocol:
-        if self.count_open() >= self.cap:
+        if self.open >= self.cap:
             self.refused += 1
             return Refuse(self._busy)
         kwargs = dict(self.server._kwargs)
         kwargs["keepalive_timeout"] = self.limits.keepalive_s
         handler = TrackedHandler(self.server, loop=self.server._loop, **kwargs)
         self.handlers.add(handler)
+        self.open += 1
         return handler
 
     def lost(self, handler: Any) -> None:
         """A connection closed."""
         self.handlers.discard(handler)
+        self.open -= 1
 
     async def sweep(self) -> None:
         """Closes, once a second, every connection whose request headers are overdue."""

@@ -52,6 +52,8 @@ def error_response(
         response.headers["Retry-After"] = str(max(0, math.ceil(error.retry_after)))
     if error.headers:
         response.headers.update(error.headers)
+        if error.headers.get("Connection") == "close":
+            response.force_close()
     if extra:
         response.headers.update(extra)
     return response

@@ -77,6 +77,7 @@ async def read_body(request: web.Request, timeout: float = BODY_TIMEOUT_S, limit
     except web.HTTPRequestEntityTooLarge:
         raise ApiError("payload_too_large", f"the body is over {limit} bytes", {"limit": limit}) from None
     except asyncio.TimeoutError:
-        # The connection cannot be reused: the rest of the body may still come.
-        request.protocol.force_close()
-        raise ApiError("request_timeout", f"the body did not arrive within {timeout:g} s") from None
+        # The connection cannot be reused (the rest of the body may still come): the answer closes it.
+        message = f"the body did not arrive within {timeout:g} s"
+        request.content.feed_eof()  # nothing more is read: no lingering for the rest of the body
+        raise ApiError("request_timeout", message, headers={"Connection": "close"}) from None
