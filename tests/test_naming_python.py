@@ -121,7 +121,7 @@ def test_derived_names_take_part_in_the_collision_check(problems_of: Problems, s
 
 def test_a_query_parameter_clashing_with_a_body_field_is_reported(problems_of: Problems, spec_text: str) -> None:
     clash = spec_text.replace(
-        'input: {path: {vm_id: string}, body: {type: stop_request, flatten: true}}',
+        "input: {path: {vm_id: string}, body: {type: stop_request, flatten: true}}",
         "input: {path: {vm_id: string}, query: {force: bool}, body: {type: stop_request, flatten: true}}",
         1,
     )

@@ -92,7 +92,11 @@ async def serve(settings: Settings, listen: Listen, stop: asyncio.Event | None =
     scheme = "https" if context else "http"
     info = {"url": f"{scheme}://{listen.host}:{port}", "host": listen.host, "port": port, "ca_file": ca_file}
     print(f"DWCP conformance server on {info['url']}{BASE_PATH}" + (f" (CA: {ca_file})" if ca_file else ""), flush=True)
-    print(f"at most {gate.cap} connections (backlog {gate.backlog}); header and body timeouts {settings.limits.header_timeout_s:g} s", flush=True)
+    print(
+        f"at most {gate.cap} connections (backlog {gate.backlog});"
+        f" header and body timeouts {settings.limits.header_timeout_s:g} s",
+        flush=True,
+    )
     if listen.ready_file:
         # Written whole under a temporary name, then renamed: a waiting reader never sees half a file.
         ready = Path(listen.ready_file)

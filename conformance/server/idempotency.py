@@ -44,7 +44,9 @@ class IdempotencyStore:
         """The finished record to replay, or None after reserving the key for this request."""
         if len(key) > MAX_KEY:
             raise ApiError(
-                "invalid_argument", f"Idempotency-Key must be at most {MAX_KEY} characters", {"field": "Idempotency-Key"}
+                "invalid_argument",
+                f"Idempotency-Key must be at most {MAX_KEY} characters",
+                {"field": "Idempotency-Key"},
             )
         now = time.monotonic()
         if now >= self._next_sweep:

@@ -12,7 +12,6 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT_S = 30.0
@@ -59,21 +58,23 @@ def start_server(
     extra: list[str] | None = None,
     env: dict[str, str] | None = None,
     stderr: int | None = None,
-    preexec_fn: Any = None,
+    prefix: list[str] | None = None,
 ) -> RunningServer:
-    """Launches `python -m conformance.server` and returns once it listens."""
+    """Launches `python -m conformance.server` (after `prefix`, e.g. prlimit) and returns once it listens."""
     ready = Path(tempfile.mkdtemp(prefix="dwcp-server-")) / "ready.json"
     # The key travels in the environment, never on the command line (where `ps` and logs show it).
-    args = [python, "-m", "conformance.server", "--host", host, "--port", str(port)]
+    args = [*(prefix or []), python, "-m", "conformance.server", "--host", host, "--port", str(port)]
     args += ["--clock-speed", str(clock_speed), "--ready-file", str(ready), "--parent-pipe", *(extra or [])]
     args += ["--conformance"] if conformance else []
     args += ["--tls"] if tls else []
-    env = {**os.environ, **(env or {}), "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    env = {
+        **os.environ,
+        **(env or {}),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
     env["DWCP_API_KEY"] = api_key
     # The server exits when this pipe closes, so it never outlives its launcher.
-    process = subprocess.Popen(
-        args, cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=stderr, preexec_fn=preexec_fn
-    )
+    process = subprocess.Popen(args, cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=stderr)
     deadline = time.monotonic() + START_TIMEOUT_S
     while not ready.exists():
         if process.poll() is not None:

@@ -9,7 +9,6 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -50,7 +49,9 @@ def test_metrics_stream_interval_is_bounded(api: Api) -> None:
 def test_events_since_out_of_range_is_refused(api: Api, since: str) -> None:
     vm = api.create()
     seen = read_sse(api, f"/vms/{vm['id']}/events?since={since}&follow=false", timeout=2)
-    assert seen.status == 400 and seen.error is not None and seen.error["field" if False else "code"] == "invalid_argument"
+    assert (
+        seen.status == 400 and seen.error is not None and seen.error["field" if False else "code"] == "invalid_argument"
+    )
     assert not any(e.get("event") == "gap" for e in seen.events)
 
 
