@@ -51,6 +51,9 @@ class Pipeline:
             response = await self._attempt(op, request, request_id, fault, entry)
         except ApiError as error:
             response = responses.error_response(request, error, request_id)
+        except ConnectionError:
+            # The client went away mid-request (e.g. while its body was read): nobody to answer.
+            response = web.Response(status=499)
         except Exception:
             log.exception("%s failed", op.id)
             error = ApiError("internal", "internal error; see the server log", {"operation": op.id})
