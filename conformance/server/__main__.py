@@ -40,6 +40,8 @@ def parse(argv: list[str] | None = None) -> tuple[Settings, Listen]:
     parser.add_argument("--header-timeout", type=float, default=defaults.header_timeout_s, help="seconds")
     parser.add_argument("--body-timeout", type=float, default=defaults.body_timeout_s, help="seconds")
     parser.add_argument("--keepalive-timeout", type=float, default=defaults.keepalive_s, help="seconds")
+    parser.add_argument("--auth-failure-limit", type=int, help="failed authentications per address per window")
+    parser.add_argument("--auth-failure-window-ms", type=int, help="the throttle's window in ms")
     parser.add_argument(
         "--control-origin",
         action="append",
@@ -69,6 +71,11 @@ def parse(argv: list[str] | None = None) -> tuple[Settings, Listen]:
         conformance=args.conformance,
         limits=limits,
     )
+    throttle = {"auth_failure_limit": args.auth_failure_limit, "auth_failure_window_ms": args.auth_failure_window_ms}
+    try:
+        settings = settings.with_overrides({k: v for k, v in throttle.items() if v is not None})
+    except ValueError as exc:
+        parser.error(str(exc))
     if args.cluster:
         settings = settings.with_overrides({"cluster": {"nodes": cluster.load(args.cluster)}})
     listen = Listen(

@@ -134,7 +134,9 @@ class Pipeline:
             )
         given = request.headers.get("Authorization", "").encode("utf-8", "surrogateescape")
         if not hmac.compare_digest(given, self.expected):
-            throttle.failed(peer)
+            if given:
+                # Only a key that is offered and wrong counts as a guess; a missing one is just 401.
+                throttle.failed(peer)
             raise ApiError("unauthenticated", "missing or invalid API key", headers=CHALLENGE)
         return settings.api_key
 

@@ -189,6 +189,8 @@ def test_configured_control_origin() -> None:
 
 def test_failed_authentication_is_throttled(api: Api, reset: Any) -> None:
     reset(auth_failure_limit=3, auth_failure_window_ms=60_000)
+    # A request without a key is not a guess: it never counts.
+    assert [Api(api.server, key="").get("/vms").status for _ in range(5)] == [401] * 5
     bad = Api(api.server, key="wrong")
     assert [bad.get("/vms").status for _ in range(3)] == [401, 401, 401]
     throttled = bad.get("/vms")
