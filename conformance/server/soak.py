@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from conformance.server.bench import LOAD_CORE, SERVER_CORE, _pin, _request, _taskset, cpu_seconds
+from conformance.server.bench import LOAD_CORE, SERVER_CORE, _ceiling, _pin, _request, _taskset, cpu_seconds
 from conformance.server.testing import RunningServer, start_server
 
 CONNECTIONS = 32
@@ -210,6 +210,24 @@ def slow_clients(seconds: float) -> dict[str, float]:
         server.stop()
 
 
+def floor(seconds: float) -> dict[str, float]:
+    """The machine's floor right now: bare aiohttp answering a constant body, under the same wrk load.
+
+    On a shared machine the tail latency of any Python server follows the machine's load; this run
+    tells the server's own tail from the machine's.
+    """
+    body = b'{"id":"vm-0","name":"soak","state":"running"}'
+    proc, url = _ceiling(body)
+    try:
+        before = cpu_seconds(proc.pid)
+        result = run_wrk(url + "/v3/vms/vm-0", PLAIN, seconds, CONNECTIONS, {"DWCP_KEY": ""})
+        result["cpu_us"] = (cpu_seconds(proc.pid) - before) / max(1.0, result["requests"]) * 1e6
+        return result
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
 def _open_connections(server: RunningServer) -> float:
     # Descriptors of the server that are sockets: the slow clients really hold connections.
     fds = Path(f"/proc/{server.process.pid}/fd")
@@ -243,6 +261,11 @@ def main() -> None:
         f"  RSS MB: start {s['rss_start']:.1f}, after warm-up {s['rss_warm']:.1f}, end {s['rss_end']:.1f},"
         f" after {args.quiet:g} s quiet {s['rss_quiet']:.1f}   (held: {s['keys']:.0f} idempotency keys,"
         f" {s['journal']:.0f} journal entries)"
+    )
+    f = floor(min(10.0, args.seconds))
+    print(
+        f"floor (bare aiohttp, constant body, same wrk load, {min(10.0, args.seconds):g} s): {f['rps']:,.0f} req/s,"
+        f" p50 {f['p50']:.2f} ms, p99 {f['p99']:.2f} ms, p99.9 {f['p999']:.2f} ms, CPU {f['cpu_us']:.0f} µs/request"
     )
     h = slow_clients(args.slow_seconds)
     print(
