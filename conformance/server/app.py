@@ -45,7 +45,6 @@ def make_app(settings: Settings) -> tuple[web.Application, ServerState]:
     pipeline = Pipeline(state)
     typed_protocol_errors()
     app = build_app(BASE_PATH, pipeline.dispatch, pipeline.refuse)
-    app.middlewares.append(limits.request_phase)
     missing = unimplemented(state.sim)
     if missing:
         # Listed once here; each answers a typed 501 not_implemented.

@@ -9,7 +9,7 @@ from aiohttp import web
 from dwcp_server_http import OPERATIONS, ApiError
 from dwcp_server_http.parsing import MAX_BODY, read_body
 
-from conformance.server import faults, responses
+from conformance.server import faults, limits, responses
 from conformance.server.state import ServerState
 
 PREFIX = "/_conformance"
@@ -35,6 +35,13 @@ def _handler(state: ServerState, methods: dict[str, Any]) -> Any:
     allow = ", ".join(sorted(methods))
 
     async def handle(request: web.Request) -> web.StreamResponse:
+        connection = limits.busy(request)
+        try:
+            return await answer(request)
+        finally:
+            limits.idle(connection)
+
+    async def answer(request: web.Request) -> web.StreamResponse:
         try:
             origin = _check_caller(state, request)
         except ApiError as error:

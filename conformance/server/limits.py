@@ -14,7 +14,6 @@ import contextlib
 import logging
 import resource
 import time
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import orjson
@@ -24,7 +23,7 @@ from dwcp_server_http import ApiError, error_body
 from conformance.server.settings import Limits
 
 log = logging.getLogger("dwcp.conformance")
-IDLE, HEADERS, REQUEST = 0, 1, 2
+IDLE, HEADERS, REQUEST, FRESH = 0, 1, 2, 3
 SWEEP_S = 1.0
 FD_RESERVE = 64  # descriptors kept for the listening socket, logs, TLS files and the event loop
 LOG_EVERY_S = 10.0
@@ -46,11 +45,11 @@ class TrackedHandler(web_protocol.RequestHandler):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.phase = HEADERS
+        self.phase = FRESH
         self.since = time.monotonic()
 
     def data_received(self, data: bytes) -> None:
-        if self.phase == IDLE:
+        if self.phase in (IDLE, FRESH):
             self.phase, self.since = HEADERS, time.monotonic()
         super().data_received(data)
 
@@ -127,32 +126,38 @@ class Gate:
         self.open -= 1
 
     async def sweep(self) -> None:
-        """Closes, once a second, every connection whose request headers are overdue."""
+        """Once a second, closes every connection whose request headers are overdue.
+
+        One that sent part of a request gets a typed 408 first; one that never sent a byte is just
+        closed (an answer nobody asked for could be read as the answer to a request sent meanwhile).
+        """
         while True:
             await asyncio.sleep(SWEEP_S)
             deadline = time.monotonic() - self.limits.header_timeout_s
-            for handler in [h for h in self.handlers if h.phase == HEADERS and h.since < deadline]:
+            late = [h for h in self.handlers if h.phase in (HEADERS, FRESH) and h.since < deadline]
+            for handler in late:
                 self.handlers.discard(handler)
                 transport = handler.transport
                 if transport is not None and not transport.is_closing():
-                    with contextlib.suppress(Exception):
-                        transport.write(self._late)
+                    if handler.phase == HEADERS:
+                        with contextlib.suppress(Exception):
+                            transport.write(self._late)
                     transport.close()
 
 
-@web.middleware
-async def request_phase(
-    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
-) -> web.StreamResponse:
-    """Marks a connection busy from a request's complete headers to its answer (no header timeout then)."""
+def busy(request: web.Request) -> Any:
+    """Marks the request's connection busy (no header timeout while it is answered); returns it for idle()."""
     protocol = request.protocol
-    if isinstance(protocol, TrackedHandler):
+    if type(protocol) is TrackedHandler:
         protocol.phase = REQUEST
-        try:
-            return await handler(request)
-        finally:
-            protocol.phase = IDLE
-    return await handler(request)
+        return protocol
+    return None
+
+
+def idle(protocol: Any) -> None:
+    """The connection's answer is done: the next bytes start a new header timeout."""
+    if protocol is not None:
+        protocol.phase = IDLE
 
 
 class RateLimited(logging.Filter):

@@ -18,7 +18,7 @@ from dwcp_server_http import ApiError, Operation
 from dwcp_server_http.app import not_implemented, unimplemented
 from dwcp_server_http.parsing import parse_args, read_body
 
-from conformance.server import responses
+from conformance.server import limits, responses
 from conformance.server.faults import Fault
 from conformance.server.state import ServerState
 from conformance.server.streams import MetricsStream, WatchStream
@@ -41,6 +41,13 @@ class Pipeline:
 
     async def dispatch(self, op: Operation, request: web.Request) -> web.StreamResponse:
         """Handles one attempt of `op`, recording it in the journal in conformance mode."""
+        connection = limits.busy(request)
+        try:
+            return await self._dispatch(op, request)
+        finally:
+            limits.idle(connection)
+
+    async def _dispatch(self, op: Operation, request: web.Request) -> web.StreamResponse:
         request_id = _request_id(request)
         state = self.state
         entry = self._journal(request, op.id, request_id) if state.settings.conformance else None
@@ -64,6 +71,7 @@ class Pipeline:
 
     async def refuse(self, request: web.Request, error: ApiError, headers: dict[str, str]) -> web.StreamResponse:
         """Answers an unknown route (404) or method (405), or a CORS preflight."""
+        limits.idle(limits.busy(request))
         allow = headers.get("Allow", "")
         preflight = responses.preflight(request, allow or "GET, POST, DELETE")
         if preflight is not None:
