@@ -16,6 +16,7 @@ FIGURES = Path(__file__).resolve().parent.parent / "bench" / "figures.json"
 AREAS = {
     "generator": "tasks.generator_bench",
     "server": "tasks.server",
+    "soak": "tasks.soak",
     "python": "tasks.python_sdk",
     "go": "tasks.go_sdk",
     "typescript": "tasks.typescript_sdk",
@@ -24,13 +25,21 @@ AREAS = {
 }
 
 
+# Run only when named: it takes minutes.
+ON_REQUEST = frozenset({"soak"})
+
+
 def run(session: nox.Session) -> None:
-    """Runs the benchmarks named in posargs (all when none)."""
-    areas = session.posargs or list(AREAS)
-    unknown = [a for a in areas if a not in AREAS]
-    if unknown:
-        session.error(f"unknown benchmark(s) {unknown}; choose from {sorted(AREAS)}")
-    for area in areas:
+    """Runs the benchmarks named in posargs (all but the on-request ones when none).
+
+    Options after the names (e.g. `-- soak --seconds 20`) belong to the areas' own runners.
+    """
+    args = session.posargs
+    areas = [a for a in args if a in AREAS]
+    stray = [a for i, a in enumerate(args) if a not in AREAS and not a.startswith("-") and not _option_value(args, i)]
+    if stray:
+        session.error(f"unknown benchmark(s) {stray}; choose from {sorted(AREAS)}")
+    for area in areas or [a for a in AREAS if a not in ON_REQUEST]:
         importlib.import_module(AREAS[area]).bench(session)
 
 
@@ -42,3 +51,8 @@ def record(area: str, title: str, unit: str, values: dict[str, float], note: str
     areas[area] = {"title": title, "unit": unit, "values": {k: round(v, 3) for k, v in values.items()}, "note": note}
     FIGURES.parent.mkdir(parents=True, exist_ok=True)
     FIGURES.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _option_value(args: list[str], index: int) -> bool:
+    """Whether args[index] is the value of the option before it (--requests 2000)."""
+    return index > 0 and args[index - 1].startswith("-") and "=" not in args[index - 1]

@@ -31,12 +31,19 @@ def running_server(
     clock_speed: float = 1000.0,
     api_key: str = "test-key",
     port: int = 0,
+    extra: list[str] | None = None,
 ) -> Iterator[testing.RunningServer]:
     """Installs the server's deps, starts it with the session's python, yields url/host/port/api_key/ca_file."""
     install(session)
     python = str(Path(session.bin) / "python")
     server = testing.start_server(
-        python=python, conformance=conformance, tls=tls, clock_speed=clock_speed, api_key=api_key, port=port
+        python=python,
+        conformance=conformance,
+        tls=tls,
+        clock_speed=clock_speed,
+        api_key=api_key,
+        port=port,
+        extra=extra,
     )
     session.log(f"conformance server on {server.url}")
     try:
@@ -55,19 +62,26 @@ def check(session: nox.Session) -> None:
 
 
 def serve(session: nox.Session) -> None:
-    """Runs the server in the foreground with the posargs flags."""
+    """Runs the server in the foreground with the posargs flags (the key: DWCP_API_KEY or --api-key-file)."""
     install(session)
     parser = argparse.ArgumentParser(prog="nox -s serve --")
-    for flag in ("--port", "--api-key", "--cert", "--key", "--clock-speed", "--cluster", "--host", "--seed"):
+    flags = ["--port", "--api-key", "--api-key-file", "--cert", "--key", "--clock-speed", "--cluster", "--host"]
+    flags += ["--seed", "--max-connections", "--backlog", "--header-timeout", "--body-timeout"]
+    flags += ["--keepalive-timeout", "--auth-failure-limit", "--auth-failure-window-ms"]
+    for flag in flags:
         parser.add_argument(flag)
     for flag in ("--tls", "--conformance"):
         parser.add_argument(flag, action="store_true")
+    parser.add_argument("--control-origin", action="append", default=[])
     known = vars(parser.parse_args(session.posargs))
     args: list[str] = []
     for name, value in known.items():
         flag = "--" + name.replace("_", "-")
         if value is True:
             args.append(flag)
+        elif isinstance(value, list):
+            for item in value:
+                args += [flag, item]
         elif value not in (None, False):
             args += [flag, value]
     session.run("python", "-m", "conformance.server", *args, env={"PYTHONPATH": str(ROOT)})

@@ -16,8 +16,9 @@ from typing import Any
 
 from aiohttp import web
 from dwcp_server_http import BASE_PATH, build_app
+from dwcp_server_http.app import typed_protocol_errors, unimplemented
 
-from conformance.server import control
+from conformance.server import control, limits
 from conformance.server.pipeline import Pipeline
 from conformance.server.settings import Settings
 from conformance.server.state import ServerState
@@ -42,7 +43,12 @@ def make_app(settings: Settings) -> tuple[web.Application, ServerState]:
     """The application: the generated routes over the pipeline, plus the control API when enabled."""
     state = ServerState(settings)
     pipeline = Pipeline(state)
+    typed_protocol_errors()
     app = build_app(BASE_PATH, pipeline.dispatch, pipeline.refuse)
+    missing = unimplemented(state.sim)
+    if missing:
+        # Listed once here; each answers a typed 501 not_implemented.
+        log.warning("not implemented by the simulator (answered 501): %s", ", ".join(op.id for op in missing))
     if settings.conformance:
         # The generated catch-all must stay last, so the control routes go first.
         routes = app.router._resources
@@ -70,14 +76,26 @@ async def serve(settings: Settings, listen: Listen, stop: asyncio.Event | None =
     app, state = make_app(settings)
     runner = web.AppRunner(app, access_log=None, handle_signals=False)
     await runner.setup()
-    _track_connections(runner, state)
+    loop = asyncio.get_running_loop()
+    limits.quiet_loop_errors(loop)
+    gate = limits.Gate(runner.server, settings.limits)
+    state.gate = gate
+    state.listen_host = listen.host
+    _track_connections(runner, state, gate)
     context, ca_file = _tls(listen)
-    site = web.TCPSite(runner, listen.host, listen.port, ssl_context=context, backlog=1024)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    listener = await loop.create_server(
+        gate, listen.host, listen.port, ssl=context, backlog=gate.backlog, reuse_address=True
+    )
+    sweeper = asyncio.create_task(gate.sweep())
+    port = listener.sockets[0].getsockname()[1]
     scheme = "https" if context else "http"
     info = {"url": f"{scheme}://{listen.host}:{port}", "host": listen.host, "port": port, "ca_file": ca_file}
     print(f"DWCP conformance server on {info['url']}{BASE_PATH}" + (f" (CA: {ca_file})" if ca_file else ""), flush=True)
+    print(
+        f"at most {gate.cap} connections (backlog {gate.backlog});"
+        f" header and body timeouts {settings.limits.header_timeout_s:g} s",
+        flush=True,
+    )
     if listen.ready_file:
         # Written whole under a temporary name, then renamed: a waiting reader never sees half a file.
         ready = Path(listen.ready_file)
@@ -95,6 +113,8 @@ async def serve(settings: Settings, listen: Listen, stop: asyncio.Event | None =
     try:
         await stop.wait()
     finally:
+        sweeper.cancel()
+        listener.close()
         await runner.cleanup()
 
 
@@ -116,7 +136,7 @@ def _signal_event() -> asyncio.Event:
     return stop
 
 
-def _track_connections(runner: web.AppRunner, state: ServerState) -> None:
+def _track_connections(runner: web.AppRunner, state: ServerState, gate: limits.Gate) -> None:
     server: Any = runner.server
     made, lost = server.connection_made, server.connection_lost
 
@@ -126,6 +146,7 @@ def _track_connections(runner: web.AppRunner, state: ServerState) -> None:
 
     def connection_lost(handler: Any, exc: BaseException | None) -> None:
         state.connections.lost(handler)
+        gate.lost(handler)
         lost(handler, exc)
 
     server.connection_made = connection_made

@@ -7,12 +7,15 @@ from typing import Any
 import orjson
 from aiohttp import web
 from dwcp_server_http import OPERATIONS, ApiError
+from dwcp_server_http.parsing import MAX_BODY, read_body
 
-from conformance.server import faults, responses
+from conformance.server import faults, limits, responses
 from conformance.server.state import ServerState
 
 PREFIX = "/_conformance"
 MAX_SYNTHETIC = 1_000_000
+MAX_CONTROL_BODY = MAX_BODY
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "[::1]", "::1"})
 
 
 def add_routes(app: web.Application, state: ServerState) -> None:
@@ -32,25 +35,76 @@ def _handler(state: ServerState, methods: dict[str, Any]) -> Any:
     allow = ", ".join(sorted(methods))
 
     async def handle(request: web.Request) -> web.StreamResponse:
-        preflight = responses.preflight(request, allow)
-        if preflight is not None:
-            return preflight
+        connection = limits.busy(request)
+        try:
+            return await answer(request)
+        finally:
+            limits.idle(connection)
+
+    async def answer(request: web.Request) -> web.StreamResponse:
+        try:
+            origin = _check_caller(state, request)
+        except ApiError as error:
+            return _answer(request, None, responses.error_response(request, error, "control"))
+        if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
+            headers = {"Access-Control-Allow-Methods": allow, "Access-Control-Allow-Headers": "Content-Type"}
+            return _answer(request, origin, web.Response(status=204, headers=headers))
         method = methods.get(request.method)
         try:
             if method is None:
                 raise ApiError("method_not_allowed", f"use {allow}")
             result = await method(state, request)
         except ApiError as error:
-            return responses.error_response(request, error, "control", {"Allow": allow})
+            return _answer(request, origin, responses.error_response(request, error, "control", {"Allow": allow}))
         except ValueError as error:
-            return responses.error_response(request, ApiError("invalid_argument", str(error)), "control")
-        return responses.json_response(request, 200, orjson.dumps(result), "control")
+            response = responses.error_response(request, ApiError("invalid_argument", str(error)), "control")
+            return _answer(request, origin, response)
+        return _answer(request, origin, responses.json_response(request, 200, orjson.dumps(result), "control"))
 
     return handle
 
 
+def _check_caller(state: ServerState, request: web.Request) -> str | None:
+    """Refuses (403) a Host that is not the server's own and an Origin that is not same-origin or configured.
+
+    A web page the developer visits can send requests to localhost: the Host check stops DNS
+    rebinding, the Origin check stops cross-site scripts; neither header is sent wrong by a
+    non-browser client such as the conformance runner. Returns the allowed Origin, if any.
+    """
+    port = request.transport.get_extra_info("sockname")[1] if request.transport is not None else None
+    host = request.host
+    name, _, given_port = host.rpartition(":") if not host.endswith("]") else (host, "", "")
+    hosts = {state.listen_host, *LOOPBACK}
+    if name.lower() not in hosts or (port is not None and given_port != str(port)):
+        raise ApiError("forbidden_origin", f"the control API answers only Host {state.listen_host}:{port}")
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return None
+    scheme = "https" if request.secure else "http"
+    own = {f"{scheme}://{h}:{port}" for h in hosts}
+    if origin.rstrip("/") in own or origin.rstrip("/") in state.settings.limits.control_origins:
+        return origin
+    raise ApiError("forbidden_origin", f"the control API does not answer pages of {origin}", {"origin": origin})
+
+
+def _answer(request: web.Request, origin: str | None, response: web.Response) -> web.Response:
+    """Control answers carry CORS headers only for an allowed origin (never an echo of any Origin)."""
+    for name in ("Access-Control-Allow-Origin", "Access-Control-Expose-Headers"):
+        response.headers.popall(name, None)
+    if origin is not None:
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Vary"] = "Origin"
+    return response
+
+
 async def _body(request: web.Request) -> dict[str, Any]:
-    raw = await request.read()
+    if request.content_type != "application/json":
+        raise ApiError(
+            "unsupported_media_type",
+            "control requests carry an application/json body",
+            {"content_type": request.content_type},
+        )
+    raw = await read_body(request, 10.0, MAX_CONTROL_BODY)
     try:
         body = orjson.loads(raw) if raw.strip() else {}
     except orjson.JSONDecodeError:
@@ -106,4 +160,14 @@ async def _events(state: ServerState, request: web.Request) -> dict[str, Any]:
 async def _connections(state: ServerState, request: web.Request) -> dict[str, Any]:
     conns = state.connections
     streams = sum(state.streams.values())
-    return {"opened": conns.opened, "open": conns.open, "max_open": conns.max_open, "streams": streams}
+    gate = state.gate
+    limits = {"cap": gate.cap, "refused": gate.refused} if gate is not None else {}
+    held = {"idempotency_keys": len(state.idempotency), "journal_entries": len(state.journal.entries)}
+    return {
+        "opened": conns.opened,
+        "open": conns.open,
+        "max_open": conns.max_open,
+        "streams": streams,
+        **limits,
+        **held,
+    }

@@ -7,6 +7,7 @@ from typing import Any
 
 SAMPLE_MS = 1000.0
 MAX_SAMPLES = 300  # longer windows are sampled with a coarser step
+INT64_MAX = 2**63 - 1  # counters are int64 on the wire: they saturate rather than overflow
 
 
 def _draw(seed: int, vm_id: str, index: int) -> random.Random:
@@ -40,10 +41,10 @@ def wire(vm: Any, stamp: str, values: dict[str, int | float], cpu: float) -> dic
         "cpu_usage": round(cpu, 2),
         "memory_used": used,
         "memory_available": memory - used,
-        "disk_read": int(values["dr"]),
-        "disk_write": int(values["dw"]),
-        "network_rx": int(values["rx"]),
-        "network_tx": int(values["tx"]),
+        "disk_read": min(INT64_MAX, int(values["dr"])),
+        "disk_write": min(INT64_MAX, int(values["dw"])),
+        "network_rx": min(INT64_MAX, int(values["rx"])),
+        "network_tx": min(INT64_MAX, int(values["tx"])),
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import hmac
 import itertools
 import logging
 import uuid
@@ -14,15 +15,17 @@ from typing import Any
 import orjson
 from aiohttp import web
 from dwcp_server_http import ApiError, Operation
+from dwcp_server_http.app import not_implemented, unimplemented
 from dwcp_server_http.parsing import parse_args, read_body
 
-from conformance.server import responses
+from conformance.server import limits, responses
 from conformance.server.faults import Fault
 from conformance.server.state import ServerState
 from conformance.server.streams import MetricsStream, WatchStream
 
 log = logging.getLogger("dwcp.conformance")
 MAX_REQUEST_ID = 128
+CHALLENGE = {"WWW-Authenticate": 'Bearer realm="dwcp"'}
 _ID_PREFIX = uuid.uuid4().hex[:12]
 _ID_COUNTER = itertools.count(1)
 
@@ -32,9 +35,19 @@ class Pipeline:
 
     def __init__(self, state: ServerState) -> None:
         self.state = state
+        self.expected = ("Bearer " + state.settings.api_key).encode("utf-8", "surrogateescape")
+        # Operations of the spec the simulator has no coroutine for: typed 501, listed once at start.
+        self.missing = frozenset(op.handler for op in unimplemented(state.sim))
 
     async def dispatch(self, op: Operation, request: web.Request) -> web.StreamResponse:
         """Handles one attempt of `op`, recording it in the journal in conformance mode."""
+        connection = limits.busy(request)
+        try:
+            return await self._dispatch(op, request)
+        finally:
+            limits.idle(connection)
+
+    async def _dispatch(self, op: Operation, request: web.Request) -> web.StreamResponse:
         request_id = _request_id(request)
         state = self.state
         entry = self._journal(request, op.id, request_id) if state.settings.conformance else None
@@ -45,9 +58,12 @@ class Pipeline:
             response = await self._attempt(op, request, request_id, fault, entry)
         except ApiError as error:
             response = responses.error_response(request, error, request_id)
+        except ConnectionError:
+            # The client went away mid-request (e.g. while its body was read): nobody to answer.
+            response = web.Response(status=499)
         except Exception:
             log.exception("%s failed", op.id)
-            error = ApiError("internal", "internal error; see the server log")
+            error = ApiError("internal", "internal error; see the server log", {"operation": op.id})
             response = responses.error_response(request, error, request_id)
         if entry is not None:
             entry["status"] = response.status
@@ -55,6 +71,7 @@ class Pipeline:
 
     async def refuse(self, request: web.Request, error: ApiError, headers: dict[str, str]) -> web.StreamResponse:
         """Answers an unknown route (404) or method (405), or a CORS preflight."""
+        limits.idle(limits.busy(request))
         allow = headers.get("Allow", "")
         preflight = responses.preflight(request, allow or "GET, POST, DELETE")
         if preflight is not None:
@@ -68,8 +85,11 @@ class Pipeline:
         self, op: Operation, request: web.Request, request_id: str, fault: Fault | None, entry: dict[str, Any] | None
     ) -> web.StreamResponse:
         action = fault.action if fault is not None else {}
-        # The body is read (and hashed for the journal) first, so every attempt records it.
-        raw = await read_body(request)
+        # Authentication comes before any other check (only a scripted fault goes first), and
+        # before the body is read: an unauthenticated client gets 401 and nothing else.
+        api_key = self._authenticate(op, request) if fault is None else None
+        # The body is read (and hashed for the journal) next, so every attempt records it.
+        raw = await read_body(request, self.state.settings.limits.body_timeout_s)
         if entry is not None and raw:
             entry["body_sha256"] = hashlib.sha256(raw).hexdigest()
         if action.get("reset") == "before":
@@ -77,13 +97,19 @@ class Pipeline:
             return web.Response(status=499)
         if "status" in action:
             return _fault_status(request, action, request_id)
+        if api_key is None:
+            api_key = self._authenticate(op, request)
         if len(request.headers.get("X-Request-ID", "")) > MAX_REQUEST_ID:
-            raise ApiError("invalid_argument", f"X-Request-ID is over {MAX_REQUEST_ID} characters")
-        api_key = self._authenticate(op, request)
+            raise ApiError(
+                "invalid_argument", f"X-Request-ID is over {MAX_REQUEST_ID} characters", {"field": "X-Request-ID"}
+            )
+        if op.handler in self.missing:
+            raise not_implemented(op)
         args = parse_args(op, request, raw)
         if op.stream_event is not None:
             return await self._stream(op, request, request_id=request_id, args=args, api_key=api_key, action=action)
-        key = request.headers.get("Idempotency-Key") if op.keyed else None
+        # An empty Idempotency-Key is no key (the spec's header has no minimum length): the call runs unkeyed.
+        key = (request.headers.get("Idempotency-Key") or None) if op.keyed else None
         delay = action.get("delay_ms", 0) / 1000.0
         if key is None:
             status, body = await self._call(op, args, delay)
@@ -100,10 +126,27 @@ class Pipeline:
         return await self._reply(request, status, body, request_id, action)
 
     def _authenticate(self, op: Operation, request: web.Request) -> str:
-        header = request.headers.get("Authorization", "")
-        if op.auth and header != "Bearer " + self.state.settings.api_key:
-            raise ApiError("unauthenticated", "missing or invalid API key")
-        return self.state.settings.api_key
+        """The API key, compared in constant time; repeated failures from one address are throttled."""
+        settings = self.state.settings
+        if not op.auth:
+            return settings.api_key
+        peer = request.remote or ""
+        throttle = self.state.throttle
+        wait = throttle.retry_after(peer)
+        if wait is not None:
+            raise ApiError(
+                "rate_limited",
+                "too many failed authentications from this address; retry after Retry-After",
+                {"limit": throttle.limit, "window_ms": round(throttle.window_s * 1000)},
+                retry_after=wait,
+            )
+        given = request.headers.get("Authorization", "").encode("utf-8", "surrogateescape")
+        if not hmac.compare_digest(given, self.expected):
+            if given:
+                # Only a key that is offered and wrong counts as a guess; a missing one is just 401.
+                throttle.failed(peer)
+            raise ApiError("unauthenticated", "missing or invalid API key", headers=CHALLENGE)
+        return settings.api_key
 
     async def _call(self, op: Operation, args: dict[str, Any], delay: float = 0.0) -> tuple[int, bytes]:
         if delay:

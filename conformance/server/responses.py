@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import socket
 import struct
 from typing import Any
@@ -48,7 +49,11 @@ def error_response(
     """The typed error body with its status; Retry-After when the error carries one."""
     response = json_response(request, error.status, orjson.dumps(error_body(error, request_id)), request_id)
     if error.retry_after is not None:
-        response.headers["Retry-After"] = str(max(0, round(error.retry_after)))
+        response.headers["Retry-After"] = str(max(0, math.ceil(error.retry_after)))
+    if error.headers:
+        response.headers.update(error.headers)
+        if error.headers.get("Connection") == "close":
+            response.force_close()
     if extra:
         response.headers.update(extra)
     return response

@@ -322,7 +322,7 @@ class Simulator:
     async def vm_watch(self, vm_id: str, since: int | None = None, follow: bool | None = None) -> WatchStream:
         """The VM's retained events after `since`, then new ones unless follow is false."""
         vm = self.vm(vm_id)
-        return WatchStream(vm.log, since, follow is not False)
+        return WatchStream(vm.log, since, follow is not False, vm.wire)
 
 
 def _require(vm: VM, action: str, *states: str) -> None:

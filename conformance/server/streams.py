@@ -19,10 +19,14 @@ CHECK_S = 0.25  # how often an idle stream checks that its client is still conne
 class WatchStream:
     """Replays the retained log after `since` (with a gap event when it is too old), then follows it."""
 
-    def __init__(self, log: EventLog, since: int | None, follow: bool) -> None:
+    def __init__(
+        self, log: EventLog, since: int | None, follow: bool, current: Callable[[], dict[str, Any]] | None = None
+    ) -> None:
         self.log = log
         self.since = since
         self.follow = follow
+        # The VM as it is now: a gap event carries it, so a client knows where things stand.
+        self.current = current
 
     def resume(self, last_event_id: int | None) -> None:
         """Last-Event-ID resumes when the query gave no `since`."""
@@ -38,7 +42,7 @@ class WatchStream:
         last_write = loop.time()
         since = self.since or 0
         if self.since is not None and since < log.first_id - 1:
-            await send(_gap(since, log.first_id - 1, stamp()))
+            await send(_gap(since, log.first_id - 1, stamp(), self.current() if self.current else None))
             sent, since = 1, log.first_id - 1
         while limit is None or sent < limit:
             frames = log.after(since, BATCH if limit is None else min(BATCH, limit - sent))
@@ -59,9 +63,12 @@ class WatchStream:
         return True
 
 
-def _gap(since: int, last_lost: int, stamp: str) -> bytes:
+def _gap(since: int, last_lost: int, stamp: str, vm: dict[str, Any] | None) -> bytes:
     message = f"events {since + 1}..{last_lost} were lost: they are past the server's retention"
-    return sse_frame(last_lost, "vm_event", {"id": last_lost, "type": "gap", "timestamp": stamp, "message": message})
+    event: dict[str, Any] = {"id": last_lost, "type": "gap", "timestamp": stamp, "message": message}
+    if vm is not None:
+        event["vm"] = vm
+    return sse_frame(last_lost, "vm_event", event)
 
 
 class MetricsStream:

@@ -56,16 +56,25 @@ def start_server(
     port: int = 0,
     host: str = "127.0.0.1",
     extra: list[str] | None = None,
+    env: dict[str, str] | None = None,
+    stderr: int | None = None,
+    prefix: list[str] | None = None,
 ) -> RunningServer:
-    """Launches `python -m conformance.server` and returns once it listens."""
+    """Launches `python -m conformance.server` (after `prefix`, e.g. prlimit) and returns once it listens."""
     ready = Path(tempfile.mkdtemp(prefix="dwcp-server-")) / "ready.json"
-    args = [python, "-m", "conformance.server", "--host", host, "--port", str(port), "--api-key", api_key]
+    # The key travels in the environment, never on the command line (where `ps` and logs show it).
+    args = [*(prefix or []), python, "-m", "conformance.server", "--host", host, "--port", str(port)]
     args += ["--clock-speed", str(clock_speed), "--ready-file", str(ready), "--parent-pipe", *(extra or [])]
     args += ["--conformance"] if conformance else []
     args += ["--tls"] if tls else []
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    env = {
+        **os.environ,
+        **(env or {}),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
+    env["DWCP_API_KEY"] = api_key
     # The server exits when this pipe closes, so it never outlives its launcher.
-    process = subprocess.Popen(args, cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    process = subprocess.Popen(args, cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=stderr)
     deadline = time.monotonic() + START_TIMEOUT_S
     while not ready.exists():
         if process.poll() is not None:

@@ -27,7 +27,7 @@ import "time"
 const Version = "3.0.0"
 
 // SpecHash is the SHA-256 of the spec/dwcp.yaml this SDK was generated from.
-const SpecHash = "9f6d0bfc03d2556d7988603d12eea70a356a72a4c808c35a45d0409814a6d7cf"
+const SpecHash = "ed8016d0737ec440c0b723e9e97fe80cc76e85f9ba4d7f854360751e98b2fbdc"
 
 const (
 	userAgent            = "dwcp-sdk-go/3.0.0"

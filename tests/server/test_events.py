@@ -59,7 +59,9 @@ def test_resume_past_retention_yields_a_gap_event(api: Api, reset) -> None:
     api.wait_state(vm["id"], "stopped")
     seen = read_sse(api, f"/vms/{vm['id']}/events?follow=false", headers={"Last-Event-ID": "5"})
     gap = seen.events[0]
-    assert gap["data"]["type"] == "gap" and "vm" not in gap["data"]
+    # The gap carries the VM as it is now (the spec makes vm required): where things stand after the loss.
+    assert gap["data"]["type"] == "gap" and gap["data"]["vm"]["id"] == vm["id"]
+    assert gap["data"]["vm"]["state"] == "stopped"
     first_kept = seen.ids[1]
     assert gap["data"]["id"] == int(gap["id"]) == first_kept - 1
     assert "6.." in gap["data"]["message"]

@@ -56,5 +56,10 @@ def test_cors_preflight_and_headers(api: Api) -> None:
     reply = api.get("/health", headers=origin)
     assert reply.headers["access-control-allow-origin"] == "http://localhost:5173"
     assert "X-Request-ID" in reply.headers["access-control-expose-headers"]
+    # The control API is not the API: a foreign page gets 403, the server's own origin its preflight.
     control = api.call("OPTIONS", "/_conformance/reset", headers={**origin, "Access-Control-Request-Method": "POST"})
-    assert control.status == 204
+    assert control.status == 403 and control.error["code"] == "forbidden_origin"
+    assert "access-control-allow-origin" not in control.headers
+    own = {"Origin": f"http://127.0.0.1:{api.server.port}", "Access-Control-Request-Method": "POST"}
+    same = api.call("OPTIONS", "/_conformance/reset", headers=own)
+    assert same.status == 204 and same.headers["access-control-allow-origin"] == own["Origin"]

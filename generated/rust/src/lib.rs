@@ -47,4 +47,4 @@ pub use types::*;
 /// The API version this crate was generated for.
 pub const API_VERSION: &str = "3.0.0";
 /// The SHA-256 of the spec (spec/dwcp.yaml) this crate was generated from.
-pub const SPEC_HASH: &str = "9f6d0bfc03d2556d7988603d12eea70a356a72a4c808c35a45d0409814a6d7cf";
+pub const SPEC_HASH: &str = "ed8016d0737ec440c0b723e9e97fe80cc76e85f9ba4d7f854360751e98b2fbdc";

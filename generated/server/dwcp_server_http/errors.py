@@ -20,8 +20,22 @@ class WireCode:
 
 CODES: dict[str, WireCode] = {
     "unavailable": WireCode("ConnectionError", "unavailable", 503, True, "The server is unavailable."),
+    "too_many_connections": WireCode(
+        "ConnectionError",
+        "too_many_connections",
+        503,
+        True,
+        "The server holds as many connections as it allows; retry after Retry-After.",
+    ),
     "unauthenticated": WireCode(
         "AuthenticationError", "unauthenticated", 401, False, "Missing or invalid API key."
+    ),
+    "forbidden_origin": WireCode(
+        "AuthenticationError",
+        "forbidden_origin",
+        403,
+        False,
+        "The request\u0027s Origin or Host is not allowed (control API).",
     ),
     "vm_not_found": WireCode("VMNotFoundError", "vm_not_found", 404, False, "No such VM."),
     "snapshot_not_found": WireCode("VMNotFoundError", "snapshot_not_found", 404, False, "No such snapshot."),
@@ -31,6 +45,13 @@ CODES: dict[str, WireCode] = {
     "route_not_found": WireCode("VMNotFoundError", "route_not_found", 404, False, "No such route."),
     "deadline_exceeded": WireCode(
         "TimeoutError", "deadline_exceeded", 504, True, "The server gave up waiting."
+    ),
+    "request_timeout": WireCode(
+        "TimeoutError",
+        "request_timeout",
+        408,
+        True,
+        "The request\u0027s headers or body did not arrive in time.",
     ),
     "invalid_argument": WireCode(
         "InvalidOperationError",
@@ -51,6 +72,19 @@ CODES: dict[str, WireCode] = {
     ),
     "payload_too_large": WireCode(
         "InvalidOperationError", "payload_too_large", 413, False, "The body is over 1 MiB."
+    ),
+    "uri_too_long": WireCode(
+        "InvalidOperationError", "uri_too_long", 414, False, "The request line is too long."
+    ),
+    "unsupported_media_type": WireCode(
+        "InvalidOperationError", "unsupported_media_type", 415, False, "The body is not application/json."
+    ),
+    "headers_too_large": WireCode(
+        "InvalidOperationError",
+        "headers_too_large",
+        431,
+        False,
+        "The request has too many or too long header fields.",
     ),
     "migration_in_progress": WireCode(
         "InvalidOperationError", "migration_in_progress", 409, False, "The VM is already migrating."
@@ -91,6 +125,40 @@ BY_STATUS: dict[int, str] = {}
 for _code in CODES.values():
     BY_STATUS.setdefault(_code.status, _code.code)
 
+BASE_TYPE = "DWCPError"
+
+# The status of each code the HTTP layer itself can send, for a spec whose catalogue lacks one:
+# the server still answers (typed with the catalogue entry of that status, or the base type).
+LAYER_STATUS: dict[str, int] = {
+    "invalid_argument": 400,
+    "unauthenticated": 401,
+    "forbidden_origin": 403,
+    "route_not_found": 404,
+    "method_not_allowed": 405,
+    "request_timeout": 408,
+    "payload_too_large": 413,
+    "uri_too_long": 414,
+    "unsupported_media_type": 415,
+    "rate_limited": 429,
+    "headers_too_large": 431,
+    "internal": 500,
+    "deadline_exceeded": 504,
+    "not_implemented": 501,
+    "too_many_connections": 503,
+    "unavailable": 503,
+}
+
+
+def wire_code(code: str) -> WireCode:
+    """The catalogue entry of `code`; a layer code the spec lacks is typed by its status."""
+    known = CODES.get(code)
+    if known is not None:
+        return known
+    status = LAYER_STATUS.get(code, 500)
+    same = CODES.get(BY_STATUS.get(status, ""))
+    retryable = status in (408, 429, 503) or status == 500
+    return WireCode(same.type if same else BASE_TYPE, code, status, retryable, "")
+
 
 class ApiError(Exception):
     """An error answered with its catalogue status and a typed error body."""
@@ -101,12 +169,14 @@ class ApiError(Exception):
         message: str,
         details: dict[str, Any] | None = None,
         retry_after: float | None = None,
+        headers: dict[str, str] | None = None,
     ) -> None:
         super().__init__(message)
-        self.wire = CODES[code]
+        self.wire = wire_code(code)
         self.message = message
         self.details = details or {}
         self.retry_after = retry_after
+        self.headers = headers or {}
 
     @property
     def status(self) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dwcp_server_http.validation import T
+from dwcp_server_http.validation import Field, T
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class Operation:
     status: int
     auth: bool
     path_params: tuple[str, ...]
-    query_params: tuple[tuple[str, T], ...]
+    query_params: tuple[Field, ...]
     body: str | None
     body_param: str | None
     flatten: bool
@@ -102,9 +102,9 @@ OPERATIONS: tuple[Operation, ...] = (
         auth=True,
         path_params=(),
         query_params=(
-            ("labels", T("map", item=T("scalar", "string"))),
-            ("page_size", T("scalar", "int32")),
-            ("page_token", T("scalar", "string")),
+            Field("labels", T("map", item=T("scalar", "string"))),
+            Field("page_size", T("scalar", "int32"), min=1, max=1000),
+            Field("page_token", T("scalar", "string"), max_length=1024),
         ),
         body=None,
         body_param=None,
@@ -234,8 +234,8 @@ OPERATIONS: tuple[Operation, ...] = (
         auth=True,
         path_params=("vm_id",),
         query_params=(
-            ("page_size", T("scalar", "int32")),
-            ("page_token", T("scalar", "string")),
+            Field("page_size", T("scalar", "int32"), min=1, max=1000),
+            Field("page_token", T("scalar", "string"), max_length=1024),
         ),
         body=None,
         body_param=None,
@@ -287,7 +287,7 @@ OPERATIONS: tuple[Operation, ...] = (
         status=200,
         auth=True,
         path_params=("vm_id",),
-        query_params=(("window", T("scalar", "duration")),),
+        query_params=(Field("window", T("scalar", "duration"), min=1, max=2592000000),),
         body=None,
         body_param=None,
         flatten=False,
@@ -303,7 +303,7 @@ OPERATIONS: tuple[Operation, ...] = (
         status=200,
         auth=True,
         path_params=("vm_id",),
-        query_params=(("interval", T("scalar", "duration")),),
+        query_params=(Field("interval", T("scalar", "duration"), min=1, max=3600000),),
         body=None,
         body_param=None,
         flatten=False,
@@ -320,8 +320,8 @@ OPERATIONS: tuple[Operation, ...] = (
         auth=True,
         path_params=("vm_id",),
         query_params=(
-            ("since", T("scalar", "int64")),
-            ("follow", T("scalar", "bool")),
+            Field("since", T("scalar", "int64"), min=0),
+            Field("follow", T("scalar", "bool")),
         ),
         body=None,
         body_param=None,

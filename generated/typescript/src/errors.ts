@@ -9,7 +9,7 @@ export type { ErrorInit };
 /**
  * The server could not be reached or is unavailable. (HTTP 503)
  *
- * Codes: `unavailable`, `connection_refused`, `connection_reset`, `malformed_response`.
+ * Codes: `unavailable`, `too_many_connections`, `connection_refused`, `connection_reset`, `malformed_response`.
  */
 export class ConnectionError extends DWCPError {
   override name = 'ConnectionError';
@@ -27,7 +27,7 @@ export class NotConnectedError extends ConnectionError {
 /**
  * The API key is missing or wrong. (HTTP 401)
  *
- * Codes: `unauthenticated`.
+ * Codes: `unauthenticated`, `forbidden_origin`.
  */
 export class AuthenticationError extends DWCPError {
   override name = 'AuthenticationError';
@@ -45,7 +45,7 @@ export class VMNotFoundError extends DWCPError {
 /**
  * The operation did not finish in time. (HTTP 504)
  *
- * Codes: `deadline_exceeded`, `client_timeout`.
+ * Codes: `deadline_exceeded`, `request_timeout`, `client_timeout`.
  */
 export class TimeoutError extends DWCPError {
   override name = 'TimeoutError';
@@ -54,7 +54,7 @@ export class TimeoutError extends DWCPError {
 /**
  * The request is not valid in the VM's current state, or malformed. (HTTP 400)
  *
- * Codes: `invalid_argument`, `invalid_state`, `method_not_allowed`, `payload_too_large`, `migration_in_progress`, `idempotency_key_reused`, `idempotency_key_in_use`.
+ * Codes: `invalid_argument`, `invalid_state`, `method_not_allowed`, `payload_too_large`, `uri_too_long`, `unsupported_media_type`, `headers_too_large`, `migration_in_progress`, `idempotency_key_reused`, `idempotency_key_in_use`.
  */
 export class InvalidOperationError extends DWCPError {
   override name = 'InvalidOperationError';

@@ -27,12 +27,24 @@ test('every wire code resolves to its type and retry class, by code or by type a
     retry: 'retry',
   });
   assert.equal(catalogue.classify(503, undefined, 'unavailable').type, 'ConnectionError');
+  assert.deepEqual(catalogue.classify(503, 'ConnectionError', 'too_many_connections'), {
+    type: 'ConnectionError',
+    code: 'too_many_connections',
+    retry: 'retry',
+  });
+  assert.equal(catalogue.classify(503, undefined, 'too_many_connections').type, 'ConnectionError');
   assert.deepEqual(catalogue.classify(401, 'AuthenticationError', 'unauthenticated'), {
     type: 'AuthenticationError',
     code: 'unauthenticated',
     retry: 'never',
   });
   assert.equal(catalogue.classify(401, undefined, 'unauthenticated').type, 'AuthenticationError');
+  assert.deepEqual(catalogue.classify(403, 'AuthenticationError', 'forbidden_origin'), {
+    type: 'AuthenticationError',
+    code: 'forbidden_origin',
+    retry: 'never',
+  });
+  assert.equal(catalogue.classify(403, undefined, 'forbidden_origin').type, 'AuthenticationError');
   assert.deepEqual(catalogue.classify(404, 'VMNotFoundError', 'vm_not_found'), {
     type: 'VMNotFoundError',
     code: 'vm_not_found',
@@ -63,6 +75,12 @@ test('every wire code resolves to its type and retry class, by code or by type a
     retry: 'retry',
   });
   assert.equal(catalogue.classify(504, undefined, 'deadline_exceeded').type, 'TimeoutError');
+  assert.deepEqual(catalogue.classify(408, 'TimeoutError', 'request_timeout'), {
+    type: 'TimeoutError',
+    code: 'request_timeout',
+    retry: 'retry',
+  });
+  assert.equal(catalogue.classify(408, undefined, 'request_timeout').type, 'TimeoutError');
   assert.deepEqual(catalogue.classify(400, 'InvalidOperationError', 'invalid_argument'), {
     type: 'InvalidOperationError',
     code: 'invalid_argument',
@@ -94,6 +112,30 @@ test('every wire code resolves to its type and retry class, by code or by type a
   });
   assert.equal(
     catalogue.classify(413, undefined, 'payload_too_large').type,
+    'InvalidOperationError',
+  );
+  assert.deepEqual(catalogue.classify(414, 'InvalidOperationError', 'uri_too_long'), {
+    type: 'InvalidOperationError',
+    code: 'uri_too_long',
+    retry: 'never',
+  });
+  assert.equal(catalogue.classify(414, undefined, 'uri_too_long').type, 'InvalidOperationError');
+  assert.deepEqual(catalogue.classify(415, 'InvalidOperationError', 'unsupported_media_type'), {
+    type: 'InvalidOperationError',
+    code: 'unsupported_media_type',
+    retry: 'never',
+  });
+  assert.equal(
+    catalogue.classify(415, undefined, 'unsupported_media_type').type,
+    'InvalidOperationError',
+  );
+  assert.deepEqual(catalogue.classify(431, 'InvalidOperationError', 'headers_too_large'), {
+    type: 'InvalidOperationError',
+    code: 'headers_too_large',
+    retry: 'never',
+  });
+  assert.equal(
+    catalogue.classify(431, undefined, 'headers_too_large').type,
     'InvalidOperationError',
   );
   assert.deepEqual(catalogue.classify(409, 'InvalidOperationError', 'migration_in_progress'), {
@@ -186,6 +228,12 @@ test('every code creates an instance of its class, under DWCPError', () => {
     assert.equal(error.code, 'unavailable');
   }
   {
+    const error = catalogue.create(undefined, { code: 'too_many_connections', message: 'm' });
+    assert.ok(error instanceof ConnectionError, 'too_many_connections');
+    assert.ok(error instanceof DWCPError);
+    assert.equal(error.code, 'too_many_connections');
+  }
+  {
     const error = catalogue.create(undefined, { code: 'connection_refused', message: 'm' });
     assert.ok(error instanceof ConnectionError, 'connection_refused');
     assert.ok(error instanceof DWCPError);
@@ -214,6 +262,12 @@ test('every code creates an instance of its class, under DWCPError', () => {
     assert.ok(error instanceof AuthenticationError, 'unauthenticated');
     assert.ok(error instanceof DWCPError);
     assert.equal(error.code, 'unauthenticated');
+  }
+  {
+    const error = catalogue.create(undefined, { code: 'forbidden_origin', message: 'm' });
+    assert.ok(error instanceof AuthenticationError, 'forbidden_origin');
+    assert.ok(error instanceof DWCPError);
+    assert.equal(error.code, 'forbidden_origin');
   }
   {
     const error = catalogue.create(undefined, { code: 'vm_not_found', message: 'm' });
@@ -246,6 +300,12 @@ test('every code creates an instance of its class, under DWCPError', () => {
     assert.equal(error.code, 'deadline_exceeded');
   }
   {
+    const error = catalogue.create(undefined, { code: 'request_timeout', message: 'm' });
+    assert.ok(error instanceof TimeoutError, 'request_timeout');
+    assert.ok(error instanceof DWCPError);
+    assert.equal(error.code, 'request_timeout');
+  }
+  {
     const error = catalogue.create(undefined, { code: 'client_timeout', message: 'm' });
     assert.ok(error instanceof TimeoutError, 'client_timeout');
     assert.ok(error instanceof DWCPError);
@@ -274,6 +334,24 @@ test('every code creates an instance of its class, under DWCPError', () => {
     assert.ok(error instanceof InvalidOperationError, 'payload_too_large');
     assert.ok(error instanceof DWCPError);
     assert.equal(error.code, 'payload_too_large');
+  }
+  {
+    const error = catalogue.create(undefined, { code: 'uri_too_long', message: 'm' });
+    assert.ok(error instanceof InvalidOperationError, 'uri_too_long');
+    assert.ok(error instanceof DWCPError);
+    assert.equal(error.code, 'uri_too_long');
+  }
+  {
+    const error = catalogue.create(undefined, { code: 'unsupported_media_type', message: 'm' });
+    assert.ok(error instanceof InvalidOperationError, 'unsupported_media_type');
+    assert.ok(error instanceof DWCPError);
+    assert.equal(error.code, 'unsupported_media_type');
+  }
+  {
+    const error = catalogue.create(undefined, { code: 'headers_too_large', message: 'm' });
+    assert.ok(error instanceof InvalidOperationError, 'headers_too_large');
+    assert.ok(error instanceof DWCPError);
+    assert.equal(error.code, 'headers_too_large');
   }
   {
     const error = catalogue.create(undefined, { code: 'migration_in_progress', message: 'm' });
