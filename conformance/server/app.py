@@ -10,6 +10,7 @@ import signal
 import ssl
 import sys
 import tempfile
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,8 @@ def make_app(settings: Settings) -> tuple[web.Application, ServerState]:
     """The application: the generated routes over the pipeline, plus the control API when enabled."""
     state = ServerState(settings)
     pipeline = Pipeline(state)
-    typed_protocol_errors()
+    # The parser refused the request before any header was read: the answer gets a fresh request id.
+    typed_protocol_errors(lambda _request: f"req-{uuid.uuid4().hex[:16]}", "X-Request-ID")
     app = build_app(BASE_PATH, pipeline.dispatch, pipeline.refuse)
     missing = unimplemented(state.sim)
     if missing:

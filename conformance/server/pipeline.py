@@ -20,6 +20,7 @@ from dwcp_server_http.parsing import parse_args, read_body
 
 from conformance.server import limits, responses
 from conformance.server.faults import Fault
+from conformance.server.numbers import is_count
 from conformance.server.state import ServerState
 from conformance.server.streams import MetricsStream, WatchStream
 
@@ -279,14 +280,14 @@ def _alive(request: web.Request) -> Callable[[], bool]:
 
 
 def _int_header(value: str | None) -> int | None:
-    return int(value) if value is not None and value.isdigit() and len(value) < 10 else None
+    return int(value) if value is not None and is_count(value, 9) else None
 
 
 def _last_event_id(request: web.Request) -> int | None:
     value = request.headers.get("Last-Event-ID", "").strip()
     if not value:
         return None
-    if not value.isdigit() or len(value) > 18:
+    if not is_count(value, 18):
         raise ApiError("invalid_argument", "Last-Event-ID must be an event id", {"field": "Last-Event-ID"})
     return int(value)
 

@@ -15,11 +15,12 @@ from conformance.server.clock import Clock
 from conformance.server.cluster import Cluster
 from conformance.server.events import EventLog
 from conformance.server.migrations import Migration
+from conformance.server.numbers import is_count
 from conformance.server.settings import Settings
 from conformance.server.streams import MetricsStream, WatchStream
 from conformance.server.vms import CREATE_MS, FORCE_STOP_MS, RESTORE_MS, START_MS, STOP_MS, VM
 
-DEFAULT_PAGE, MAX_PAGE = 50, 1000
+DEFAULT_PAGE, MAX_PAGE = 100, 1000  # the spec documents the server default of 100
 DEFAULT_WINDOW_MS, DEFAULT_INTERVAL_MS, MIN_INTERVAL_MS = 300_000, 1000, 10
 LOAD_ANNOTATION, DIRTY_ANNOTATION = "dwcp.sim/load", "dwcp.sim/dirty-rate"
 
@@ -365,8 +366,8 @@ def _annotation(config: dict[str, Any], key: str, default: float, low: float, hi
 def _page(items: list[Any], page_size: int | None, page_token: str | None) -> tuple[list[Any], str]:
     size = min(MAX_PAGE, page_size) if page_size and page_size > 0 else DEFAULT_PAGE
     # A token names an offset; one this server did not issue reads as past the end (an empty last page).
-    start = int(page_token) if page_token and page_token.isdigit() and len(page_token) < 10 else 0
-    if page_token and not (page_token.isdigit() and len(page_token) < 10):
+    start = int(page_token) if page_token and is_count(page_token, 9) else 0
+    if page_token and not is_count(page_token, 9):
         start = len(items)
     end = start + size
     return items[start:end], str(end) if end < len(items) else ""

@@ -80,8 +80,9 @@ def protocol_error(status: int, exc: BaseException | None) -> ApiError:
     return ApiError("invalid_argument", f"malformed HTTP request: {text[:200]}" if text else "malformed HTTP request")
 
 
-def typed_protocol_errors(request_id: Callable[[Any], str] = lambda _request: "") -> None:
-    """Makes aiohttp answer what its parser refuses (400, 413, 414, 431) with the typed error body.
+def typed_protocol_errors(request_id: Callable[[Any], str] = lambda _request: "", id_header: str = "") -> None:
+    """Makes aiohttp answer what its parser refuses (400, 413, 414, 431) with the typed error body
+    (and the request id in `id_header`, when given, as every other answer carries it).
 
     aiohttp's own answer is plain text and logs a traceback per request; this one logs nothing
     (a flood of malformed requests must not flood the log) and always closes the connection.
@@ -99,8 +100,10 @@ def typed_protocol_errors(request_id: Callable[[Any], str] = lambda _request: ""
         error = protocol_error(status, exc)
         if error.status >= 500:
             self.logger.error("request failed: %r", exc)
-        body = orjson.dumps(error_body(error, request_id(request)))
-        response = web.Response(status=error.status, body=body, content_type="application/json")
+        rid = request_id(request)
+        body = orjson.dumps(error_body(error, rid))
+        headers = {id_header: rid} if id_header and rid else None
+        response = web.Response(status=error.status, body=body, content_type="application/json", headers=headers)
         response.force_close()
         return response
 
