@@ -21,12 +21,15 @@ PARTS = ("python", "go", "typescript", "rust", "server")
 
 
 def run(session: nox.Session) -> None:
-    """Generates the fixture and checks every part (or those named: -- python go)."""
+    """Generates the fixture and checks every part (or those named: -- python go); `-- --spec PATH`
+    checks another spec the same way (a grown copy of spec/dwcp.yaml, say)."""
     common.install_generator(session)
-    parts = [p for p in session.posargs if p in PARTS] or list(PARTS)
+    args = list(session.posargs)
+    spec = Path(args[args.index("--spec") + 1]).resolve() if "--spec" in args else SPEC
+    parts = [p for p in args if p in PARTS] or list(PARTS)
     out = Path(tempfile.mkdtemp(prefix="dwcp-fixture-"))
     try:
-        session.run("python", "-m", "generator", "--spec", str(SPEC), "--out", str(out))
+        session.run("python", "-m", "generator", "--spec", str(spec), "--out", str(out))
         for part in parts:
             module = importlib.import_module("tasks.server_fixture" if part == "server" else f"tasks.{part}_sdk")
             module.fixture_check(session, out)
