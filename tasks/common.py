@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import shutil
 from pathlib import Path
 
@@ -43,3 +44,20 @@ def install_debian(session: nox.Session, command: str, package: str) -> None:
         return
     session.run("apt-get", "update", "-qq", external=True)
     session.run("apt-get", "install", "-y", "-qq", "--no-install-recommends", package, external=True)
+
+
+def check_api_snapshot(session: nox.Session, lang: str, current: str, *, update: bool) -> None:
+    """Compares api/<lang>.txt with the SDK's public API `current` (or rewrites it with update), so a
+    change of the public API is reviewed in the diff of that file (nox -s sdk_<lang> -- --update-api)."""
+    path = ROOT / "api" / f"{lang}.txt"
+    if update:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(current, encoding="utf-8")
+        session.log(f"wrote {path.relative_to(ROOT)}")
+        return
+    committed = path.read_text(encoding="utf-8") if path.exists() else ""
+    if committed != current:
+        diff = difflib.unified_diff(
+            committed.splitlines(), current.splitlines(), f"api/{lang}.txt", f"generated/{lang}", lineterm=""
+        )
+        session.error(f"api/{lang}.txt is stale (nox -s sdk_{lang} -- --update-api):\n" + "\n".join(diff))

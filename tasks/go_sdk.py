@@ -3,7 +3,6 @@ driver, the broad fixture's checks, bench."""
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 import re
@@ -14,11 +13,12 @@ from pathlib import Path
 
 import nox
 
+from tasks import common
+
 ROOT = Path(__file__).resolve().parent.parent
 SDK = ROOT / "generated" / "go"
 DRIVER = ROOT / "generated" / "drivers" / "go"
 CACHE = Path(tempfile.gettempdir()) / "dwcp-go-driver"
-API = ROOT / "api" / "go.txt"
 # `go doc -all` sections; the package comment before the first one is prose, not API.
 SECTIONS = ("CONSTANTS", "VARIABLES", "FUNCTIONS", "TYPES")
 # No module downloads are ever needed (standard library only); never ask for a newer toolchain.
@@ -71,17 +71,7 @@ def api_snapshot(session: nox.Session, sdk_dir: Path) -> str:
 
 def check_api(session: nox.Session, update: bool = False) -> None:
     """Fails when api/go.txt is not the snapshot of generated/go (or rewrites it with update)."""
-    current = api_snapshot(session, SDK)
-    if update:
-        API.parent.mkdir(parents=True, exist_ok=True)
-        API.write_text(current, encoding="utf-8")
-        session.log(f"wrote {API.relative_to(ROOT)}")
-        return
-    committed = API.read_text(encoding="utf-8") if API.exists() else ""
-    if committed != current:
-        old, new = committed.splitlines(), current.splitlines()
-        diff = difflib.unified_diff(old, new, "api/go.txt", "generated/go", lineterm="")
-        session.error("api/go.txt is stale (nox -s sdk_go -- --update-api):\n" + "\n".join(diff))
+    common.check_api_snapshot(session, "go", api_snapshot(session, SDK), update=update)
 
 
 def fixture_check(session: nox.Session, out: Path) -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import nox
 
+from tasks import common
+
 ROOT = Path(__file__).resolve().parent.parent
 SDK = ROOT / "generated" / "python"
 RUNTIME = ["aiohttp==3.14.5", "pydantic==2.14.4"]
@@ -15,7 +17,6 @@ TESTS = ["pytest==9.2.0", "pytest-asyncio==1.5.0", "mypy==2.4.1", "ruff==0.17.6"
 # Blocking clients SyncClient is measured against (bench only, never SDK dependencies); httpx needs sniffio.
 # griffe extracts the public API snapshot (api/python.txt); nox -s spec-diff compares snapshots.
 API_TOOLS = ["griffe==2.4.1"]
-API_FILE = ROOT / "api" / "python.txt"
 SYNC_BENCH = ["urllib3==2.8.0", "httpx==0.28.1", "sniffio==1.3.1"]
 
 
@@ -37,14 +38,7 @@ def api_snapshot(session: nox.Session, sdk_dir: Path) -> str:
 
 def check_api(session: nox.Session, update: bool) -> None:
     """Fails when api/python.txt is not the generated SDK's public API; `-- --update-api` rewrites it."""
-    current = api_snapshot(session, SDK)
-    if update:
-        API_FILE.parent.mkdir(exist_ok=True)
-        API_FILE.write_text(current, encoding="utf-8")
-        session.log(f"wrote {API_FILE.relative_to(ROOT)}")
-    elif not API_FILE.is_file() or API_FILE.read_text(encoding="utf-8") != current:
-        stale = f"{API_FILE.relative_to(ROOT)} is stale"
-        session.error(f"{stale}: review the API change, then run nox -s sdk_python -- --update-api")
+    common.check_api_snapshot(session, "python", api_snapshot(session, SDK), update=update)
 
 
 def check(session: nox.Session) -> None:

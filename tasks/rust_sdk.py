@@ -8,7 +8,6 @@ build incrementally. Builds are --locked: Cargo.lock files come from the templat
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import os
@@ -19,12 +18,13 @@ from pathlib import Path
 
 import nox
 
+from tasks import common
+
 ROOT = Path(__file__).resolve().parent.parent
 SDK = ROOT / "generated" / "rust"
 DRIVER = ROOT / "generated" / "drivers" / "rust"
 TARGET = Path(os.environ.get("CARGO_TARGET_DIR") or Path.home() / ".cache" / "dwcp" / "rust-target")
 DRIVER_BINARIES = TARGET / "drivers"
-API = ROOT / "api" / "rust.txt"
 # String and char literals (their braces are not blocks), then line comments.
 _LITERALS = re.compile(r"""r#*"[^"]*"#*|b?"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])'""")
 _COMMENT = re.compile(r"//.*$")
@@ -127,17 +127,7 @@ def _emit(items: list[str], pending: str, depth: int, owner: tuple[str, str, int
 
 def check_api(session: nox.Session, update: bool = False) -> None:
     """Fails when api/rust.txt is not the snapshot of generated/rust (or rewrites it with update)."""
-    current = api_snapshot(SDK)
-    if update:
-        API.parent.mkdir(parents=True, exist_ok=True)
-        API.write_text(current, encoding="utf-8")
-        session.log(f"wrote {API.relative_to(ROOT)}")
-        return
-    committed = API.read_text(encoding="utf-8") if API.exists() else ""
-    if committed != current:
-        old, new = committed.splitlines(), current.splitlines()
-        diff = difflib.unified_diff(old, new, "api/rust.txt", "generated/rust", lineterm="")
-        session.error("api/rust.txt is stale (nox -s sdk_rust -- --update-api):\n" + "\n".join(diff))
+    common.check_api_snapshot(session, "rust", api_snapshot(SDK), update=update)
 
 
 def check_msrv(session: nox.Session) -> None:

@@ -7,7 +7,6 @@ npm installs happen in a build folder outside generated/ (under .nox/.cache), al
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import os
@@ -19,11 +18,12 @@ from pathlib import Path
 
 import nox
 
+from tasks import common
+
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
 CACHE = ROOT / ".nox" / ".cache" / "typescript"
 CHROMIUM = Path("/usr/bin/chromium")
-API = ROOT / "api" / "typescript.txt"
 # What `npm pack` may ship: the compiled ESM, its declarations, the README and the manifest.
 PACK_ALLOWED = ("dist/", "README.md", "package.json", "LICENSE")
 KEEP = {"node_modules", ".lock-installed"}
@@ -204,17 +204,7 @@ def _depth(text: str) -> int:
 
 def check_api(session: nox.Session, sdk: Path, update: bool = False) -> None:
     """Fails when api/typescript.txt is not the snapshot of the built SDK (or rewrites it with update)."""
-    current = api_snapshot(sdk)
-    if update:
-        API.parent.mkdir(parents=True, exist_ok=True)
-        API.write_text(current, encoding="utf-8")
-        session.log(f"wrote {API.relative_to(ROOT)}")
-        return
-    committed = API.read_text(encoding="utf-8") if API.exists() else ""
-    if committed != current:
-        old, new = committed.splitlines(), current.splitlines()
-        diff = difflib.unified_diff(old, new, "api/typescript.txt", "generated/typescript", lineterm="")
-        session.error("api/typescript.txt is stale (nox -s sdk_typescript -- --update-api):\n" + "\n".join(diff))
+    common.check_api_snapshot(session, "typescript", api_snapshot(sdk), update=update)
 
 
 def fixture_check(session: nox.Session, out: Path) -> None:
