@@ -34,6 +34,17 @@ def upper(name: str) -> str:
     return "_".join(words(name)).upper()
 
 
+# Wire codes every runtime raises itself for client-side failures; the catalogue must hold each.
+RUNTIME_CODES = (
+    "not_connected",
+    "client_timeout",
+    "connection_refused",
+    "connection_reset",
+    "malformed_response",
+    "validation_failed",
+)
+
+
 class Namer:
     """What every language namer answers; templates receive one as `n`."""
 
@@ -41,6 +52,8 @@ class Namer:
     reserved: ClassVar[frozenset[str]] = frozenset()
     # Initialisms every API gets in this language (Go's ID, HTTP, URL); the spec adds its own words.
     conventional: ClassVar[dict[str, str]] = {}
+    # The codes of RUNTIME_CODES and any server code the runtime falls back on itself.
+    runtime_codes: ClassVar[tuple[str, ...]] = RUNTIME_CODES
 
     def __init__(self, api: ir.Api | None = None) -> None:
         self.spec_initialisms: dict[str, str] = {}
@@ -108,6 +121,13 @@ class Namer:
     def problems(self, api: ir.Api) -> Iterator[tuple[str, str]]:
         """(spec path, message) of shapes this language's templates cannot emit (none by default)."""
         return iter(())
+
+    def runtime_code_problems(self, api: ir.Api) -> Iterator[tuple[str, str]]:
+        """A problem for each code this language's runtime raises that the spec's catalogue lacks."""
+        codes = {c.code for _, c in api.codes}
+        for code in self.runtime_codes:
+            if code not in codes:
+                yield "errors", f"the {self.language} runtime raises the code {code!r}; add it to the catalogue"
 
     def keywords_hit(self, identifier: str) -> bool:
         """True when `identifier` is a reserved word of the language."""

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from generator import ir
-from generator.naming.base import Namer, camel, pascal
+from generator.naming.base import RUNTIME_CODES, Namer, camel, pascal
 from generator.types import TypeRef
 
 # Go's conventional initialisms (Effective Go, golint's list); the spec's `initialisms:` adds its own words.
@@ -78,17 +78,6 @@ RUNTIME_NAMES = frozenset(
 )
 # Methods of *Client written by hand or by connect.go.
 CLIENT_METHODS = frozenset({"Connect", "Disconnect", "IsConnected", "IsAuthenticated", "GetMetrics", "Config"})
-# Wire codes the runtime raises or falls back on itself (see docs/go.md); the catalogue must hold each.
-RUNTIME_CODES = (
-    "not_connected",
-    "client_timeout",
-    "connection_refused",
-    "connection_reset",
-    "malformed_response",
-    "validation_failed",
-    "unavailable",
-    "invalid_argument",
-)
 
 
 class GoArg:
@@ -132,6 +121,8 @@ class GoNamer(Namer):
     """Names of the Go module of the spec (packages.go)."""
 
     language: ClassVar[str] = "go"
+    # The runtime also falls back on these server codes (an unknown 5xx, a 4xx without a body).
+    runtime_codes: ClassVar[tuple[str, ...]] = (*RUNTIME_CODES, "unavailable", "invalid_argument")
     reserved: ClassVar[frozenset[str]] = KEYWORDS | PREDECLARED
 
     conventional: ClassVar[dict[str, str]] = CONVENTIONAL
@@ -548,10 +539,7 @@ class GoNamer(Namer):
 
     def problems(self, api: ir.Api) -> Iterator[tuple[str, str]]:
         """(spec path, message) of every shape the Go templates cannot emit."""
-        codes = {c.code for _, c in api.codes}
-        for code in RUNTIME_CODES:
-            if code not in codes:
-                yield "errors", f"the Go runtime raises the code {code!r}; add it to the catalogue"
+        yield from self.runtime_code_problems(api)
         for op in api.operations:
             path = f"resources.{op.resource}.operations.{op.name}"
             for p in op.path_params:

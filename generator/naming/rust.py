@@ -94,15 +94,6 @@ SCALARS = {
 }
 COPY_SCALARS = frozenset({"bool", "int32", "int64", "float64", "duration"})
 # Codes the Rust runtime raises itself; each must belong to an entry of the spec's catalogue, which
-# decides the error's variant (the runtime never names a catalogue entry).
-RUNTIME_CODES = (
-    "not_connected",
-    "client_timeout",
-    "connection_refused",
-    "connection_reset",
-    "malformed_response",
-    "validation_failed",
-)
 # Public names of the crate that no spec type, options struct or resource client may take.
 CRATE_NAMES: tuple[str, ...] = ("Client", "ClientConfig", "ClientPool", "ClientMetrics", "EventStream", "ErrorInfo")
 CRATE_NAMES += ("ErrorDetails", "Jitter", "Timestamp", "Result", "DWCPError")
@@ -531,10 +522,7 @@ class RustNamer(Namer):
     def problems(self, api: ir.Api) -> Iterator[tuple[str, str]]:
         """(spec path, message) of every shape the Rust templates cannot emit."""
         self.bound(api)
-        codes = {c.code for _, c in api.codes}
-        for code in RUNTIME_CODES:
-            if code not in codes:
-                yield "errors", f"the Rust runtime raises the code {code!r}; add it to the catalogue"
+        yield from self.runtime_code_problems(api)
         for struct in api.structs:
             for f in struct.fields:
                 if f.type.is_container and f.type.leaf.is_scalar and f.type.leaf.name == "duration":

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from generator import ir
-from generator.naming.base import Namer, camel, pascal, upper
+from generator.naming.base import RUNTIME_CODES, Namer, camel, pascal, upper
 from generator.types import TypeRef
 
 # Reserved words (ES2022 strict mode, plus TypeScript's own) and the globals a generated method or
@@ -56,17 +56,6 @@ CLIENT_MEMBERS = frozenset(
 )
 # Properties of CallOptions (templates/typescript/runtime/invoker.ts), which every options object extends.
 CALL_OPTIONS = ("signal", "timeout", "idempotencyKey")
-# Wire codes the runtime and the generic templates raise themselves; the catalogue must hold each.
-RUNTIME_CODES = (
-    "not_connected",
-    "client_timeout",
-    "connection_refused",
-    "connection_reset",
-    "malformed_response",
-    "validation_failed",
-    "unavailable",
-    "invalid_argument",
-)
 
 
 class TsArg:
@@ -106,6 +95,8 @@ class TypeScriptNamer(Namer):
     """Names of the TypeScript package of the spec (packages.typescript)."""
 
     language: ClassVar[str] = "typescript"
+    # The runtime also falls back on these server codes (an unknown 5xx, a 4xx without a body).
+    runtime_codes: ClassVar[tuple[str, ...]] = (*RUNTIME_CODES, "unavailable", "invalid_argument")
     reserved: ClassVar[frozenset[str]] = KEYWORDS
 
     def __init__(self, api: ir.Api | None = None) -> None:
@@ -352,10 +343,7 @@ class TypeScriptNamer(Namer):
 
     def problems(self, api: ir.Api) -> Iterator[tuple[str, str]]:
         """Shapes the TypeScript templates cannot emit."""
-        codes = {c.code for _, c in api.codes}
-        for code in RUNTIME_CODES:
-            if code not in codes:
-                yield "errors", f"the catalogue has no code {code!r}, which the TypeScript runtime raises"
+        yield from self.runtime_code_problems(api)
         for op in api.long_running_operations:
             status = self.status_operation(api, op)
             extra = [i.name for i in status.positional_inputs if i not in status.path_params]
