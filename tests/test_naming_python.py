@@ -27,7 +27,7 @@ def test_reference_names(api: ir.Api) -> None:
     assert n.type(api.enum("vm_state")) == "VMState"
     assert n.member(api.enum("migration_state").values[2]) == "COMPLETED"
     assert n.error(api.error("vm_not_found_error")) == "VMNotFoundError"
-    assert n.wire_type(api.error("dwcp_error")) == "DWCPError"
+    assert n.wire_error(api.error("dwcp_error")) == "DWCPError"
     vm = next(r for r in api.resources if r.name == "vm")
     assert (n.factory(vm), n.accessor(vm), n.client_class(vm), n.sync_client_class(vm)) == (
         "VM",

@@ -115,10 +115,6 @@ class PythonNamer(Namer):
             base = self.shadowed_type_expr(item.type, shadowed)
         return base if item.required else f"Optional[{base}]"
 
-    def wire_type(self, error: ir.ErrorType) -> str:
-        """The catalogue name as it travels in error bodies (VMNotFoundError), whatever the class is called."""
-        return pascal(error.name, self.initialisms)
-
     def builtin_base(self, error: ir.ErrorType) -> str | None:
         """The builtin exception an error also derives from (the spec's `python: {builtin_base}`), if any."""
         base: str | None = error.note("python", "builtin_base")
