@@ -45,12 +45,16 @@ def dotted(path: PathKey) -> str:
     return out
 
 
+# libyaml's composer (in PyYAML's wheels) is about ten times faster and keeps the same node marks.
+COMPOSER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load(path: Path) -> LoadedSpec:
     """Parses `path`; malformed YAML or duplicate keys raise SpecError with positions."""
     raw = path.read_bytes()
     name = str(path)
     try:
-        node = yaml.compose(raw.decode("utf-8"), Loader=yaml.SafeLoader)
+        node = yaml.compose(raw.decode("utf-8"), Loader=COMPOSER)
     except UnicodeDecodeError as exc:
         raise SpecError([Problem(name, 1, 1, "", f"not UTF-8: {exc}")]) from exc
     except yaml.MarkedYAMLError as exc:
