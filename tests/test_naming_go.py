@@ -18,7 +18,7 @@ BROAD = Path(__file__).resolve().parent / "specs" / "broad" / "broad.yaml"
 
 @pytest.fixture
 def n(api: ir.Api) -> GoNamer:
-    return GoNamer().bound(api)
+    return GoNamer(api)
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +67,7 @@ def test_spec_overrides_reach_type_expressions(api: ir.Api) -> None:
     unbound = GoNamer()
     assert unbound.type(api.struct("network_interface")) == "NetIf"  # names: {go: NetIf}
     assert unbound.type_expr(interfaces.type) == "[]NetworkInterface"  # the override is not known yet
-    bound = GoNamer().bound(api)
+    bound = GoNamer(api)
     assert bound.type_expr(interfaces.type) == "[]NetIf"
     assert bound.field_type(api.struct("network_config"), interfaces) == "[]NetIf"
 
@@ -182,7 +182,7 @@ def test_results_waiters_and_internal_methods(api: ir.Api, n: GoNamer) -> None:
 
 
 def test_every_long_running_operation_gets_its_own_waiter(broad: ir.Api) -> None:
-    n = GoNamer().bound(broad)
+    n = GoNamer(broad)
     lro = [op for op in broad.operations if op.long_running]
     assert [(op.id, n.waiter(op), n.waiter_op(op)) for op in lro] == [
         ("bucket.export", "WaitForExport", "bucket.wait_for_export"),
@@ -197,7 +197,7 @@ def test_optional_inputs_are_call_options(api: ir.Api, n: GoNamer, broad: ir.Api
         ("WithFollow", "bool", "query"),
     ]
     assert n.options(api.operation("vm.list")) == []  # the page size is the runtime's WithPageSize
-    b = GoNamer().bound(broad)
+    b = GoNamer(broad)
     update = broad.operation("bucket.update")  # PATCH with a flattened body of optional fields
     assert [a.name for a in b.args(update)] == ["bucketID"]
     options = {o.func: o for o in b.options(update)}

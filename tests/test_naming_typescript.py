@@ -17,7 +17,7 @@ BROAD = Path(__file__).resolve().parent / "specs" / "broad" / "broad.yaml"
 
 @pytest.fixture
 def n(api: ir.Api) -> TypeScriptNamer:
-    return TypeScriptNamer().bound(api)
+    return TypeScriptNamer(api)
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,7 @@ def test_types_fields_and_members_follow_the_reference(api: ir.Api, n: TypeScrip
 def test_initialisms_come_from_the_spec(api: ir.Api) -> None:
     unbound = TypeScriptNamer()
     assert unbound.type(api.struct("vm_config")) == "VmConfig"
-    assert TypeScriptNamer().bound(api).type(api.struct("vm_config")) == "VMConfig"
+    assert TypeScriptNamer(api).type(api.struct("vm_config")) == "VMConfig"
     assert dict(api.initialisms)["vm"] == "VM"
 
 
@@ -92,7 +92,7 @@ def test_type_expressions_and_input_structs(api: ir.Api, n: TypeScriptNamer) -> 
 
 
 def test_reserved_words_are_renamed_only_as_bare_identifiers(broad: ir.Api) -> None:
-    n = TypeScriptNamer().bound(broad)
+    n = TypeScriptNamer(broad)
     delete = broad.operation("bucket.delete")
     assert n.method(delete) == "delete"  # a method name: valid TypeScript
     update = broad.operation("bucket.update")
@@ -103,7 +103,7 @@ def test_reserved_words_are_renamed_only_as_bare_identifiers(broad: ir.Api) -> N
 
 
 def test_every_resource_of_another_spec_gets_a_client_and_each_waiter_its_name(broad: ir.Api) -> None:
-    n = TypeScriptNamer().bound(broad)
+    n = TypeScriptNamer(broad)
     assert [n.client_class(r) for r in broad.client_resources] == ["BucketClient", "ObjectClient", "JobClient"]
     assert [n.waiter(op) for op in broad.long_running_operations] == ["waitForExport", "waitForReplicate"]
     assert n.options_type(broad.operation("bucket.list")) == "BucketListOptions"

@@ -56,15 +56,21 @@ class Namer:
     runtime_codes: ClassVar[tuple[str, ...]] = RUNTIME_CODES
 
     def __init__(self, api: ir.Api | None = None) -> None:
+        self.api: ir.Api | None = None
         self.spec_initialisms: dict[str, str] = {}
         self.initialisms: dict[str, str] = dict(self.conventional)
+        self.renamed: dict[str, str] = {}
         if api is not None:
             self.bind(api)
 
     def bind(self, api: ir.Api) -> None:
-        """Learns what the spec says about names in general (its initialisms)."""
+        """Learns what the spec says about names in general: its initialisms and the names it fixes
+        for this language's types (`names: {go: NetIf}`), which type expressions must spell too."""
+        self.api = api
         self.spec_initialisms = dict(api.initialisms)
         self.initialisms = {**self.conventional, **self.spec_initialisms}
+        named: list[ir.Struct | ir.Enum] = [*api.structs, *api.enums]
+        self.renamed = {t.name: name for t in named if (name := t.override(self.language))}
 
     def wire_error(self, error: ir.ErrorType) -> str:
         """The error's category, the same in every language (VMNotFoundError), cased with the spec's initialisms."""

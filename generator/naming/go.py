@@ -127,16 +127,6 @@ class GoNamer(Namer):
 
     conventional: ClassVar[dict[str, str]] = CONVENTIONAL
 
-    def __init__(self, api: ir.Api | None = None) -> None:
-        self._renamed: dict[str, str] = {}
-        super().__init__(api)
-
-    def bind(self, api: ir.Api) -> None:
-        """Also learns the spec's Go type overrides (NetIf), which type expressions need."""
-        super().bind(api)
-        named: list[ir.Struct | ir.Enum] = [*api.structs, *api.enums]
-        self._renamed = {t.name: name for t in named if (name := t.override("go"))}
-
     # -- names -------------------------------------------------------------------------------------
 
     def type(self, thing: ir.Struct | ir.Enum) -> str:
@@ -173,12 +163,7 @@ class GoNamer(Namer):
             return f"[]{inner}" if ref.is_list else f"map[string]{inner}"
         if ref.is_scalar:
             return SCALARS[ref.name]
-        return self._renamed.get(ref.name) or pascal(ref.name, self.initialisms)
-
-    def bound(self, api: ir.Api) -> GoNamer:
-        """This namer, bound to the spec (templates call it; the renderer binds it already)."""
-        self.bind(api)
-        return self
+        return self.renamed.get(ref.name) or pascal(ref.name, self.initialisms)
 
     def const(self, enum: ir.Enum, value: ir.EnumValue) -> str:
         """MigrationStateCompleted: the enum's type name followed by the member."""

@@ -154,21 +154,6 @@ class RustNamer(Namer):
     language: ClassVar[str] = "rust"
     reserved: ClassVar[frozenset[str]] = KEYWORDS
 
-    def __init__(self, api: ir.Api | None = None) -> None:
-        self._api: ir.Api | None = None
-        super().__init__(api)
-
-    def bind(self, api: ir.Api) -> None:
-        """Learns the spec's initialisms (vm_config -> VMConfig) and its types."""
-        super().bind(api)
-        self._api = api
-
-    def bound(self, api: ir.Api) -> RustNamer:
-        """This namer bound to `api` (templates: `{% set n = n.bound(api) %}`)."""
-        if self._api is not api:
-            self.bind(api)
-        return self
-
     def _pascal(self, name: str) -> str:
         return pascal(name, self.initialisms)
 
@@ -258,11 +243,7 @@ class RustNamer(Namer):
             return f"Vec<{inner}>" if ref.is_list else f"HashMap<String, {inner}>"
         if ref.is_scalar:
             return SCALARS[ref.name]
-        if self._api is not None:
-            named = ref.name in {s.name for s in self._api.structs}
-            thing: ir.Struct | ir.Enum = self._api.struct(ref.name) if named else self._api.enum(ref.name)
-            return self.type(thing)
-        return self._pascal(ref.name)
+        return self.renamed.get(ref.name) or self._pascal(ref.name)
 
     def value_type(self, item: Input) -> str:
         """The plain Rust type of a field or parameter: integers narrowed by their declared range."""
@@ -285,7 +266,7 @@ class RustNamer(Namer):
             attrs.append(f'with = "crate::runtime::timestamp::{module}"')
         if not field.required:
             attrs.append('default, skip_serializing_if = "Option::is_none"')
-        elif field.type.is_struct and self._api is not None and struct not in self._api.input_structs:
+        elif field.type.is_struct and self.api is not None and struct not in self.api.input_structs:
             # A server that leaves a nested object out (a stream's gap event from an older server)
             # reads as its Default rather than failing the whole response.
             attrs.append("default")
@@ -484,7 +465,6 @@ class RustNamer(Namer):
 
     def identifiers(self, api: ir.Api) -> Iterator[tuple[str, str, str]]:
         """Every name the crate declares: crate-level types, methods per client, parameters per call."""
-        self.bound(api)
         for name in CRATE_NAMES:
             yield "crate", f"templates/rust.{name}", name
         for name in CLIENT_METHODS:
@@ -521,7 +501,6 @@ class RustNamer(Namer):
 
     def problems(self, api: ir.Api) -> Iterator[tuple[str, str]]:
         """(spec path, message) of every shape the Rust templates cannot emit."""
-        self.bound(api)
         yield from self.runtime_code_problems(api)
         for struct in api.structs:
             for f in struct.fields:

@@ -99,22 +99,8 @@ class TypeScriptNamer(Namer):
     runtime_codes: ClassVar[tuple[str, ...]] = (*RUNTIME_CODES, "unavailable", "invalid_argument")
     reserved: ClassVar[frozenset[str]] = KEYWORDS
 
-    def __init__(self, api: ir.Api | None = None) -> None:
-        self._renamed: dict[str, str] = {}
-        self._client_level: frozenset[str] = frozenset()
-        super().__init__(api)
-
-    def bind(self, api: ir.Api) -> None:
-        """Also learns the spec's TypeScript type overrides and which resources are client-level."""
-        super().bind(api)
-        named: list[ir.Struct | ir.Enum] = [*api.structs, *api.enums]
-        self._renamed = {t.name: name for t in named if (name := t.override("typescript"))}
-        self._client_level = frozenset(r.name for r in api.resources if r.client_level)
-
-    def bound(self, api: ir.Api) -> TypeScriptNamer:
-        """This namer, bound to the spec (the renderer binds it already)."""
-        self.bind(api)
-        return self
+    def _client_level(self, resource: str) -> bool:
+        return self.api is not None and any(r.name == resource and r.client_level for r in self.api.resources)
 
     def _pascal(self, name: str) -> str:
         return pascal(name, self.spec_initialisms)
@@ -164,7 +150,7 @@ class TypeScriptNamer(Namer):
             return f"{inner}[]" if ref.is_list else f"Record<string, {inner}>"
         if ref.is_scalar:
             return SCALARS[ref.name]
-        return self._renamed.get(ref.name) or self._pascal(ref.name)
+        return self.renamed.get(ref.name) or self._pascal(ref.name)
 
     # Names below are TypeScript-only helpers the templates call; each derives from the spec.
 
@@ -186,7 +172,7 @@ class TypeScriptNamer(Namer):
         Every public operation has its own, even without optional inputs yet, so that adding one
         only adds a property: no signature changes.
         """
-        resource = "" if op.resource in self._client_level else self._pascal(op.resource)
+        resource = "" if self._client_level(op.resource) else self._pascal(op.resource)
         return resource + self._pascal(op.name) + "Options"
 
     def options_param(self, op: ir.Operation) -> str:
@@ -303,7 +289,6 @@ class TypeScriptNamer(Namer):
 
     def identifiers(self, api: ir.Api) -> Iterator[tuple[str, str, str]]:
         """The spec's names, plus what this SDK derives from them: clients, options types, waiters."""
-        self.bound(api)
         yield from super().identifiers(api)
         for name in sorted(PACKAGE_NAMES - {self.error(api.base_error)}):
             yield "type", "packages.typescript", name
