@@ -33,7 +33,21 @@ RSS_GROWTH_MB = 50.0
 P999_MS = 25.0
 HEALTH_P99_MS = 10.0
 
-MIX = r"""
+# wrk prints one JSON line of totals and latency percentiles (ms) at the end of a run.
+REPORT = r"""
+done = function(summary, latency, requests)
+  local s = summary
+  io.write(string.format("JSON {\"requests\": %d, \"seconds\": %f, \"non2xx\": %d, \"errors\": %d, "
+    .. "\"p50\": %f, \"p99\": %f, \"p999\": %f, \"max\": %f}\n",
+    s.requests, s.duration / 1e6, s.errors.status, s.errors.connect + s.errors.read + s.errors.write
+    + s.errors.timeout, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    latency:percentile(99.9) / 1000, latency.max / 1000))
+end
+"""
+PLAIN = REPORT  # a plain GET load: wrk's own requests, then the report
+
+MIX = (
+    r"""
 local key = os.getenv("DWCP_KEY")
 local vm_path = os.getenv("DWCP_VM_PATH")
 local body = '{"name":"soak","memory":1073741824,"cpus":1,"disk":1073741824,"image":"img"}'
@@ -68,27 +82,9 @@ response = function(status, headers, body)
     end
   end
 end
-done = function(summary, latency, requests)
-  local s = summary
-  io.write(string.format("JSON {\"requests\": %d, \"seconds\": %f, \"non2xx\": %d, \"errors\": %d, "
-    .. "\"p50\": %f, \"p99\": %f, \"p999\": %f, \"max\": %f}\n",
-    s.requests, s.duration / 1e6, s.errors.status, s.errors.connect + s.errors.read + s.errors.write
-    + s.errors.timeout, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    latency:percentile(99.9) / 1000, latency.max / 1000))
-end
 """
-
-PLAIN = r"""
-local key = os.getenv("DWCP_KEY")
-done = function(summary, latency, requests)
-  local s = summary
-  io.write(string.format("JSON {\"requests\": %d, \"seconds\": %f, \"non2xx\": %d, \"errors\": %d, "
-    .. "\"p50\": %f, \"p99\": %f, \"p999\": %f, \"max\": %f}\n",
-    s.requests, s.duration / 1e6, s.errors.status, s.errors.connect + s.errors.read + s.errors.write
-    + s.errors.timeout, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    latency:percentile(99.9) / 1000, latency.max / 1000))
-end
-"""
+    + REPORT
+)
 
 
 def rss_mb(pid: int) -> float:
