@@ -23,13 +23,38 @@ GENERATOR_TESTS = [
 PY_SOURCES = ["generator", "tasks", "tests", "conformance", "noxfile.py"]
 
 
-def install_node_tools(session: nox.Session) -> None:
-    """npm ci of tools/node (biome, the TypeScript formatter), once per checkout."""
-    marker = NODE_TOOLS / "node_modules" / ".package-lock.json"
-    lock = NODE_TOOLS / "package-lock.json"
+def npm_tools(session: nox.Session, folder: Path) -> None:
+    """npm ci of a pinned tools folder, unless its node_modules already matches the lock file."""
+    marker = folder / "node_modules" / ".package-lock.json"
+    lock = folder / "package-lock.json"
     if marker.exists() and marker.stat().st_mtime >= lock.stat().st_mtime:
         return
-    session.run("npm", "ci", "--no-audit", "--no-fund", "--prefix", str(NODE_TOOLS), external=True)
+    session.run("npm", "ci", "--no-audit", "--no-fund", "--prefix", str(folder), external=True)
+
+
+def install_node_tools(session: nox.Session) -> None:
+    """npm ci of tools/node (biome, the TypeScript formatter), once per checkout."""
+    npm_tools(session, NODE_TOOLS)
+
+
+def mirror(source: Path, dest: Path, keep: tuple[str, ...] = ()) -> None:
+    """Replaces dest's contents with source's (build outputs left out), keeping the named children of
+    dest (node_modules: npm ci is slow)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for child in dest.iterdir():
+        if child.name in keep:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+    for child in source.iterdir():
+        if child.name in keep or child.name in ("target", "node_modules", "dist", "build"):
+            continue
+        if child.is_dir():
+            shutil.copytree(child, dest / child.name)
+        else:
+            shutil.copy2(child, dest / child.name)
 
 
 def install_generator(session: nox.Session) -> None:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import nox
 
+from tasks import common
+
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / "tools" / "schemas"
 BIN = TOOLS / "node_modules" / ".bin"
@@ -20,11 +22,7 @@ OPENAPI = ROOT / "generated" / "openapi.json"
 
 def install_schema_tools(session: nox.Session) -> None:
     """npm ci of tools/schemas (Spectral, Redocly, buf), unless node_modules matches the lockfile."""
-    marker = TOOLS / "node_modules" / ".package-lock.json"
-    lock = TOOLS / "package-lock.json"
-    if marker.exists() and marker.stat().st_mtime >= lock.stat().st_mtime:
-        return
-    session.run("npm", "ci", "--no-audit", "--no-fund", "--prefix", str(TOOLS), external=True)
+    common.npm_tools(session, TOOLS)
 
 
 def run(session: nox.Session) -> None:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import nox
 
+from tasks import common
+
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
 SNIPPETS = GENERATED / "snippets"
@@ -38,25 +40,6 @@ TS_OPTIONS = {
 }
 
 
-def _mirror(source: Path, dest: Path, keep: tuple[str, ...] = ()) -> None:
-    """Replaces dest's contents with source's, keeping the named children of dest (node_modules)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for child in dest.iterdir():
-        if child.name in keep:
-            continue
-        if child.is_dir() and not child.is_symlink():
-            shutil.rmtree(child)
-        else:
-            child.unlink()
-    for child in source.iterdir():
-        if child.name in keep or child.name in ("target", "node_modules", "dist", "build"):
-            continue
-        if child.is_dir():
-            shutil.copytree(child, dest / child.name)
-        else:
-            shutil.copy2(child, dest / child.name)
-
-
 def check_python(session: nox.Session) -> None:
     """mypy --strict over the Python examples, with the SDK installed from generated/python."""
     session.install(*MYPY)
@@ -70,8 +53,8 @@ def check_python(session: nox.Session) -> None:
 def check_go(session: nox.Session) -> None:
     """go vet in the examples' module, whose go.mod replaces the SDK with ../../go."""
     root = SCRATCH / "go"
-    _mirror(SNIPPETS / "go", root / "snippets" / "go")
-    _mirror(GENERATED / "go", root / "go")
+    common.mirror(SNIPPETS / "go", root / "snippets" / "go")
+    common.mirror(GENERATED / "go", root / "go")
     with session.chdir(root / "snippets" / "go"):
         session.run("go", "vet", "./...", external=True)
 
@@ -80,14 +63,14 @@ def check_typescript(session: nox.Session) -> None:
     """tsc --strict --noEmit, the package name mapped to the SDK's sources (npm ci for its type deps)."""
     root = SCRATCH / "typescript"
     sdk = root / "typescript"
-    _mirror(GENERATED / "typescript", sdk, keep=("node_modules", ".lock-installed"))
+    common.mirror(GENERATED / "typescript", sdk, keep=("node_modules", ".lock-installed"))
     lock = (sdk / "package-lock.json").read_bytes()
     marker = sdk / ".lock-installed"
     if not (sdk / "node_modules").is_dir() or not marker.exists() or marker.read_bytes() != lock:
         session.run("npm", "ci", "--no-audit", "--no-fund", "--prefix", str(sdk), external=True)
         marker.write_bytes(lock)
     examples = root / "snippets" / "typescript"
-    _mirror(SNIPPETS / "typescript", examples)
+    common.mirror(SNIPPETS / "typescript", examples)
     package = json.loads((sdk / "package.json").read_text(encoding="utf-8"))["name"]
     config = {
         "compilerOptions": {
@@ -109,8 +92,8 @@ def check_rust(session: nox.Session) -> None:
     examples = root / "snippets" / "rust"
     lock = examples / "Cargo.lock"
     kept = lock.read_bytes() if lock.exists() else None
-    _mirror(SNIPPETS / "rust", examples)
-    _mirror(GENERATED / "rust", root / "rust")
+    common.mirror(SNIPPETS / "rust", examples)
+    common.mirror(GENERATED / "rust", root / "rust")
     if kept is not None:
         lock.write_bytes(kept)
     elif (GENERATED / "rust" / "Cargo.lock").exists():

@@ -26,7 +26,7 @@ CACHE = ROOT / ".nox" / ".cache" / "typescript"
 CHROMIUM = Path("/usr/bin/chromium")
 # What `npm pack` may ship: the compiled ESM, its declarations, the README and the manifest.
 PACK_ALLOWED = ("dist/", "README.md", "package.json", "LICENSE")
-KEEP = {"node_modules", ".lock-installed"}
+KEEP = ("node_modules", ".lock-installed")
 
 
 def _build_root(generated_root: Path) -> Path:
@@ -35,26 +35,6 @@ def _build_root(generated_root: Path) -> Path:
         return CACHE / "main"
     digest = hashlib.sha256(str(generated_root.resolve()).encode()).hexdigest()[:12]
     return generated_root.resolve().parent / f".typescript-build-{digest}"
-
-
-def _mirror(source: Path, dest: Path) -> None:
-    """Replaces dest's contents with source's, keeping dest's node_modules (npm ci is slow)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for child in dest.iterdir():
-        if child.name in KEEP:
-            continue
-        if child.is_dir() and not child.is_symlink():
-            shutil.rmtree(child)
-        else:
-            child.unlink()
-    for child in source.iterdir():
-        if child.name in ("node_modules", "dist", "build"):
-            continue
-        target = dest / child.name
-        if child.is_dir():
-            shutil.copytree(child, target)
-        else:
-            shutil.copy2(child, target)
 
 
 def _npm_ci(session: nox.Session, folder: Path) -> None:
@@ -81,7 +61,7 @@ def build_sdk(session: nox.Session, generated_root: Path | None = None) -> Path:
     """Copies generated_root/typescript into a build folder, installs with npm ci, compiles dist/."""
     root = generated_root or GENERATED
     sdk = _build_root(root) / "sdk"
-    _mirror(root / "typescript", sdk)
+    common.mirror(root / "typescript", sdk, keep=KEEP)
     _npm_ci(session, sdk)
     _tsc(session, sdk, "-p", str(sdk / "tsconfig.build.json"))
     return sdk
@@ -98,7 +78,7 @@ def build_driver(session: nox.Session, sdk: Path, generated_root: Path | None = 
     """Compiles the driver against the built SDK (linked as node_modules/@novacron/dwcp-sdk)."""
     root = generated_root or GENERATED
     driver = _build_root(root) / "driver"
-    _mirror(root / "drivers" / "typescript", driver)
+    common.mirror(root / "drivers" / "typescript", driver, keep=KEEP)
     name = json.loads((sdk / "package.json").read_text(encoding="utf-8"))["name"]
     _link(driver / "node_modules" / name, sdk)
     _link(driver / "node_modules" / "@types", sdk / "node_modules" / "@types")
