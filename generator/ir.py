@@ -499,6 +499,20 @@ class Api:
         return tuple(sorted(pairs, key=lambda pair: (pair[0], pair[1].name)))
 
     @cached_property
+    def status_table(self) -> tuple[tuple[int, ErrorType, ErrorCode], ...]:
+        """The one error (and code) each bare HTTP status stands for, in the server and every SDK: an
+        entry's own status first (the first by name where entries share one), then a code's status."""
+        table: dict[int, tuple[ErrorType, ErrorCode]] = {}
+        for status, error in self.status_errors:
+            code = next((c for c in error.codes if c.status in (None, status)), None)
+            if code is not None:
+                table.setdefault(status, (error, code))
+        for error, code in self.codes:
+            if code.status is not None and not code.client_only:
+                table.setdefault(code.status, (error, code))
+        return tuple((status, error, code) for status, (error, code) in sorted(table.items()))
+
+    @cached_property
     def streams(self) -> tuple[Operation, ...]:
         """Server-stream operations."""
         return tuple(op for op in self.operations if op.is_stream)

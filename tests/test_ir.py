@@ -91,3 +91,17 @@ def test_enum_fallbacks(api: ir.Api) -> None:
     state = api.enum("vm_state")
     assert state.fallback is not None and state.fallback.name == "unknown"
     assert "unknown" not in [v.name for v in state.known_values]
+
+
+def test_the_status_table_covers_every_code_status_once(api: ir.Api) -> None:
+    table = {status: (error.name, code.code) for status, error, code in api.status_table}
+    assert table[404][0] == "vm_not_found_error"
+    assert table[401][0] == "authentication_error"
+    assert table[429][0] == "resource_limit_error"
+    assert table[503][0] == "connection_error"
+    # statuses that only codes carry map to the code's entry, answered with that code
+    assert table[405][0] == table[409][0] == table[413][0] == table[422][0] == "invalid_operation_error"
+    assert table[413][1] == "payload_too_large"
+    # a bare 500 is the generic internal fault, never a MigrationError (the server once sent one)
+    assert table[500] == ("internal_error", "internal")
+    assert list(table) == sorted(table)

@@ -84,17 +84,6 @@ def test_error_sentinels(api: ir.Api, n: GoNamer) -> None:
     assert n.error_text(api.error("not_connected_error")) == "not connected"
 
 
-def test_status_kinds_cover_every_code_status(api: ir.Api, n: GoNamer) -> None:
-    table = {status: error.name for status, error in n.status_kinds(api)}
-    assert table[404] == "vm_not_found_error"
-    assert table[401] == "authentication_error"
-    assert table[429] == "resource_limit_error"
-    assert table[503] == "connection_error"
-    # statuses that only codes carry map to the code's entry
-    assert table[405] == table[409] == table[413] == table[422] == "invalid_operation_error"
-    assert list(table) == sorted(table)
-
-
 def test_value_versus_pointer_fields(api: ir.Api, n: GoNamer) -> None:
     config = api.struct("vm_config")
     vm = api.struct("vm")

@@ -409,16 +409,6 @@ class GoNamer(Namer):
         """time.Duration fields (integer milliseconds on the wire)."""
         return [f for f in struct.fields if self.is_duration(f)]
 
-    def status_kinds(self, api: ir.Api) -> list[tuple[int, ir.ErrorType]]:
-        """HTTP status -> error, from the default statuses of entries and of their codes."""
-        table: dict[int, ir.ErrorType] = {}
-        for status, error in api.status_errors:
-            table.setdefault(status, error)
-        for error, code in api.codes:
-            if code.status is not None:
-                table.setdefault(code.status, error)
-        return sorted(table.items())
-
     def doc_sentence(self, name: str, doc: str) -> str:
         """A Go doc comment that starts with the name: "VMState is the lifecycle state of a VM."."""
         first, _, rest = doc.partition(" ")

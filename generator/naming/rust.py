@@ -179,16 +179,6 @@ class RustNamer(Namer):
         """The catalogue entry that owns a wire code (the runtime raises its errors by code)."""
         return next(e for e, c in api.codes if c.code == code)
 
-    def status_kinds(self, api: ir.Api) -> list[tuple[int, ir.ErrorType]]:
-        """HTTP status -> error for a body naming no known type: entries' statuses, then their codes'."""
-        table: dict[int, ir.ErrorType] = {}
-        for status, error in api.status_errors:
-            table.setdefault(status, error)
-        for error, code in api.codes:
-            if code.status is not None and not code.client_only:
-                table.setdefault(code.status, error)
-        return sorted(table.items(), key=lambda pair: pair[0])
-
     def method(self, op: ir.Operation) -> str:
         """get_migration_status."""
         return self.param(op.name)

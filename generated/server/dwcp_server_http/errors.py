@@ -120,10 +120,26 @@ CODES: dict[str, WireCode] = {
     ),
 }
 
-# The first code of each status: what a bare status (e.g. a scripted fault) is answered with.
-BY_STATUS: dict[int, str] = {}
-for _code in CODES.values():
-    BY_STATUS.setdefault(_code.status, _code.code)
+# What a bare status (e.g. a scripted fault) is answered with: the IR's status table, which every SDK reads too.
+BY_STATUS: dict[int, str] = {
+    400: "invalid_argument",
+    401: "unauthenticated",
+    403: "forbidden_origin",
+    404: "vm_not_found",
+    405: "method_not_allowed",
+    408: "request_timeout",
+    409: "migration_in_progress",
+    413: "payload_too_large",
+    414: "uri_too_long",
+    415: "unsupported_media_type",
+    422: "idempotency_key_reused",
+    429: "resource_exhausted",
+    431: "headers_too_large",
+    500: "internal",
+    501: "not_implemented",
+    503: "unavailable",
+    504: "deadline_exceeded",
+}
 
 BASE_TYPE = "DWCPError"
 
