@@ -27,7 +27,7 @@ import "time"
 const Version = "3.0.0"
 
 // SpecHash is the SHA-256 of the spec/dwcp.yaml this SDK was generated from.
-const SpecHash = "ed8016d0737ec440c0b723e9e97fe80cc76e85f9ba4d7f854360751e98b2fbdc"
+const SpecHash = "dfa26f5f3ad495799a7c561985fa6bc07599e6c4d9e557808961f7e42d4462f3"
 
 const (
 	userAgent            = "dwcp-sdk-go/3.0.0"

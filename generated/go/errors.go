@@ -25,6 +25,8 @@ var (
 	ErrMigration error = &kind{name: "MigrationError", text: "migration", status: 500, retry: retryWithIdempotencyKey}
 	// ErrInternal: The server failed in a way no other entry describes. (HTTP 500)
 	ErrInternal error = &kind{name: "InternalError", text: "internal", status: 500, retry: retryWithIdempotencyKey}
+	// ErrHook: A hook the caller installed raised; an attempt it ran before was not sent, and the call stops.
+	ErrHook error = &kind{name: "HookError", text: "hook", retry: retryNever}
 )
 
 // kindsByType finds a sentinel by the catalogue name of an error body.
@@ -39,6 +41,7 @@ var kindsByType = map[string]*kind{
 	"ResourceLimitError":    ErrResourceLimit.(*kind),
 	"MigrationError":        ErrMigration.(*kind),
 	"InternalError":         ErrInternal.(*kind),
+	"HookError":             ErrHook.(*kind),
 }
 
 // kindsByStatus finds a sentinel by HTTP status when the body names no known type.
@@ -105,6 +108,7 @@ var codeKinds = map[string]*kind{
 	"not_converging":         ErrMigration.(*kind),
 	"internal":               ErrInternal.(*kind),
 	"not_implemented":        ErrInternal.(*kind),
+	"hook_failed":            ErrHook.(*kind),
 }
 
 // defaultCode is the code of an error raised without one.
@@ -119,4 +123,5 @@ var defaultCode = map[*kind]string{
 	ErrResourceLimit.(*kind):    "resource_exhausted",
 	ErrMigration.(*kind):        "migration_failed",
 	ErrInternal.(*kind):         "internal",
+	ErrHook.(*kind):             "hook_failed",
 }

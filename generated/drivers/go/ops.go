@@ -27,6 +27,12 @@ var features = []string{
 	"idempotency",
 	"client_validation",
 	"health_checking",
+	"hooks",
+	"logging",
+	"tracing",
+	"per_call_options",
+	"raw_responses",
+	"user_agent",
 }
 
 // errValidation is the catalogue entry of client-side validation (code validation_failed).

@@ -33,6 +33,12 @@ FEATURES = [
     "idempotency",
     "client_validation",
     "health_checking",
+    "hooks",
+    "logging",
+    "tracing",
+    "per_call_options",
+    "raw_responses",
+    "user_agent",
 ]
 DURATIONS = {"connect_timeout", "request_timeout", "retry_backoff", "keep_alive_period"}
 STRUCTS = {

@@ -45,6 +45,9 @@ pub enum DWCPError {
     /// The server failed in a way no other entry describes. (`InternalError`, HTTP 500)
     #[error("InternalError: {0}")]
     Internal(ErrorInfo),
+    /// A hook the caller installed raised; an attempt it ran before was not sent, and the call stops. (`HookError`)
+    #[error("HookError: {0}")]
+    Hook(ErrorInfo),
     /// Anything else: an unknown server error, or one raised by the caller's own code.
     #[error("{0}")]
     Other(ErrorInfo),
@@ -73,6 +76,7 @@ impl DWCPError {
             "ResourceLimitError" => DWCPError::ResourceLimit(info),
             "MigrationError" => DWCPError::Migration(info),
             "InternalError" => DWCPError::Internal(info),
+            "HookError" => DWCPError::Hook(info),
             _ => match info.status {
                 Some(400) => DWCPError::InvalidOperation(info),
                 Some(401) => DWCPError::Authentication(info),
@@ -109,6 +113,7 @@ impl DWCPError {
             DWCPError::ResourceLimit(info) => info,
             DWCPError::Migration(info) => info,
             DWCPError::Internal(info) => info,
+            DWCPError::Hook(info) => info,
             DWCPError::Other(info) => info,
         }
     }
@@ -126,6 +131,7 @@ impl DWCPError {
             DWCPError::ResourceLimit(_) => "ResourceLimitError",
             DWCPError::Migration(_) => "MigrationError",
             DWCPError::Internal(_) => "InternalError",
+            DWCPError::Hook(_) => "HookError",
             DWCPError::Other(_) => "DWCPError",
         }
     }
@@ -236,6 +242,7 @@ fn code_owner(code: &str) -> Option<&'static str> {
         "not_converging" => Some("MigrationError"),
         "internal" => Some("InternalError"),
         "not_implemented" => Some("InternalError"),
+        "hook_failed" => Some("HookError"),
         _ => None,
     }
 }
@@ -276,6 +283,7 @@ pub(crate) fn retry_class(info: &ErrorInfo) -> RetryClass {
         ("MigrationError", "not_converging") => RetryClass::Never,
         ("InternalError", "internal") => RetryClass::WithIdempotencyKey,
         ("InternalError", "not_implemented") => RetryClass::Never,
+        ("HookError", "hook_failed") => RetryClass::Never,
         ("ConnectionError", _) => RetryClass::Retry,
         ("NotConnectedError", _) => RetryClass::Never,
         ("AuthenticationError", _) => RetryClass::Never,
@@ -286,6 +294,7 @@ pub(crate) fn retry_class(info: &ErrorInfo) -> RetryClass {
         ("ResourceLimitError", _) => RetryClass::AfterRetryAfter,
         ("MigrationError", _) => RetryClass::WithIdempotencyKey,
         ("InternalError", _) => RetryClass::WithIdempotencyKey,
+        ("HookError", _) => RetryClass::Never,
         _ => match info.status {
             Some(400) => RetryClass::Never,
             Some(401) => RetryClass::Never,

@@ -105,3 +105,12 @@ export class MigrationError extends DWCPError {
 export class InternalError extends DWCPError {
   override name = 'InternalError';
 }
+
+/**
+ * A hook the caller installed raised; an attempt it ran before was not sent, and the call stops.
+ *
+ * Codes: `hook_failed`.
+ */
+export class HookError extends DWCPError {
+  override name = 'HookError';
+}

@@ -14,6 +14,7 @@ import {
   ResourceLimitError,
   MigrationError,
   InternalError,
+  HookError,
 } from './errors.js';
 
 const CLASSES: Record<string, new (init: ErrorInit & { field: string }) => DWCPError> = {
@@ -27,6 +28,7 @@ const CLASSES: Record<string, new (init: ErrorInit & { field: string }) => DWCPE
   ResourceLimitError: ResourceLimitError,
   MigrationError: MigrationError,
   InternalError: InternalError,
+  HookError: HookError,
 };
 
 /** Retry class and default code of each catalogue type. */
@@ -41,6 +43,7 @@ const TYPES: Record<string, readonly [RetryClass, string]> = {
   ResourceLimitError: ['after_retry_after', 'resource_exhausted'],
   MigrationError: ['with_idempotency_key', 'migration_failed'],
   InternalError: ['with_idempotency_key', 'internal'],
+  HookError: ['never', 'hook_failed'],
 };
 
 /** Type and retry class of each wire code. */
@@ -78,6 +81,7 @@ const CODES: Record<string, readonly [string, RetryClass]> = {
   not_converging: ['MigrationError', 'never'],
   internal: ['InternalError', 'with_idempotency_key'],
   not_implemented: ['InternalError', 'never'],
+  hook_failed: ['HookError', 'never'],
 };
 
 /** The type a bare status maps to when the body names none. */

@@ -4,4 +4,4 @@
 export const VERSION = '3.0.0';
 
 /** SHA-256 of the spec/dwcp.yaml this SDK was generated from. */
-export const SPEC_HASH = 'ed8016d0737ec440c0b723e9e97fe80cc76e85f9ba4d7f854360751e98b2fbdc';
+export const SPEC_HASH = 'dfa26f5f3ad495799a7c561985fa6bc07599e6c4d9e557808961f7e42d4462f3';

@@ -17,6 +17,7 @@ import {
   ResourceLimitError,
   MigrationError,
   InternalError,
+  HookError,
 } from '../src/index.js';
 import { catalogue } from '../src/policy.js';
 
@@ -427,5 +428,11 @@ test('every code creates an instance of its class, under DWCPError', () => {
     assert.ok(error instanceof InternalError, 'not_implemented');
     assert.ok(error instanceof DWCPError);
     assert.equal(error.code, 'not_implemented');
+  }
+  {
+    const error = catalogue.create(undefined, { code: 'hook_failed', message: 'm' });
+    assert.ok(error instanceof HookError, 'hook_failed');
+    assert.ok(error instanceof DWCPError);
+    assert.equal(error.code, 'hook_failed');
   }
 });

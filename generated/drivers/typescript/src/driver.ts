@@ -795,6 +795,12 @@ async function handle(req: Args): Promise<Json> {
           'idempotency',
           'client_validation',
           'health_checking',
+          'hooks',
+          'logging',
+          'tracing',
+          'per_call_options',
+          'raw_responses',
+          'user_agent',
         ],
       };
     case 'new_client': {

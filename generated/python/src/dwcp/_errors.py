@@ -19,6 +19,7 @@ __all__ = [
     "ResourceLimitError",
     "MigrationError",
     "InternalError",
+    "HookError",
     "CATALOGUE",
 ]
 
@@ -63,6 +64,10 @@ class InternalError(DWCPError):
     """The server failed in a way no other entry describes."""
 
 
+class HookError(DWCPError):
+    """A hook the caller installed raised; an attempt it ran before was not sent, and the call stops."""
+
+
 CATALOGUE = Catalogue(
     codes={
         "unavailable": ErrorCode(ConnectionError, 503, "retry"),
@@ -98,6 +103,7 @@ CATALOGUE = Catalogue(
         "not_converging": ErrorCode(MigrationError, 500, "never"),
         "internal": ErrorCode(InternalError, 500, "with_idempotency_key"),
         "not_implemented": ErrorCode(InternalError, 501, "never"),
+        "hook_failed": ErrorCode(HookError, None, "never"),
     },
     types={
         "ConnectionError": ConnectionError,
@@ -110,6 +116,7 @@ CATALOGUE = Catalogue(
         "ResourceLimitError": ResourceLimitError,
         "MigrationError": MigrationError,
         "InternalError": InternalError,
+        "HookError": HookError,
     },
     defaults={
         ConnectionError: "unavailable",
@@ -122,5 +129,6 @@ CATALOGUE = Catalogue(
         ResourceLimitError: "resource_exhausted",
         MigrationError: "migration_failed",
         InternalError: "internal",
+        HookError: "hook_failed",
     },
 )
