@@ -12,13 +12,19 @@ use crate::error::{retry_class, DWCPError, Result};
 use crate::resources::*;
 use crate::runtime::backoff::RetryPolicy;
 use crate::runtime::metrics::ClientMetrics;
-use crate::runtime::transport::{malformed, Reply, Request, Transport};
+use crate::runtime::options::{self, CallOptions, Head, Response};
+use crate::runtime::transport::{malformed, Observe, Reply, Request, Transport};
 use crate::types::*;
+
+/// The field names the spec marks `secret`: redacted wherever a body is logged.
+const SECRET_FIELDS: &[&str] = &["api_key"];
 
 /// A DWCP client; cheap to clone (clones share connections, session and counters).
 #[derive(Clone, Debug)]
 pub struct Client {
     inner: Arc<Inner>,
+    /// The per-call overrides of this handle (see [`Client::with_options`]).
+    options: Option<Arc<CallOptions>>,
 }
 
 #[derive(Debug)]
@@ -51,7 +57,16 @@ impl Client {
             jitter: config.jitter(),
         };
         let slots = config.max_streams() as usize;
-        let transport = Transport::new(http, base, config.api_key(), policy, retry_class, slots)?;
+        let observe = Observe {
+            interceptors: config.interceptors().clone(),
+            log: config.log_level(),
+            secrets: SECRET_FIELDS,
+            #[cfg(feature = "otel")]
+            tracer: Some(config.tracer()),
+            ..Observe::default()
+        };
+        let transport = Transport::new(http, base, config.api_key(), policy, retry_class, slots)?
+            .with_observe(observe);
         Ok(Client {
             inner: Arc::new(Inner {
                 config,
@@ -59,6 +74,7 @@ impl Client {
                 connected: AtomicBool::new(false),
                 authenticated: AtomicBool::new(false),
             }),
+            options: None,
         })
     }
 
@@ -98,6 +114,30 @@ impl Client {
         self.inner.transport.counters.snapshot()
     }
 
+    /// A handle to the same client (connections, session, counters) whose calls use `options`
+    /// instead of the client's settings: timeout, retries, extra headers, idempotency key.
+    /// Cheap: one allocation, no connection.
+    ///
+    /// ```no_run
+    /// # async fn run(client: dwcp::Client) -> dwcp::Result<()> {
+    /// use std::time::Duration;
+    /// let quick = client.with_options(dwcp::CallOptions::new().timeout(Duration::from_secs(1)).retry_attempts(0));
+    /// quick.metrics(); // ... then any operation through `quick`
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn with_options(&self, options: CallOptions) -> Client {
+        Client {
+            inner: self.inner.clone(),
+            options: Some(Arc::new(options)),
+        }
+    }
+
+    /// The per-call options of this handle, if any.
+    pub fn options(&self) -> Option<&CallOptions> {
+        self.options.as_deref()
+    }
+
     /// The settings the client was built with.
     pub fn config(&self) -> &ClientConfig {
         &self.inner.config
@@ -120,13 +160,27 @@ impl Client {
         self.inner.transport.clone()
     }
 
-    /// Runs a request with the client's retry policy.
+    /// Runs a request through the attempt loop with this handle's options.
     pub(crate) async fn execute(&self, request: &Request) -> Result<Reply> {
-        self.inner
+        let reply = self
+            .inner
             .transport
-            .execute(request)
+            .execute(request, self.options.as_deref())
             .await
-            .map_err(DWCPError::from_info)
+            .map_err(DWCPError::from_info)?;
+        if options::capturing() {
+            options::record(|| Head {
+                status: reply.status,
+                headers: reply.headers.clone(),
+                request_id: reply
+                    .headers
+                    .get(crate::runtime::transport::headers::REQUEST_ID)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or(&reply.request_id)
+                    .to_owned(),
+            });
+        }
+        Ok(reply)
     }
 
     /// Runs a request and decodes its JSON body.
@@ -134,6 +188,28 @@ impl Client {
         let reply = self.execute(request).await?;
         decode(request.op, &reply)
     }
+}
+
+/// Runs one call and returns its result with the status, headers and request id of the final
+/// response it received (a list's last page).
+///
+/// ```no_run
+/// # async fn run(client: dwcp::Client) -> dwcp::Result<()> {
+/// let response = dwcp::raw(client.connect()).await?;
+/// println!("{} {}", response.status(), response.request_id());
+/// let session = response.into_inner();
+/// # let _ = session;
+/// # Ok(())
+/// # }
+/// ```
+pub async fn raw<T, F>(call: F) -> Result<Response<T>>
+where
+    F: std::future::Future<Output = Result<T>>,
+{
+    let (value, head) = options::capture(call).await?;
+    let (status, headers, request_id) = head
+        .ok_or_else(|| DWCPError::Other(crate::ErrorInfo::from("the call received no response")))?;
+    Ok(Response::new(status, headers, request_id, value))
 }
 
 /// Decodes a 2xx body; a body that does not match the spec is a typed `ConnectionError`.

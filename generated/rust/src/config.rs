@@ -7,6 +7,8 @@ use std::time::Duration;
 
 use crate::error::{DWCPError, Result};
 use crate::runtime::backoff::Jitter;
+use crate::runtime::hooks::{Interceptor, Interceptors};
+use crate::runtime::log::LogLevel;
 use crate::runtime::validate;
 
 /// Settings of a client; every field but address has a default.
@@ -29,6 +31,10 @@ pub struct ClientConfig {
     jitter: Jitter,
     root_certificates: Vec<Vec<u8>>,
     ca_files: Vec<PathBuf>,
+    interceptors: Interceptors,
+    log_level: Option<LogLevel>,
+    #[cfg(feature = "otel")]
+    tracer: Option<std::sync::Arc<opentelemetry::global::BoxedTracer>>,
 }
 
 impl ClientConfig {
@@ -51,6 +57,10 @@ impl ClientConfig {
             jitter: Jitter::Full,
             root_certificates: Vec::new(),
             ca_files: Vec::new(),
+            interceptors: Interceptors::default(),
+            log_level: None,
+            #[cfg(feature = "otel")]
+            tracer: None,
         }
     }
 
@@ -125,6 +135,59 @@ impl ClientConfig {
     pub fn with_jitter(mut self, jitter: Jitter) -> Self {
         self.jitter = jitter;
         self
+    }
+
+    /// Adds a hook to the client's chain; hooks run in the order they were added, on every
+    /// attempt of every call (see [`Interceptor`]).
+    pub fn with_interceptor(mut self, hook: impl Interceptor) -> Self {
+        self.interceptors.push(std::sync::Arc::new(hook));
+        self
+    }
+
+    /// Adds a shared hook to the client's chain.
+    pub fn with_shared_interceptor(mut self, hook: std::sync::Arc<dyn Interceptor>) -> Self {
+        self.interceptors.push(hook);
+        self
+    }
+
+    /// What the SDK logs, instead of the `DWCP_LOG` environment variable read when the client is
+    /// built (`debug`, `info`, `warning`; unset or `off`: nothing).
+    pub fn with_log_level(mut self, level: LogLevel) -> Self {
+        self.log_level = Some(level);
+        self
+    }
+
+    /// Records spans with a tracer of `provider` (the `otel` feature) instead of the global
+    /// provider's.
+    #[cfg(feature = "otel")]
+    pub fn with_tracer_provider<P>(mut self, provider: &P) -> Self
+    where
+        P: opentelemetry::global::ObjectSafeTracerProvider + ?Sized,
+    {
+        let scope = opentelemetry::InstrumentationScope::builder(env!("CARGO_PKG_NAME"))
+            .with_version(env!("CARGO_PKG_VERSION"))
+            .build();
+        let tracer = opentelemetry::global::BoxedTracer::new(provider.boxed_tracer(scope));
+        self.tracer = Some(std::sync::Arc::new(tracer));
+        self
+    }
+
+    /// The tracer of the client's spans: the one given, else the global provider's.
+    #[cfg(feature = "otel")]
+    pub(crate) fn tracer(&self) -> std::sync::Arc<opentelemetry::global::BoxedTracer> {
+        self.tracer.clone().unwrap_or_else(|| {
+            std::sync::Arc::new(opentelemetry::global::tracer(env!("CARGO_PKG_NAME")))
+        })
+    }
+
+    /// The hooks, in order.
+    pub(crate) fn interceptors(&self) -> &Interceptors {
+        &self.interceptors
+    }
+
+    /// The log level: the one set, else `DWCP_LOG` now.
+    pub fn log_level(&self) -> LogLevel {
+        self.log_level.unwrap_or_else(LogLevel::from_env)
     }
 
     /// Trusts this PEM certificate (e.g. a private CA) in addition to the web PKI roots.
@@ -311,6 +374,8 @@ impl fmt::Debug for ClientConfig {
             .field("max_streams", &self.max_streams)
             .field("buffer_size", &self.buffer_size)
             .field("jitter", &self.jitter)
+            .field("interceptors", &self.interceptors)
+            .field("log_level", &self.log_level)
             .finish_non_exhaustive()
     }
 }
@@ -346,6 +411,7 @@ mod tests {
     fn the_key_never_shows() {
         let c = ClientConfig::new("h").with_api_key("sekret-123");
         assert!(!format!("{c:?}").contains("sekret"));
+        assert!(!format!("{c:#?}").contains("sekret"));
     }
 
     #[test]

@@ -12,45 +12,63 @@ use crate::runtime::error_info::ErrorInfo;
 /// `Err(DWCPError::VMNotFound(id)) => println!("VM not found: {}", id)` reads naturally, and
 /// `DWCPError::Other("...".into())` builds one from text. The accessors (`status`, `code`,
 /// `request_id`, `attempts`, `retry_after`, ...) work on every variant.
-#[derive(Debug, Clone, thiserror::Error)]
+///
+/// `std::error::Error::source` gives the underlying error when there is one (what a hook returned).
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum DWCPError {
     /// The server could not be reached or is unavailable. (`ConnectionError`, HTTP 503)
-    #[error("ConnectionError: {0}")]
     Connection(ErrorInfo),
     /// An operation was called before connect or after disconnect. (`NotConnectedError`)
-    #[error("NotConnectedError: {0}")]
     NotConnected(ErrorInfo),
     /// The API key is missing or wrong. (`AuthenticationError`, HTTP 401)
-    #[error("AuthenticationError: {0}")]
     Authentication(ErrorInfo),
     /// The VM (or its snapshot or migration) does not exist. (`VMNotFoundError`, HTTP 404)
-    #[error("VMNotFoundError: {0}")]
     VMNotFound(ErrorInfo),
     /// The operation did not finish in time. (`TimeoutError`, HTTP 504)
-    #[error("TimeoutError: {0}")]
     Timeout(ErrorInfo),
     /// The request is not valid in the VM's current state, or malformed. (`InvalidOperationError`, HTTP 400)
-    #[error("InvalidOperationError: {0}")]
     InvalidOperation(ErrorInfo),
     /// A value breaks the spec's constraints; found before any request was sent. (`ValidationError`)
-    #[error("ValidationError: {0}")]
     Config(ErrorInfo),
     /// No capacity, or too many requests or streams. (`ResourceLimitError`, HTTP 429)
-    #[error("ResourceLimitError: {0}")]
     ResourceLimit(ErrorInfo),
     /// The migration failed. (`MigrationError`, HTTP 500)
-    #[error("MigrationError: {0}")]
     Migration(ErrorInfo),
     /// The server failed in a way no other entry describes. (`InternalError`, HTTP 500)
-    #[error("InternalError: {0}")]
     Internal(ErrorInfo),
     /// A hook the caller installed raised; an attempt it ran before was not sent, and the call stops. (`HookError`)
-    #[error("HookError: {0}")]
     Hook(ErrorInfo),
     /// Anything else: an unknown server error, or one raised by the caller's own code.
-    #[error("{0}")]
     Other(ErrorInfo),
+}
+
+impl std::fmt::Display for DWCPError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DWCPError::Connection(info) => write!(f, "ConnectionError: {info}"),
+            DWCPError::NotConnected(info) => write!(f, "NotConnectedError: {info}"),
+            DWCPError::Authentication(info) => write!(f, "AuthenticationError: {info}"),
+            DWCPError::VMNotFound(info) => write!(f, "VMNotFoundError: {info}"),
+            DWCPError::Timeout(info) => write!(f, "TimeoutError: {info}"),
+            DWCPError::InvalidOperation(info) => write!(f, "InvalidOperationError: {info}"),
+            DWCPError::Config(info) => write!(f, "ValidationError: {info}"),
+            DWCPError::ResourceLimit(info) => write!(f, "ResourceLimitError: {info}"),
+            DWCPError::Migration(info) => write!(f, "MigrationError: {info}"),
+            DWCPError::Internal(info) => write!(f, "InternalError: {info}"),
+            DWCPError::Hook(info) => write!(f, "HookError: {info}"),
+            DWCPError::Other(info) => write!(f, "{info}"),
+        }
+    }
+}
+
+impl std::error::Error for DWCPError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.info()
+            .source
+            .as_ref()
+            .map(|s| s.get() as &(dyn std::error::Error + 'static))
+    }
 }
 
 /// `Result` with [`DWCPError`] as the default error.

@@ -16,7 +16,11 @@
 //! ```
 //!
 //! Retries (full-jitter backoff, Retry-After), idempotency keys, per-attempt timeouts and
-//! resumable event streams are built in; see the README for the wire rules.
+//! resumable event streams are built in; see the README for the wire rules. Every request goes
+//! through one attempt loop that [`Interceptor`]s hook into, that logs through `tracing`
+//! (target `dwcp`, `DWCP_LOG=debug|info|warning`) and, with the `otel` feature, records
+//! OpenTelemetry spans. [`Client::with_options`] overrides settings per call; [`raw`] gives the
+//! response's status, headers and request id with a call's result.
 // The spec's initialisms are spelled in capitals (VMConfig), as is the crate's error (DWCPError).
 #![allow(clippy::upper_case_acronyms)]
 
@@ -32,14 +36,19 @@ mod types;
 mod validation;
 
 pub use builders::*;
-pub use client::Client;
+pub use client::{raw, Client};
 pub use config::ClientConfig;
 pub use error::{DWCPError, Result};
 pub use pool::ClientPool;
 pub use resources::*;
 pub use runtime::backoff::Jitter;
-pub use runtime::error_info::{ErrorDetails, ErrorInfo};
+pub use runtime::error_info::{ErrorDetails, ErrorInfo, ErrorSource};
+pub use runtime::hooks::{
+    AfterResponse, BeforeAttempt, BeforeRetry, BoxError, CallInfo, HookResult, Interceptor, OnError,
+};
+pub use runtime::log::LogLevel;
 pub use runtime::metrics::ClientMetrics;
+pub use runtime::options::{CallOptions, Response};
 pub use runtime::timestamp::Timestamp;
 pub use stream::EventStream;
 pub use types::*;

@@ -152,7 +152,7 @@ impl Client {
     pub async fn health(&self) -> Result<HealthStatus> {
         let path = String::from("/health");
         #[allow(unused_mut)]
-        let mut request = Request::new("system.health", Method::GET, path);
+        let mut request = Request::new("system.health", Method::GET, "/health", path);
         request.auth = false;
 
         self.call(&request).await
@@ -163,7 +163,7 @@ impl Client {
     pub(crate) async fn create_session(&self) -> Result<SessionInfo> {
         let path = String::from("/session");
         #[allow(unused_mut)]
-        let mut request = Request::new("system.create_session", Method::POST, path);
+        let mut request = Request::new("system.create_session", Method::POST, "/session", path);
 
         self.call(&request).await
     }
@@ -187,7 +187,7 @@ impl VMClient {
         self.client.ensure_connected()?;
         let path = String::from("/vms");
         #[allow(unused_mut)]
-        let mut request = Request::new("vm.create", Method::POST, path);
+        let mut request = Request::new("vm.create", Method::POST, "/vms", path);
         request.keyed = true;
         let body = config;
         body.validate()?;
@@ -201,7 +201,7 @@ impl VMClient {
         self.client.ensure_connected()?;
         let path = format!("/vms/{}", encode_segment(vm_id));
         #[allow(unused_mut)]
-        let mut request = Request::new("vm.get", Method::GET, path);
+        let mut request = Request::new("vm.get", Method::GET, "/vms/{vm_id}", path);
 
         self.client.call(&request).await
     }
@@ -218,7 +218,7 @@ impl VMClient {
         self.client.ensure_connected()?;
         let path = String::from("/vms");
         #[allow(unused_mut)]
-        let mut request = Request::new("vm.list", Method::GET, path);
+        let mut request = Request::new("vm.list", Method::GET, "/vms", path);
         if !labels.is_empty() {
             request.query.push(("labels", encode_labels(labels)));
         }
@@ -252,7 +252,7 @@ impl VMClient {
         self.client.ensure_connected()?;
         let path = format!("/vms/{}/start", encode_segment(vm_id));
         #[allow(unused_mut)]
-        let mut request = Request::new("vm.start", Method::POST, path);
+        let mut request = Request::new("vm.start", Method::POST, "/vms/{vm_id}/start", path);
 
         self.client.call(&request).await
     }
@@ -262,7 +262,7 @@ impl VMClient {
         self.client.ensure_connected()?;
         let path = format!("/vms/{}/stop", encode_segment(vm_id));
         #[allow(unused_mut)]
-        let mut request = Request::new("vm.stop", Method::POST, path);
+        let mut request = Request::new("vm.stop", Method::POST, "/vms/{vm_id}/stop", path);
         let body = StopRequest {
             force: force.into(),
         };
@@ -277,7 +277,7 @@ impl VMClient {
         self.client.ensure_connected()?;
         let path = format!("/vms/{}", encode_segment(vm_id));
         #[allow(unused_mut)]
-        let mut request = Request::new("vm.destroy", Method::DELETE, path);
+        let mut request = Request::new("vm.destroy", Method::DELETE, "/vms/{vm_id}", path);
 
         self.client.execute(&request).await?;
         Ok(())
@@ -293,7 +293,7 @@ impl VMClient {
         self.client.ensure_connected()?;
         let path = format!("/vms/{}/migrations", encode_segment(vm_id));
         #[allow(unused_mut)]
-        let mut request = Request::new("vm.migrate", Method::POST, path);
+        let mut request = Request::new("vm.migrate", Method::POST, "/vms/{vm_id}/migrations", path);
         request.keyed = true;
         let body = MigrateRequest {
             target_node: target_node.to_owned(),
@@ -351,7 +351,12 @@ impl VMClient {
         self.client.ensure_connected()?;
         let path = format!("/migrations/{}", encode_segment(migration_id));
         #[allow(unused_mut)]
-        let mut request = Request::new("vm.get_migration_status", Method::GET, path);
+        let mut request = Request::new(
+            "vm.get_migration_status",
+            Method::GET,
+            "/migrations/{migration_id}",
+            path,
+        );
 
         self.client.call(&request).await
     }
@@ -361,7 +366,12 @@ impl VMClient {
         self.client.ensure_connected()?;
         let path = format!("/migrations/{}/cancel", encode_segment(migration_id));
         #[allow(unused_mut)]
-        let mut request = Request::new("vm.cancel_migration", Method::POST, path);
+        let mut request = Request::new(
+            "vm.cancel_migration",
+            Method::POST,
+            "/migrations/{migration_id}/cancel",
+            path,
+        );
 
         self.client.call(&request).await
     }
@@ -376,7 +386,7 @@ impl VMClient {
         self.client.ensure_connected()?;
         let path = format!("/vms/{}/snapshots", encode_segment(vm_id));
         #[allow(unused_mut)]
-        let mut request = Request::new("vm.snapshot", Method::POST, path);
+        let mut request = Request::new("vm.snapshot", Method::POST, "/vms/{vm_id}/snapshots", path);
         request.keyed = true;
         let body = SnapshotRequest {
             name: name.to_owned(),
@@ -405,7 +415,12 @@ impl VMClient {
         self.client.ensure_connected()?;
         let path = format!("/vms/{}/snapshots", encode_segment(vm_id));
         #[allow(unused_mut)]
-        let mut request = Request::new("vm.list_snapshots", Method::GET, path);
+        let mut request = Request::new(
+            "vm.list_snapshots",
+            Method::GET,
+            "/vms/{vm_id}/snapshots",
+            path,
+        );
         let value: Option<u16> = opts.page_size;
         if let Some(value) = value {
             request.query.push(("page_size", value.to_string()));
@@ -440,7 +455,12 @@ impl VMClient {
             encode_segment(snapshot_id)
         );
         #[allow(unused_mut)]
-        let mut request = Request::new("vm.restore_snapshot", Method::POST, path);
+        let mut request = Request::new(
+            "vm.restore_snapshot",
+            Method::POST,
+            "/vms/{vm_id}/snapshots/{snapshot_id}/restore",
+            path,
+        );
         request.keyed = true;
 
         self.client.call(&request).await
@@ -451,7 +471,12 @@ impl VMClient {
         self.client.ensure_connected()?;
         let path = format!("/snapshots/{}", encode_segment(snapshot_id));
         #[allow(unused_mut)]
-        let mut request = Request::new("vm.delete_snapshot", Method::DELETE, path);
+        let mut request = Request::new(
+            "vm.delete_snapshot",
+            Method::DELETE,
+            "/snapshots/{snapshot_id}",
+            path,
+        );
 
         self.client.execute(&request).await?;
         Ok(())
@@ -466,7 +491,7 @@ impl VMClient {
         self.client.ensure_connected()?;
         let path = format!("/vms/{}/metrics", encode_segment(vm_id));
         #[allow(unused_mut)]
-        let mut request = Request::new("vm.get_metrics", Method::GET, path);
+        let mut request = Request::new("vm.get_metrics", Method::GET, "/vms/{vm_id}/metrics", path);
         let value: Option<Duration> = window.into();
         if let Some(value) = value {
             request
@@ -486,7 +511,12 @@ impl VMClient {
         self.client.ensure_connected()?;
         let path = format!("/vms/{}/metrics/stream", encode_segment(vm_id));
         #[allow(unused_mut)]
-        let mut request = Request::new("vm.stream_metrics", Method::GET, path);
+        let mut request = Request::new(
+            "vm.stream_metrics",
+            Method::GET,
+            "/vms/{vm_id}/metrics/stream",
+            path,
+        );
         let value: Option<Duration> = interval.into();
         if let Some(value) = value {
             request
@@ -495,9 +525,14 @@ impl VMClient {
         }
 
         // The stream ends when the server ends it; a dropped connection resumes with Last-Event-ID.
-        let raw = stream::open::<VMMetrics>(self.client.transport(), request, false)
-            .await
-            .map_err(DWCPError::from_info)?;
+        let raw = stream::open::<VMMetrics>(
+            self.client.transport(),
+            request,
+            false,
+            self.client.options(),
+        )
+        .await
+        .map_err(DWCPError::from_info)?;
         Ok(EventStream::new(raw))
     }
 
@@ -517,7 +552,7 @@ impl VMClient {
         self.client.ensure_connected()?;
         let path = format!("/vms/{}/events", encode_segment(vm_id));
         #[allow(unused_mut)]
-        let mut request = Request::new("vm.watch", Method::GET, path);
+        let mut request = Request::new("vm.watch", Method::GET, "/vms/{vm_id}/events", path);
         let value: Option<u64> = opts.since;
         if let Some(value) = value {
             request.query.push(("since", value.to_string()));
@@ -528,9 +563,14 @@ impl VMClient {
         }
 
         // The stream ends when the server ends it; a dropped connection resumes with Last-Event-ID.
-        let raw = stream::open::<VMEvent>(self.client.transport(), request, false)
-            .await
-            .map_err(DWCPError::from_info)?;
+        let raw = stream::open::<VMEvent>(
+            self.client.transport(),
+            request,
+            false,
+            self.client.options(),
+        )
+        .await
+        .map_err(DWCPError::from_info)?;
         Ok(EventStream::new(raw))
     }
 }

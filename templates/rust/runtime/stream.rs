@@ -12,9 +12,9 @@ use tokio::sync::OwnedSemaphorePermit;
 
 use super::backoff::RetryClass;
 use super::error_info::ErrorInfo;
-use super::ids::new_id;
+use super::options::CallOptions;
 use super::sse::{Event, Parser};
-use super::transport::{status_error, timeout_error, transport_error, Attempt, Request, Transport};
+use super::transport::{status_error, timeout_error, transport_error, Call, Request, Transport};
 
 /// The raw item stream: events with their SSE ids, then at most one terminal error.
 pub type RawStream<T> = Pin<Box<dyn Stream<Item = Result<Delivered<T>, ErrorInfo>> + Send>>;
@@ -34,15 +34,21 @@ pub struct Delivered<T> {
 /// reconnect with backoff (or the server's `retry:`), sending the last committed id; ids at or
 /// below the last delivered one are dropped, so the caller sees each event exactly once. With
 /// `follow == false` a clean end of the body ends the stream; otherwise it is a drop.
-pub async fn open<T>(transport: Arc<Transport>, request: Request, follow: bool) -> Result<RawStream<T>, ErrorInfo>
+///
+/// Every connection is an attempt of the transport's attempt loop: `DWCP-Attempt` keeps
+/// counting across reconnects, and hooks, log events and spans see each one.
+pub async fn open<T>(
+    transport: Arc<Transport>,
+    request: Request,
+    follow: bool,
+    options: Option<&CallOptions>,
+) -> Result<RawStream<T>, ErrorInfo>
 where
     T: DeserializeOwned + Send + 'static,
 {
-    let mut resumer = Resumer::<T>::new(transport, request, follow);
-    if let Err(error) = resumer.first_connect().await {
-        resumer.transport.counters.failed();
-        return Err(error);
-    }
+    let call = transport.begin(&request, options)?;
+    let mut resumer = Resumer::<T>::new(transport, request, follow, call);
+    resumer.first_connect().await?;
     Ok(Box::pin(futures::stream::unfold(resumer, |mut r| async move {
         r.next().await.map(|item| (item, r))
     })))
@@ -52,8 +58,7 @@ struct Resumer<T> {
     transport: Arc<Transport>,
     request: Request,
     follow: bool,
-    request_id: String,
-    attempt: u32,
+    call: Call,
     parser: Parser,
     body: Option<(reqwest::Response, OwnedSemaphorePermit)>,
     delivered: Option<u64>,
@@ -71,13 +76,12 @@ enum Connected {
 }
 
 impl<T: DeserializeOwned> Resumer<T> {
-    fn new(transport: Arc<Transport>, request: Request, follow: bool) -> Self {
+    fn new(transport: Arc<Transport>, request: Request, follow: bool, call: Call) -> Self {
         Resumer {
             transport,
             request,
             follow,
-            request_id: new_id(),
-            attempt: 0,
+            call,
             parser: Parser::new(),
             body: None,
             delivered: None,
@@ -91,12 +95,12 @@ impl<T: DeserializeOwned> Resumer<T> {
     async fn first_connect(&mut self) -> Result<(), ErrorInfo> {
         match self.connect().await {
             Ok(Connected::Open(body)) => self.body = Some(body),
-            Ok(Connected::Finished) => self.done = true,
+            Ok(Connected::Finished) => self.finish(),
             Err(error) if self.retryable(&error) => {
                 self.last_error = Some(error);
                 self.reconnect().await?;
             }
-            Err(error) => return Err(error),
+            Err(error) => return Err(self.transport.fail(&mut self.call, &self.request, error)),
         }
         Ok(())
     }
@@ -115,7 +119,6 @@ impl<T: DeserializeOwned> Resumer<T> {
             if self.body.is_none() {
                 if let Err(error) = self.reconnect().await {
                     self.done = true;
-                    self.transport.counters.failed();
                     return Some(Err(error));
                 }
                 continue;
@@ -127,7 +130,7 @@ impl<T: DeserializeOwned> Resumer<T> {
     /// Reads one chunk into the parser; a drop or an idle timeout closes the connection.
     async fn read(&mut self) {
         let Some((body, _slot)) = self.body.as_mut() else { return };
-        let idle = self.transport.policy.attempt_timeout;
+        let idle = self.call.policy.attempt_timeout;
         match tokio::time::timeout(idle, body.chunk()).await {
             Ok(Ok(Some(chunk))) => {
                 self.transport.counters.received_bytes(chunk.len());
@@ -135,7 +138,7 @@ impl<T: DeserializeOwned> Resumer<T> {
             }
             Ok(Ok(None)) if !self.follow => {
                 self.body = None;
-                self.done = true;
+                self.finish();
             }
             Ok(Ok(None)) => self.dropped(ErrorInfo::client("ConnectionError", "connection_reset", "stream ended")),
             Ok(Err(e)) => self.dropped(transport_error(self.request.op, &e)),
@@ -168,13 +171,14 @@ impl<T: DeserializeOwned> Resumer<T> {
             }
             Err(why) => {
                 self.done = true;
+                self.body = None;
                 let mut error = ErrorInfo::client(
                     "ConnectionError",
                     "malformed_response",
                     format!("{}: malformed event: {why}", self.request.op),
                 );
-                error.request_id = Some(self.request_id.clone());
-                Some(Err(error))
+                error.attempts = self.call.attempt;
+                Some(Err(self.transport.fail(&mut self.call, &self.request, error)))
             }
         }
     }
@@ -182,43 +186,52 @@ impl<T: DeserializeOwned> Resumer<T> {
     /// Waits, then reconnects until a connection opens, the server finishes, or retries run out.
     async fn reconnect(&mut self) -> Result<(), ErrorInfo> {
         loop {
-            let wait = self.next_wait()?;
-            tokio::time::sleep(wait).await;
+            let (error, wait) = self.next_wait();
+            self.transport.next_attempt(&mut self.call, &self.request, error, wait).await?;
             match self.connect().await {
                 Ok(Connected::Open(body)) => {
                     self.body = Some(body);
                     return Ok(());
                 }
                 Ok(Connected::Finished) => {
-                    self.done = true;
+                    self.finish();
                     return Ok(());
                 }
                 Err(error) if self.retryable(&error) => self.last_error = Some(error),
-                Err(error) => return Err(error),
+                Err(error) => return Err(self.transport.fail(&mut self.call, &self.request, error)),
             }
         }
     }
 
-    /// The wait before the next reconnect, or the final error when retries are used up.
-    fn next_wait(&mut self) -> Result<Duration, ErrorInfo> {
+    /// The server ended the stream: the call succeeded.
+    fn finish(&mut self) {
+        self.done = true;
+        self.transport.succeed(&mut self.call);
+    }
+
+    /// The failure that closed the connection, and the wait before the next reconnect (`None`
+    /// when retries are used up: the failure is then the stream's final error).
+    fn next_wait(&mut self) -> (ErrorInfo, Option<Duration>) {
         self.failures += 1;
-        let policy = &self.transport.policy;
+        let policy = &self.call.policy;
         let mut last = self
             .last_error
             .take()
             .unwrap_or_else(|| ErrorInfo::client("ConnectionError", "connection_reset", "stream dropped"));
-        last.attempts = self.attempt;
+        last.attempts = self.call.attempt;
         if self.failures > policy.retries {
-            return Err(last);
+            return (last, None);
         }
         if let Some(wait) = last.retry_after.filter(|w| !w.is_zero()) {
-            return if wait > policy.max_retry_after { Err(last) } else { Ok(wait) };
+            let wait = (wait <= policy.max_retry_after).then_some(wait);
+            return (last, wait);
         }
         let mut schedule = *policy;
         if let Some(ms) = self.parser.retry() {
             schedule.base = Duration::from_millis(ms);
         }
-        Ok(schedule.backoff(self.failures))
+        let wait = schedule.backoff(self.failures);
+        (last, Some(wait))
     }
 
     fn retryable(&self, error: &ErrorInfo) -> bool {
@@ -230,18 +243,23 @@ impl<T: DeserializeOwned> Resumer<T> {
 
     /// One connection attempt; the per-attempt timeout bounds the wait for the response head.
     async fn connect(&mut self) -> Result<Connected, ErrorInfo> {
-        self.attempt += 1;
+        let outcome = self.open_connection().await;
+        self.transport.end_attempt(&mut self.call, &self.request, outcome.as_ref().err());
+        outcome.map_err(|mut error| {
+            if error.code != "hook_failed" {
+                error.attempts = self.call.attempt;
+            }
+            error
+        })
+    }
+
+    async fn open_connection(&mut self) -> Result<Connected, ErrorInfo> {
         let last_id = self.parser.last_event_id().to_owned();
-        let attempt = Attempt {
-            request_id: &self.request_id,
-            key: None,
-            number: self.attempt,
-            last_event_id: Some(&last_id),
-        };
         // The slot is held for as long as the connection stays open.
         let slot = self.transport.slot().await?;
-        let limit = self.transport.policy.attempt_timeout;
-        let response = match tokio::time::timeout(limit, self.transport.send(&self.request, &attempt)).await {
+        let limit = self.call.policy.attempt_timeout;
+        let send = self.transport.send(&mut self.call, &self.request, Some(&last_id));
+        let response = match tokio::time::timeout(limit, send).await {
             Ok(response) => response?,
             Err(_) => return Err(timeout_error(self.request.op, limit)),
         };
@@ -252,10 +270,7 @@ impl<T: DeserializeOwned> Resumer<T> {
         if status != 200 {
             let head = response.headers().clone();
             let body = tokio::time::timeout(limit, response.bytes()).await.ok().and_then(Result::ok).unwrap_or_default();
-            let mut error = status_error(status, &head, &body);
-            error.attempts = self.attempt;
-            error.request_id.get_or_insert_with(|| self.request_id.clone());
-            return Err(error);
+            return Err(status_error(status, &head, &body));
         }
         let is_sse = response
             .headers()

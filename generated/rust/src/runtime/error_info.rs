@@ -3,6 +3,7 @@
 
 use std::fmt;
 use std::ops::{Deref, DerefMut};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Details of a failed call, shared by every `DWCPError` variant.
@@ -36,6 +37,43 @@ pub struct ErrorDetails {
     pub field: Option<String>,
     /// Structured details from the error body.
     pub details: Option<serde_json::Value>,
+    /// The underlying error: what a hook returned (for the hook error).
+    pub source: Option<ErrorSource>,
+}
+
+/// The underlying error of an [`ErrorInfo`], shared by its clones.
+#[derive(Clone)]
+pub struct ErrorSource(Arc<dyn std::error::Error + Send + Sync + 'static>);
+
+impl ErrorSource {
+    /// The error itself.
+    pub fn get(&self) -> &(dyn std::error::Error + Send + Sync + 'static) {
+        &*self.0
+    }
+}
+
+impl From<Arc<dyn std::error::Error + Send + Sync + 'static>> for ErrorSource {
+    fn from(error: Arc<dyn std::error::Error + Send + Sync + 'static>) -> Self {
+        ErrorSource(error)
+    }
+}
+
+impl PartialEq for ErrorSource {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl fmt::Debug for ErrorSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for ErrorSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&*self.0, f)
+    }
 }
 
 impl ErrorInfo {

@@ -5,15 +5,25 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use bytes::Bytes;
-use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE};
+use reqwest::header::{
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, USER_AGENT,
+};
 use reqwest::{Method, Url};
 use serde::Deserialize;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::time::Instant;
 
 use super::backoff::{parse_retry_after, RetryClass, RetryPolicy};
 use super::error_info::{ErrorDetails, ErrorInfo};
+use super::hooks::{
+    hook_error, AfterResponse, BeforeAttempt, BeforeRetry, CallInfo, Interceptors, OnError,
+};
 use super::ids::new_id;
+use super::log::{self, LogLevel};
 use super::metrics::Counters;
+use super::options::CallOptions;
+#[cfg(feature = "otel")]
+use super::otel;
 
 /// Header names fixed by the spec's retry policy.
 pub mod headers {
@@ -43,6 +53,8 @@ pub struct Request {
     pub method: Method,
     /// The path under the base URL, already encoded.
     pub path: String,
+    /// The path template of the spec (`/vms/{vm_id}`), for hooks, logs and spans.
+    pub template: &'static str,
     /// Query parameters.
     pub query: Vec<(&'static str, String)>,
     /// The JSON body, serialized once so every attempt sends identical bytes.
@@ -55,11 +67,12 @@ pub struct Request {
 
 impl Request {
     /// A request without query, body or key.
-    pub fn new(op: &'static str, method: Method, path: String) -> Self {
+    pub fn new(op: &'static str, method: Method, template: &'static str, path: String) -> Self {
         Request {
             op,
             method,
             path,
+            template,
             query: Vec::new(),
             body: None,
             keyed: false,
@@ -77,14 +90,106 @@ pub struct Reply {
     pub body: Bytes,
     /// The request id of the call.
     pub request_id: String,
+    /// The response headers.
+    pub headers: HeaderMap,
 }
 
-/// What one attempt needs besides the request.
-pub(crate) struct Attempt<'a> {
-    pub request_id: &'a str,
-    pub key: Option<&'a str>,
-    pub number: u32,
-    pub last_event_id: Option<&'a str>,
+/// What the attempt loop reports and whom it tells: hooks, log events, spans, the User-Agent.
+#[derive(Clone)]
+pub struct Observe {
+    /// The client's hooks, in order.
+    pub interceptors: Interceptors,
+    /// What the SDK logs (`DWCP_LOG` when the client was built).
+    pub log: LogLevel,
+    /// The spec's `secret` field names, redacted in logged bodies.
+    pub secrets: &'static [&'static str],
+    /// The User-Agent of every attempt.
+    pub user_agent: HeaderValue,
+    /// The tracer of the `otel` feature (`None`: no spans).
+    #[cfg(feature = "otel")]
+    pub tracer: Option<Arc<opentelemetry::global::BoxedTracer>>,
+}
+
+impl Default for Observe {
+    fn default() -> Self {
+        Observe {
+            interceptors: Interceptors::default(),
+            log: LogLevel::Off,
+            secrets: &[],
+            user_agent: HeaderValue::from_static(user_agent()),
+            #[cfg(feature = "otel")]
+            tracer: None,
+        }
+    }
+}
+
+impl std::fmt::Debug for Observe {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Observe")
+            .field("interceptors", &self.interceptors)
+            .field("log", &self.log)
+            .finish_non_exhaustive()
+    }
+}
+
+/// `dwcp-rust/<version> (rustc <version>; <os>; <arch>)`.
+pub fn user_agent() -> &'static str {
+    static AGENT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    AGENT.get_or_init(|| {
+        format!(
+            "{}-rust/{} (rustc {}; {}; {})",
+            env!("CARGO_PKG_NAME"),
+            env!("CARGO_PKG_VERSION"),
+            env!("DWCP_RUSTC_VERSION"),
+            std::env::consts::OS,
+            std::env::consts::ARCH
+        )
+    })
+}
+
+/// Headers a call's extra headers never replace.
+const RESERVED: [&str; 4] = [
+    "authorization",
+    headers::ATTEMPT,
+    headers::REQUEST_ID,
+    headers::IDEMPOTENCY_KEY,
+];
+
+/// One logical call in the attempt loop: its ids, its attempt count and its effective policy.
+pub(crate) struct Call {
+    pub request_id: String,
+    pub key: Option<String>,
+    /// Attempts started (the `DWCP-Attempt` of the latest).
+    pub attempt: u32,
+    /// The client's policy with the call's overrides.
+    pub policy: RetryPolicy,
+    extra: Vec<(HeaderName, HeaderValue)>,
+    /// The latest attempt: whether it was sent, its response status, when it started.
+    sent: bool,
+    status: Option<u16>,
+    started: Instant,
+    #[cfg(feature = "otel")]
+    span: Option<otel::CallSpan>,
+    #[cfg(feature = "otel")]
+    attempt_span: Option<otel::AttemptSpan>,
+}
+
+impl Call {
+    fn info<'a>(&'a self, request: &'a Request) -> CallInfo<'a> {
+        CallInfo {
+            operation: request.op,
+            method: request.method.as_str(),
+            path_template: request.template,
+            attempt: self.attempt,
+            request_id: &self.request_id,
+            idempotency_key: self.key.as_deref(),
+        }
+    }
+}
+
+/// Whether `info` is the error of a hook (never retried).
+fn is_hook_error(info: &ErrorInfo) -> bool {
+    info.status.is_none() && info.code == "hook_failed"
 }
 
 /// The HTTP client of one DWCP client: connection pool, credentials, policy and counters.
@@ -100,6 +205,9 @@ pub struct Transport {
     pub counters: Arc<Counters>,
     /// One permit per connection in use: caps open connections (and streams) at `max_streams`.
     slots: Arc<Semaphore>,
+    observe: Observe,
+    #[cfg(feature = "otel")]
+    server: otel::Server,
 }
 
 impl std::fmt::Debug for Transport {
@@ -108,6 +216,7 @@ impl std::fmt::Debug for Transport {
         f.debug_struct("Transport")
             .field("base", &self.base.as_str())
             .field("policy", &self.policy)
+            .field("observe", &self.observe)
             .finish_non_exhaustive()
     }
 }
@@ -136,6 +245,11 @@ impl Transport {
             value.set_sensitive(true);
             Some(value)
         };
+        #[cfg(feature = "otel")]
+        let server = otel::Server {
+            address: base.host_str().unwrap_or_default().to_owned(),
+            port: base.port_or_known_default().unwrap_or_default(),
+        };
         Ok(Transport {
             http: RwLock::new(http),
             base,
@@ -144,7 +258,16 @@ impl Transport {
             classify,
             counters: Arc::new(Counters::default()),
             slots: Arc::new(Semaphore::new(max_connections.max(1))),
+            observe: Observe::default(),
+            #[cfg(feature = "otel")]
+            server,
         })
+    }
+
+    /// Sets the hooks, log level and tracer every call reports to.
+    pub fn with_observe(mut self, observe: Observe) -> Self {
+        self.observe = observe;
+        self
     }
 
     /// Replaces the connection pool: idle connections of the old one close, in-flight calls finish.
@@ -174,80 +297,150 @@ impl Transport {
         })
     }
 
-    /// Runs `request` with retries; the error is the last attempt's, with the attempt count.
-    pub async fn execute(&self, request: &Request) -> Result<Reply, ErrorInfo> {
-        let request_id = new_id();
-        let key = request.keyed.then(new_id);
-        let mut number = 0;
-        loop {
-            number += 1;
-            let attempt = Attempt {
-                request_id: &request_id,
-                key: key.as_deref(),
-                number,
-                last_event_id: None,
-            };
-            let mut info = match self.attempt(request, &attempt).await {
-                Ok(reply) => return Ok(reply),
-                Err(info) => info,
-            };
-            info.attempts = number;
-            info.request_id.get_or_insert_with(|| request_id.clone());
-            info.idempotency_key.clone_from(&key);
-            let class = (self.classify)(&info);
-            match self
-                .policy
-                .decide(class, number, key.is_some(), info.retry_after)
-            {
-                Some(wait) => tokio::time::sleep(wait).await,
-                None => {
-                    self.counters.failed();
-                    return Err(info);
-                }
-            }
-        }
-    }
-
     /// Classifies a failure with the catalogue's table.
     pub fn classify(&self, info: &ErrorInfo) -> RetryClass {
         (self.classify)(info)
     }
 
-    async fn attempt(&self, request: &Request, attempt: &Attempt<'_>) -> Result<Reply, ErrorInfo> {
+    /// Runs `request` with retries; the error is the last attempt's, with the attempt count.
+    pub async fn execute(
+        &self,
+        request: &Request,
+        options: Option<&CallOptions>,
+    ) -> Result<Reply, ErrorInfo> {
+        let mut call = self.begin(request, options)?;
+        loop {
+            let mut info = match self.unary_attempt(&mut call, request).await {
+                Ok(reply) => {
+                    self.succeed(&mut call);
+                    return Ok(reply);
+                }
+                Err(info) => info,
+            };
+            let wait = if is_hook_error(&info) {
+                None
+            } else {
+                info.attempts = call.attempt;
+                let class = (self.classify)(&info);
+                call.policy
+                    .decide(class, call.attempt, call.key.is_some(), info.retry_after)
+            };
+            self.next_attempt(&mut call, request, info, wait).await?;
+        }
+    }
+
+    /// Starts a call: its ids, its policy with `options` applied, its span.
+    pub(crate) fn begin(
+        &self,
+        request: &Request,
+        options: Option<&CallOptions>,
+    ) -> Result<Call, ErrorInfo> {
+        let mut policy = self.policy;
+        let mut extra = Vec::new();
+        let mut key = None;
+        if let Some(options) = options {
+            if let Some(timeout) = options.timeout {
+                policy.attempt_timeout = timeout;
+            }
+            if let Some(retries) = options.retry_attempts {
+                policy.retries = retries;
+            }
+            for (name, value) in &options.headers {
+                let bad = |what: &str| {
+                    ErrorInfo::invalid_field(
+                        "ValidationError",
+                        "headers",
+                        format!("{name:?}: not a valid header {what}"),
+                    )
+                };
+                let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| bad("name"))?;
+                let value = HeaderValue::from_str(value).map_err(|_| bad("value"))?;
+                if !RESERVED.contains(&name.as_str()) {
+                    extra.push((name, value));
+                }
+            }
+            if request.keyed {
+                key.clone_from(&options.idempotency_key);
+            }
+        }
+        if request.keyed && key.is_none() {
+            key = Some(new_id());
+        }
+        Ok(Call {
+            request_id: new_id(),
+            key,
+            attempt: 0,
+            policy,
+            extra,
+            sent: false,
+            status: None,
+            started: Instant::now(),
+            #[cfg(feature = "otel")]
+            span: self
+                .observe
+                .tracer
+                .as_ref()
+                .map(|t| otel::CallSpan::start(t, request.op)),
+            #[cfg(feature = "otel")]
+            attempt_span: None,
+        })
+    }
+
+    /// One attempt of a unary call: send, read the whole body, type a failure.
+    async fn unary_attempt(&self, call: &mut Call, request: &Request) -> Result<Reply, ErrorInfo> {
         // Queueing for a slot is not part of the attempt, so it is outside the attempt's timeout.
         let _slot = self.slot().await?;
-        let timeout = self.policy.attempt_timeout;
+        let timeout = call.policy.attempt_timeout;
         let run = async {
-            let response = self.send(request, attempt).await?;
+            let mut response = self.send(call, request, None).await?;
             let status = response.status().as_u16();
-            let head = response.headers().clone();
+            let head = std::mem::take(response.headers_mut());
             let body = response
                 .bytes()
                 .await
                 .map_err(|e| transport_error(request.op, &e))?;
             self.counters.received(body.len());
+            if self.observe.log >= LogLevel::Debug {
+                log::exchange(
+                    "response",
+                    request.op,
+                    call.attempt,
+                    &head,
+                    &body,
+                    self.observe.secrets,
+                );
+            }
             if (200..300).contains(&status) {
                 Ok(Reply {
                     status,
                     body,
-                    request_id: attempt.request_id.to_owned(),
+                    request_id: call.request_id.clone(),
+                    headers: head,
                 })
             } else {
                 Err(status_error(status, &head, &body))
             }
         };
-        match tokio::time::timeout(timeout, run).await {
+        let outcome = match tokio::time::timeout(timeout, run).await {
             Ok(outcome) => outcome,
             Err(_) => Err(timeout_error(request.op, timeout)),
-        }
+        };
+        self.end_attempt(call, request, outcome.as_ref().err());
+        outcome
     }
 
-    /// Sends one attempt and returns the response head (the body is still to be read).
+    /// Sends one attempt (the loop's only writer of `DWCP-Attempt`) and returns the response
+    /// head; the body is still to be read. Hooks see the attempt before it is written and the
+    /// head when it arrives.
     pub(crate) async fn send(
         &self,
+        call: &mut Call,
         request: &Request,
-        attempt: &Attempt<'_>,
+        last_event_id: Option<&str>,
     ) -> Result<reqwest::Response, ErrorInfo> {
+        call.attempt += 1;
+        call.sent = false;
+        call.status = None;
         let mut url = self.url(&request.path);
         if !request.query.is_empty() {
             url.query_pairs_mut()
@@ -256,15 +449,16 @@ impl Transport {
         let http = self.http();
         let mut builder = http
             .request(request.method.clone(), url)
-            .header(headers::REQUEST_ID, attempt.request_id)
-            .header(headers::ATTEMPT, attempt.number);
+            .header(headers::REQUEST_ID, call.request_id.as_str())
+            .header(headers::ATTEMPT, call.attempt)
+            .header(USER_AGENT, self.observe.user_agent.clone());
         if let (true, Some(auth)) = (request.auth, &self.auth) {
             builder = builder.header(AUTHORIZATION, auth.clone());
         }
-        if let Some(key) = attempt.key {
-            builder = builder.header(headers::IDEMPOTENCY_KEY, key);
+        if let Some(key) = &call.key {
+            builder = builder.header(headers::IDEMPOTENCY_KEY, key.as_str());
         }
-        if let Some(id) = attempt.last_event_id {
+        if let Some(id) = last_event_id {
             // An empty id means "from the start": no header at all (WHATWG).
             if !id.is_empty() {
                 builder = builder.header(headers::LAST_EVENT_ID, id);
@@ -273,20 +467,194 @@ impl Transport {
         } else {
             builder = builder.header(ACCEPT, "application/json");
         }
+        for (name, value) in &call.extra {
+            builder = builder.header(name.clone(), value.clone());
+        }
         if let Some(body) = &request.body {
             // Bytes clones share the buffer: every attempt sends the very same bytes.
             builder = builder
                 .header(CONTENT_TYPE, "application/json")
                 .body(body.clone());
         }
-        let built = builder
+        let mut built = builder
             .build()
             .map_err(|e| transport_error(request.op, &e))?;
+        if !self.observe.interceptors.is_empty() {
+            let mut ctx = BeforeAttempt {
+                call: call.info(request),
+                headers: built.headers_mut(),
+            };
+            if let Err(e) = self.observe.interceptors.before_attempt(&mut ctx) {
+                // Nothing of this attempt was written.
+                return Err(hook_error(
+                    "before_attempt",
+                    request.op,
+                    e,
+                    call.attempt - 1,
+                ));
+            }
+        }
+        #[cfg(feature = "otel")]
+        if let Some(span) = &call.span {
+            let attempt = span.attempt(
+                request.method.as_str(),
+                request.template,
+                &self.server,
+                call.attempt,
+                &call.request_id,
+            );
+            if let Some(parent) = attempt
+                .traceparent()
+                .and_then(|t| HeaderValue::from_str(&t).ok())
+            {
+                built.headers_mut().insert("traceparent", parent);
+            }
+            call.attempt_span = Some(attempt);
+        }
+        if self.observe.log >= LogLevel::Debug {
+            let body = request.body.as_deref().unwrap_or_default();
+            log::exchange(
+                "request",
+                request.op,
+                call.attempt,
+                built.headers(),
+                body,
+                self.observe.secrets,
+            );
+        }
         self.counters
             .sent(request.body.as_ref().map_or(0, Bytes::len) + head_size(&built));
-        http.execute(built)
+        call.started = Instant::now();
+        call.sent = true;
+        let response = http
+            .execute(built)
             .await
-            .map_err(|e| transport_error(request.op, &e))
+            .map_err(|e| transport_error(request.op, &e))?;
+        call.status = Some(response.status().as_u16());
+        if !self.observe.interceptors.is_empty() {
+            let answered = response
+                .headers()
+                .get(headers::REQUEST_ID)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or(&call.request_id);
+            let ctx = AfterResponse {
+                call: call.info(request),
+                status: response.status().as_u16(),
+                headers: response.headers(),
+                request_id: answered,
+                duration: call.started.elapsed(),
+            };
+            if let Err(e) = self.observe.interceptors.after_response(&ctx) {
+                return Err(hook_error("after_response", request.op, e, call.attempt));
+            }
+        }
+        Ok(response)
+    }
+
+    /// Closes the latest attempt: its `attempt` event and its span (an attempt a hook stopped
+    /// before it was written has neither).
+    pub(crate) fn end_attempt(
+        &self,
+        call: &mut Call,
+        request: &Request,
+        error: Option<&ErrorInfo>,
+    ) {
+        if !call.sent {
+            return;
+        }
+        call.sent = false;
+        if self.observe.log >= LogLevel::Info {
+            log::attempt(&log::AttemptLine {
+                operation: request.op,
+                method: request.method.as_str(),
+                path: request.template,
+                status: call.status.unwrap_or(0),
+                attempt: call.attempt,
+                duration: call.started.elapsed(),
+                request_id: &call.request_id,
+            });
+        }
+        #[cfg(feature = "otel")]
+        if let Some(span) = call.attempt_span.take() {
+            span.end(call.status, error);
+        }
+        #[cfg(not(feature = "otel"))]
+        let _ = error;
+    }
+
+    /// After a failed attempt: waits `wait` and returns to try again (hooks and the log hear of
+    /// the retry first), or, without a wait, ends the call with its final error.
+    pub(crate) async fn next_attempt(
+        &self,
+        call: &mut Call,
+        request: &Request,
+        mut info: ErrorInfo,
+        wait: Option<Duration>,
+    ) -> Result<(), ErrorInfo> {
+        info.request_id
+            .get_or_insert_with(|| call.request_id.clone());
+        info.idempotency_key.clone_from(&call.key);
+        let Some(wait) = wait else {
+            return Err(self.fail(call, request, info));
+        };
+        if !self.observe.interceptors.is_empty() {
+            let ctx = BeforeRetry {
+                call: call.info(request),
+                delay: wait,
+                cause: &info,
+            };
+            if let Err(e) = self.observe.interceptors.before_retry(&ctx) {
+                let hook = hook_error("before_retry", request.op, e, call.attempt);
+                return Err(self.fail(call, request, hook));
+            }
+        }
+        if self.observe.log >= LogLevel::Warning {
+            log::retry(request.op, call.attempt, wait, &info.code);
+        }
+        tokio::time::sleep(wait).await;
+        Ok(())
+    }
+
+    /// Ends the call with `info`: the on_error hooks (a failing one turns the error into the
+    /// hook error), the `failed` event, the error counter and the call's span.
+    pub(crate) fn fail(
+        &self,
+        call: &mut Call,
+        request: &Request,
+        mut info: ErrorInfo,
+    ) -> ErrorInfo {
+        info.request_id
+            .get_or_insert_with(|| call.request_id.clone());
+        if !self.observe.interceptors.is_empty() {
+            let ctx = OnError {
+                call: call.info(request),
+                error: &info,
+            };
+            if let Err(e) = self.observe.interceptors.on_error(&ctx) {
+                let mut hook = hook_error("on_error", request.op, e, info.attempts);
+                hook.request_id.clone_from(&info.request_id);
+                info = hook;
+            }
+        }
+        if self.observe.log >= LogLevel::Warning {
+            log::failed(request.op, &info.error_type, &info.code, info.attempts);
+        }
+        self.counters.failed();
+        #[cfg(feature = "otel")]
+        if let Some(span) = call.span.take() {
+            span.end(&call.request_id, call.attempt, Some(&info));
+        }
+        info
+    }
+
+    /// Ends the call successfully.
+    pub(crate) fn succeed(&self, call: &mut Call) {
+        #[cfg(feature = "otel")]
+        if let Some(span) = call.span.take() {
+            span.end(&call.request_id, call.attempt, None);
+        }
+        #[cfg(not(feature = "otel"))]
+        let _ = call;
     }
 
     fn url(&self, path: &str) -> Url {
