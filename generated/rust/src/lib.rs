@@ -40,6 +40,8 @@ pub use client::{raw, Client};
 pub use config::ClientConfig;
 pub use error::{DWCPError, Result};
 pub use pool::ClientPool;
+/// HTTP header types, as hooks see them ([`BeforeAttempt::headers`]).
+pub use reqwest::header;
 pub use resources::*;
 pub use runtime::backoff::Jitter;
 pub use runtime::error_info::{ErrorDetails, ErrorInfo, ErrorSource};

@@ -5,13 +5,17 @@
 //! in wire form, so SDK types are read and written with their serde implementations.
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 // Every SDK type may appear in an argument, so the driver takes them all.
 use dwcp::*;
 use futures::StreamExt;
+use opentelemetry_sdk::trace::{InMemorySpanExporter, SdkTracerProvider};
 use serde_json::{json, Map, Value};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tracing::Instrument;
+use tracing_subscriber::layer::SubscriberExt;
 
 type Args = Map<String, Value>;
 
@@ -36,15 +40,27 @@ enum OpenStream {
     VMEvent(EventStream<VMEvent>),
 }
 
+/// What a client's hooks, log events and spans were, until the runner asks for them.
+#[derive(Default)]
+struct Recorded {
+    hooks: Arc<Mutex<Vec<Value>>>,
+    tracing: Option<(SdkTracerProvider, InMemorySpanExporter)>,
+}
+
 #[derive(Default)]
 struct Driver {
     clients: HashMap<String, Client>,
+    recorded: HashMap<String, Recorded>,
     /// Open streams by name, with the name of their client.
     streams: HashMap<String, (String, OpenStream)>,
 }
 
 #[tokio::main]
 async fn main() {
+    // The SDK's `tracing` events, by client (each command runs inside a span naming its client).
+    let subscriber = tracing_subscriber::registry().with(capture::Capture);
+    tracing::subscriber::set_global_default(subscriber)
+        .expect("the driver's subscriber is the only one");
     let mut driver = Driver::default();
     let mut lines = BufReader::new(tokio::io::stdin()).lines();
     let mut stdout = tokio::io::stdout();
@@ -65,7 +81,15 @@ async fn main() {
             .and_then(Value::as_str)
             .unwrap_or_default()
             .to_owned();
-        let reply = driver.handle(&cmd, &request).await;
+        let client = request
+            .get("client")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        let reply = driver
+            .handle(&cmd, &request)
+            .instrument(tracing::info_span!("driver", client = %client))
+            .await;
         let mut out = envelope(reply);
         out["id"] = id;
         let text = format!("{out}\n");
@@ -127,8 +151,36 @@ impl Driver {
                     .get("config")
                     .and_then(Value::as_object)
                     .unwrap_or(&empty);
-                let client = Client::from_config(client_config(config)?)?;
                 let name = str_field("client");
+                let mut recorded = Recorded::default();
+                let mut sdk_config = client_config(config)?;
+                for (index, hook) in config
+                    .get("hooks")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .enumerate()
+                {
+                    let hook = RecordingHook::from_json(hook, index, recorded.hooks.clone());
+                    sdk_config = sdk_config.with_interceptor(hook);
+                }
+                if config.get("tracing").and_then(Value::as_bool) == Some(true) {
+                    let exporter = InMemorySpanExporter::default();
+                    let provider = SdkTracerProvider::builder()
+                        .with_simple_exporter(exporter.clone())
+                        .build();
+                    sdk_config = sdk_config.with_tracer_provider(&provider);
+                    recorded.tracing = Some((provider, exporter));
+                }
+                // The SDK reads DWCP_LOG when the client is built; commands run one at a time.
+                match config.get("log_level").and_then(Value::as_str) {
+                    // SAFETY (edition 2021: safe): no other thread reads the environment now.
+                    Some(level) => std::env::set_var("DWCP_LOG", level),
+                    None => std::env::remove_var("DWCP_LOG"),
+                }
+                capture::forget(&name);
+                let client = Client::from_config(sdk_config)?;
+                self.recorded.insert(name.clone(), recorded);
                 // A client replaced by a new case takes its streams with it (dropping closes them).
                 self.streams.retain(|_, (owner, _)| *owner != name);
                 self.clients.insert(name, client);
@@ -149,14 +201,36 @@ impl Driver {
                 serde_json::to_value(metrics).map_err(|e| crash(e.to_string()))
             }
             "call" => {
-                let client = self.client(&str_field("client"))?;
+                let client = with_options(self.client(&str_field("client"))?, request)?;
                 let args = request
                     .get("args")
                     .and_then(Value::as_object)
                     .cloned()
                     .unwrap_or_default();
                 let deadline = request.get("deadline_ms").and_then(Value::as_u64);
-                run_call(client, str_field("op"), args, deadline).await
+                let raw = request.get("raw").and_then(Value::as_bool).unwrap_or(false);
+                run_call(client, str_field("op"), args, deadline, raw).await
+            }
+            "hook_events" => {
+                let recorded = self.recorded(&str_field("client"))?;
+                let events =
+                    std::mem::take(&mut *recorded.hooks.lock().unwrap_or_else(|p| p.into_inner()));
+                Ok(json!({"events": events}))
+            }
+            "log_records" => Ok(json!({"records": capture::take(&str_field("client"))})),
+            "spans" => {
+                let recorded = self.recorded(&str_field("client"))?;
+                let spans = match &recorded.tracing {
+                    Some((_, exporter)) => {
+                        let spans = exporter
+                            .get_finished_spans()
+                            .map_err(|e| crash(e.to_string()))?;
+                        exporter.reset();
+                        spans.iter().map(span_json).collect()
+                    }
+                    None => Vec::new(),
+                };
+                Ok(json!({"spans": spans}))
             }
             "call_many" => {
                 let client = self.client(&str_field("client"))?;
@@ -176,7 +250,7 @@ impl Driver {
                         .and_then(Value::as_object)
                         .cloned()
                         .unwrap_or_default();
-                    run_call(client.clone(), op, args, None)
+                    run_call(client.clone(), op, args, None, false)
                 });
                 let results: Vec<Value> = futures::future::join_all(runs)
                     .await
@@ -186,7 +260,7 @@ impl Driver {
                 Ok(json!({"results": results}))
             }
             "stream_open" => {
-                let client = self.client(&str_field("client"))?;
+                let client = with_options(self.client(&str_field("client"))?, request)?;
                 let args = request
                     .get("args")
                     .and_then(Value::as_object)
@@ -230,6 +304,311 @@ impl Driver {
             .get(name)
             .cloned()
             .ok_or_else(|| crash(format!("no client {name:?}")))
+    }
+
+    fn recorded(&self, name: &str) -> Result<&Recorded, Failure> {
+        self.recorded
+            .get(name)
+            .ok_or_else(|| crash(format!("no client {name:?}")))
+    }
+}
+
+/// The client, or a handle with the command's per-call `options`.
+fn with_options(client: Client, request: &Value) -> Result<Client, Failure> {
+    let Some(o) = request.get("options").and_then(Value::as_object) else {
+        return Ok(client);
+    };
+    let mut options = CallOptions::new();
+    if let Some(ms) = opt::<u64>(o, "timeout_ms")? {
+        options = options.timeout(Duration::from_millis(ms));
+    }
+    if let Some(n) = opt::<u32>(o, "retry_attempts")? {
+        options = options.retry_attempts(n);
+    }
+    if let Some(key) = opt::<String>(o, "idempotency_key")? {
+        options = options.idempotency_key(key);
+    }
+    let headers: Option<Map<String, Value>> = opt(o, "headers")?;
+    for (name, value) in headers.unwrap_or_default() {
+        options = options.header(
+            name,
+            value
+                .as_str()
+                .map_or_else(|| value.to_string(), str::to_owned),
+        );
+    }
+    Ok(client.with_options(options))
+}
+
+/// The error as hook events show it.
+fn error_fields(info: &ErrorInfo) -> (String, String) {
+    let error = DWCPError::from_info(info.clone());
+    (error.category().to_owned(), error.code().to_owned())
+}
+
+/// One recording hook of `new_client`'s `hooks`.
+struct RecordingHook {
+    name: String,
+    set_headers: Vec<(String, String)>,
+    fail_at: Option<String>,
+    events: Arc<Mutex<Vec<Value>>>,
+}
+
+impl RecordingHook {
+    fn from_json(spec: &Value, index: usize, events: Arc<Mutex<Vec<Value>>>) -> Self {
+        let set_headers = spec
+            .get("set_headers")
+            .and_then(Value::as_object)
+            .map(|m| {
+                m.iter()
+                    .map(|(k, v)| {
+                        (
+                            k.clone(),
+                            v.as_str().map_or_else(|| v.to_string(), str::to_owned),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        RecordingHook {
+            name: spec
+                .get("name")
+                .and_then(Value::as_str)
+                .map_or_else(|| format!("hook{index}"), str::to_owned),
+            set_headers,
+            fail_at: spec
+                .get("fail_at")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+            events: events.clone(),
+        }
+    }
+
+    fn record(&self, point: &str, call: &CallInfo<'_>, extra: Value) -> HookResult {
+        let mut event = json!({
+            "hook": self.name,
+            "point": point,
+            "op": call.operation,
+            "attempt": call.attempt,
+            "request_id": call.request_id,
+        });
+        if let (Value::Object(event), Value::Object(extra)) = (&mut event, extra) {
+            event.extend(extra);
+        }
+        self.events
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(event);
+        if self.fail_at.as_deref() == Some(point) {
+            return Err(format!("hook {} failed at {point}", self.name).into());
+        }
+        Ok(())
+    }
+}
+
+impl Interceptor for RecordingHook {
+    fn before_attempt(&self, ctx: &mut BeforeAttempt<'_>) -> HookResult {
+        for (name, value) in &self.set_headers {
+            let name: header::HeaderName = name.parse()?;
+            ctx.headers.insert(name, value.parse()?);
+        }
+        self.record("before_attempt", &ctx.call, json!({}))
+    }
+
+    fn after_response(&self, ctx: &AfterResponse<'_>) -> HookResult {
+        let extra = json!({
+            "status": ctx.status,
+            "duration_ms": ctx.duration.as_millis() as u64,
+            "request_id": ctx.request_id,
+        });
+        self.record("after_response", &ctx.call, extra)
+    }
+
+    fn before_retry(&self, ctx: &BeforeRetry<'_>) -> HookResult {
+        let (category, code) = error_fields(ctx.cause);
+        let extra = json!({"delay_ms": ctx.delay.as_millis() as u64, "cause": {"category": category, "code": code}});
+        self.record("before_retry", &ctx.call, extra)
+    }
+
+    fn on_error(&self, ctx: &OnError<'_>) -> HookResult {
+        let (category, code) = error_fields(ctx.error);
+        let extra =
+            json!({"error": {"category": category, "code": code, "attempts": ctx.error.attempts}});
+        self.record("on_error", &ctx.call, extra)
+    }
+}
+
+/// An ended span as the runner reads it.
+fn span_json(span: &opentelemetry_sdk::trace::SpanData) -> Value {
+    use opentelemetry::trace::{SpanId, SpanKind, Status};
+    let kind = match span.span_kind {
+        SpanKind::Internal => "internal",
+        SpanKind::Client => "client",
+        SpanKind::Server => "server",
+        SpanKind::Producer => "producer",
+        SpanKind::Consumer => "consumer",
+    };
+    let status = match span.status {
+        Status::Unset => "unset",
+        Status::Ok => "ok",
+        Status::Error { .. } => "error",
+    };
+    let attributes: Map<String, Value> = span
+        .attributes
+        .iter()
+        .map(|kv| {
+            let value = match &kv.value {
+                opentelemetry::Value::Bool(b) => json!(b),
+                opentelemetry::Value::I64(i) => json!(i),
+                opentelemetry::Value::F64(f) => json!(f),
+                other => json!(other.as_str()),
+            };
+            (kv.key.as_str().to_owned(), value)
+        })
+        .collect();
+    let parent =
+        (span.parent_span_id != SpanId::INVALID).then(|| format!("{:016x}", span.parent_span_id));
+    json!({
+        "name": span.name,
+        "kind": kind,
+        "trace_id": format!("{:032x}", span.span_context.trace_id()),
+        "span_id": format!("{:016x}", span.span_context.span_id()),
+        "parent_span_id": parent,
+        "status": status,
+        "attributes": attributes,
+    })
+}
+
+/// The driver's `tracing` layer: keeps the SDK's events (target `dwcp`) by the client whose
+/// command emitted them.
+mod capture {
+    use std::collections::HashMap;
+    use std::fmt::Write as _;
+    use std::sync::{Mutex, OnceLock};
+
+    use serde_json::{json, Map, Value};
+    use tracing::field::{Field, Visit};
+    use tracing::span::{Attributes, Id};
+    use tracing::{Event, Level, Subscriber};
+    use tracing_subscriber::layer::Context;
+    use tracing_subscriber::registry::LookupSpan;
+    use tracing_subscriber::Layer;
+
+    fn store() -> &'static Mutex<HashMap<String, Vec<Value>>> {
+        static STORE: OnceLock<Mutex<HashMap<String, Vec<Value>>>> = OnceLock::new();
+        STORE.get_or_init(Default::default)
+    }
+
+    /// The records of `client`, oldest first; forgets them.
+    pub fn take(client: &str) -> Vec<Value> {
+        store()
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(client)
+            .unwrap_or_default()
+    }
+
+    /// Drops what an earlier client of that name logged.
+    pub fn forget(client: &str) {
+        take(client);
+    }
+
+    /// The client a driver span names.
+    struct ClientName(String);
+
+    #[derive(Default)]
+    struct Fields {
+        message: String,
+        fields: Map<String, Value>,
+        client: Option<String>,
+    }
+
+    impl Visit for Fields {
+        fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+            self.insert(field, json!(format!("{value:?}")));
+        }
+        fn record_str(&mut self, field: &Field, value: &str) {
+            self.insert(field, json!(value));
+        }
+        fn record_u64(&mut self, field: &Field, value: u64) {
+            self.insert(field, json!(value));
+        }
+        fn record_i64(&mut self, field: &Field, value: i64) {
+            self.insert(field, json!(value));
+        }
+        fn record_bool(&mut self, field: &Field, value: bool) {
+            self.insert(field, json!(value));
+        }
+    }
+
+    impl Fields {
+        fn insert(&mut self, field: &Field, value: Value) {
+            match field.name() {
+                "message" => {
+                    self.message = value
+                        .as_str()
+                        .map_or_else(|| value.to_string(), str::to_owned)
+                }
+                "client" => self.client = value.as_str().map(str::to_owned),
+                name => {
+                    self.fields.insert(name.to_owned(), value);
+                }
+            }
+        }
+    }
+
+    pub struct Capture;
+
+    impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for Capture {
+        fn on_new_span(&self, attrs: &Attributes<'_>, id: &Id, ctx: Context<'_, S>) {
+            let mut fields = Fields::default();
+            attrs.record(&mut fields);
+            if let (Some(client), Some(span)) = (fields.client, ctx.span(id)) {
+                span.extensions_mut().insert(ClientName(client));
+            }
+        }
+
+        fn on_event(&self, event: &Event<'_>, ctx: Context<'_, S>) {
+            if event.metadata().target() != "dwcp" {
+                return;
+            }
+            let client = ctx
+                .event_scope(event)
+                .and_then(|scope| {
+                    scope
+                        .from_root()
+                        .find_map(|s| s.extensions().get::<ClientName>().map(|c| c.0.clone()))
+                })
+                .unwrap_or_default();
+            let mut fields = Fields::default();
+            event.record(&mut fields);
+            let level = match *event.metadata().level() {
+                Level::ERROR => "error",
+                Level::WARN => "warning",
+                Level::INFO => "info",
+                _ => "debug",
+            };
+            // The line as tracing_subscriber's fmt layer prints it: message, then key=value.
+            let mut text = format!(
+                "{} {}: {}",
+                event.metadata().level(),
+                event.metadata().target(),
+                fields.message
+            );
+            for (key, value) in &fields.fields {
+                let shown = value
+                    .as_str()
+                    .map_or_else(|| value.to_string(), str::to_owned);
+                let _ = write!(text, " {key}={shown}");
+            }
+            let record = json!({"level": level, "event": fields.message, "text": text, "fields": fields.fields});
+            store()
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .entry(client)
+                .or_default()
+                .push(record);
+        }
     }
 }
 
@@ -284,9 +663,30 @@ fn client_config(c: &Args) -> Result<ClientConfig, Failure> {
 }
 
 /// Runs one `call` in its own task (a panic there is reported as `Crash`), within the deadline.
-async fn run_call(client: Client, op: String, args: Args, deadline_ms: Option<u64>) -> Reply {
+async fn run_call(
+    client: Client,
+    op: String,
+    args: Args,
+    deadline_ms: Option<u64>,
+    raw: bool,
+) -> Reply {
+    let span = tracing::Span::current();
     let task = tokio::spawn(async move {
-        let call = dispatch(&client, &op, &args);
+        let call = async {
+            if !raw {
+                return dispatch(&client, &op, &args).await;
+            }
+            // dwcp::raw keeps the head of the SDK call's final response.
+            let response = dwcp::raw(async { Ok::<Reply, DWCPError>(dispatch(&client, &op, &args).await) }).await?;
+            let (status, request_id) = (response.status(), response.request_id().to_owned());
+            let headers: Map<String, Value> = response
+                .headers()
+                .iter()
+                .map(|(k, v)| (k.as_str().to_owned(), json!(String::from_utf8_lossy(v.as_bytes()))))
+                .collect();
+            let result = response.into_inner()?;
+            Ok(json!({"status": status, "headers": headers, "request_id": request_id, "result": result}))
+        };
         match deadline_ms {
             None => call.await,
             Some(ms) => match tokio::time::timeout(Duration::from_millis(ms), call).await {
@@ -298,7 +698,8 @@ async fn run_call(client: Client, op: String, args: Args, deadline_ms: Option<u6
                 )))),
             },
         }
-    });
+    }
+    .instrument(span));
     match task.await {
         Ok(reply) => reply,
         Err(e) => Err(crash(format!("the call panicked: {e}"))),
