@@ -280,14 +280,20 @@ impl Driver {
                         .and_then(Value::as_u64)
                         .unwrap_or(5000),
                 );
-                let (_, stream) = self
+                let (owner, stream) = self
                     .streams
                     .get_mut(&name)
                     .ok_or_else(|| crash(format!("no stream {name}")))?;
-                Ok(match stream {
-                    OpenStream::VMMetrics(s) => read_stream(s, count, timeout).await,
-                    OpenStream::VMEvent(s) => read_stream(s, count, timeout).await,
-                })
+                // Reconnects log as the stream's client.
+                let span = tracing::info_span!("driver", client = %owner);
+                Ok(async {
+                    match stream {
+                        OpenStream::VMMetrics(s) => read_stream(s, count, timeout).await,
+                        OpenStream::VMEvent(s) => read_stream(s, count, timeout).await,
+                    }
+                }
+                .instrument(span)
+                .await)
             }
             "stream_close" => {
                 // Dropping the stream closes its connection.
@@ -563,7 +569,9 @@ mod capture {
         fn on_new_span(&self, attrs: &Attributes<'_>, id: &Id, ctx: Context<'_, S>) {
             let mut fields = Fields::default();
             attrs.record(&mut fields);
-            if let (Some(client), Some(span)) = (fields.client, ctx.span(id)) {
+            if let (Some(client), Some(span)) =
+                (fields.client.filter(|c| !c.is_empty()), ctx.span(id))
+            {
                 span.extensions_mut().insert(ClientName(client));
             }
         }
@@ -574,10 +582,8 @@ mod capture {
             }
             let client = ctx
                 .event_scope(event)
-                .and_then(|scope| {
-                    scope
-                        .from_root()
-                        .find_map(|s| s.extensions().get::<ClientName>().map(|c| c.0.clone()))
+                .and_then(|mut scope| {
+                    scope.find_map(|s| s.extensions().get::<ClientName>().map(|c| c.0.clone()))
                 })
                 .unwrap_or_default();
             let mut fields = Fields::default();
