@@ -20,3 +20,6 @@ pub mod timestamp;
 pub mod transport;
 pub mod validate;
 pub mod waiter;
+
+#[cfg(test)]
+mod loop_tests;

@@ -127,3 +127,76 @@ fn error_type(error: &ErrorInfo) -> String {
         error.code.clone()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use opentelemetry::trace::SpanId;
+    use opentelemetry_sdk::trace::{InMemorySpanExporter, SdkTracerProvider};
+
+    #[test]
+    fn one_trace_per_call_with_a_child_per_attempt() {
+        use opentelemetry::global::ObjectSafeTracerProvider;
+        let exporter = InMemorySpanExporter::default();
+        let provider = SdkTracerProvider::builder()
+            .with_simple_exporter(exporter.clone())
+            .build();
+        let scope = opentelemetry::InstrumentationScope::builder("dwcp").build();
+        let tracer = Arc::new(BoxedTracer::new(provider.boxed_tracer(scope)));
+        let server = Server {
+            address: "localhost".into(),
+            port: 9000,
+        };
+        let call = CallSpan::start(&tracer, "vm.get");
+        let first = call.attempt("GET", "/vms/{vm_id}", &server, 1, "r-1");
+        let second = call.attempt("GET", "/vms/{vm_id}", &server, 2, "r-1");
+        let (p1, p2) = (first.traceparent().unwrap(), second.traceparent().unwrap());
+        assert_eq!(p1.len(), 55);
+        assert_eq!(p1[3..35], p2[3..35], "one trace id across attempts");
+        assert_ne!(p1[36..52], p2[36..52], "one span id per attempt");
+        let mut failed = ErrorInfo::client("ConnectionError", "unavailable", "m");
+        failed.status = Some(503);
+        first.end(Some(503), Some(&failed));
+        second.end(Some(200), None);
+        call.end("r-1", 2, None);
+        let spans = exporter.get_finished_spans().unwrap();
+        assert_eq!(spans.len(), 3);
+        let root = &spans[2];
+        assert_eq!(
+            (root.name.as_ref(), root.span_kind.clone()),
+            ("vm.get", SpanKind::Internal)
+        );
+        assert_eq!(root.parent_span_id, SpanId::INVALID);
+        assert!(spans[..2]
+            .iter()
+            .all(|s| s.parent_span_id == root.span_context.span_id()));
+        let attr = |i: usize, key: &str| {
+            spans[i]
+                .attributes
+                .iter()
+                .find(|kv| kv.key.as_str() == key)
+                .map(|kv| kv.value.clone())
+        };
+        assert_eq!(attr(0, "http.request.resend_count"), None);
+        assert_eq!(attr(1, "http.request.resend_count"), Some(1i64.into()));
+        assert_eq!(attr(0, "error.type"), Some("unavailable".into()));
+        assert_eq!(attr(1, "http.response.status_code"), Some(200i64.into()));
+        assert_eq!(attr(2, "dwcp.attempts"), Some(2i64.into()));
+        assert!(matches!(spans[0].status, Status::Error { .. }));
+        // A second call starts a new trace.
+        let other =
+            CallSpan::start(&tracer, "vm.get").attempt("GET", "/vms/{vm_id}", &server, 1, "r-2");
+        assert_ne!(other.traceparent().unwrap()[3..35], p1[3..35]);
+    }
+
+    #[test]
+    fn a_no_op_tracer_sends_no_traceparent() {
+        let tracer = Arc::new(opentelemetry::global::tracer("dwcp"));
+        let server = Server {
+            address: "h".into(),
+            port: 1,
+        };
+        let attempt = CallSpan::start(&tracer, "vm.get").attempt("GET", "/", &server, 1, "r");
+        assert_eq!(attempt.traceparent(), None);
+    }
+}
