@@ -214,9 +214,13 @@ def driver_command(session: nox.Session, generated_root: Path | None = None) -> 
 
 
 def bench(session: nox.Session) -> None:
-    """SDK get vs bare reqwest, and stream consumption vs a bare reqwest SSE reader, in one release run."""
+    """SDK get (plain, and with one no-op hook) vs bare reqwest, and stream consumption vs a bare
+    reqwest SSE reader, in one release run; then a second run built with `--features otel` adds a
+    client with tracing on (no exporter) to the get rotation."""
     from tasks.server import running_server
 
     with running_server(session, conformance=True, clock_speed=1000.0, api_key="test-key") as server:
         env = {"DWCP_BENCH_URL": server.url, "DWCP_API_KEY": server.api_key}
         _cargo(session, "bench", "--locked", "--bench", "sdk_vs_reqwest", cwd=SDK, env=env)
+        session.log("again with the otel feature (tracing on, no exporter)")
+        _cargo(session, "bench", "--locked", "--features", "otel", "--bench", "sdk_vs_reqwest", cwd=SDK, env=env)

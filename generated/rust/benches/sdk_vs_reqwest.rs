@@ -2,7 +2,10 @@
 //! `nox -s bench -- rust`: the SDK against the same bare reqwest calls, side by side in one run.
 //!
 //! 1. `get` of one VM: p50 and p99 latency, SDK vs a bare reqwest GET + JSON decode into `VM`,
-//!    interleaved so both see the same server and machine state. Target: SDK p50 ≤ 1.10× bare.
+//!    interleaved so all see the same server and machine state. Target: SDK p50 ≤ 1.10× bare,
+//!    also with one no-op hook installed (logging off). Built with `--features otel` (the second
+//!    run of `nox -s bench -- rust`), a client with tracing on (an SDK tracer provider without
+//!    exporter) joins the rotation and its ratio is reported.
 //! 2. A burst of events replayed from the server's log (`watch` with follow=false), SDK stream vs
 //!    a bare reqwest reader that splits frames and decodes each into `VMEvent`.
 //!    Targets: ≥ 20,000 events/s, and ≥ half the bare reader's rate.
@@ -11,10 +14,14 @@
 
 use std::time::{Duration, Instant};
 
-use dwcp::{Client, ClientConfig, VMConfig, VMEvent, VM};
+use dwcp::{Client, ClientConfig, Interceptor, VMConfig, VMEvent, VM};
 use futures::StreamExt;
 
 const GETS: usize = 3000;
+
+/// A hook that does nothing: the cost of the chain itself.
+struct Noop;
+impl Interceptor for Noop {}
 const BURST: u64 = 50_000;
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
@@ -31,33 +38,58 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .send()
         .await?
         .error_for_status()?;
-    let client = Client::new(ClientConfig::new(url.clone()).with_api_key(key.clone())).await?;
-    let config = VMConfig::builder()
+    let config = ClientConfig::new(url.clone()).with_api_key(key.clone());
+    let client = Client::new(config.clone()).await?;
+    let vm_config = VMConfig::builder()
         .name("bench")
         .memory(1 << 30)
         .cpus(1)
         .disk(10 << 30)
         .image("img")
         .build()?;
-    let vm = client.vm().create(config).await?;
+    let vm = client.vm().create(vm_config).await?;
+    #[allow(unused_mut)]
+    let mut sdks = vec![
+        ("dwcp SDK", client.clone()),
+        (
+            "dwcp SDK + no-op hook",
+            Client::new(config.clone().with_interceptor(Noop)).await?,
+        ),
+    ];
+    #[cfg(feature = "otel")]
+    let provider = opentelemetry_sdk::trace::SdkTracerProvider::builder().build();
+    #[cfg(feature = "otel")]
+    sdks.push((
+        "dwcp SDK + tracing (otel)",
+        Client::new(config.clone().with_tracer_provider(&provider)).await?,
+    ));
 
-    let (sdk, raw) = gets(&client, &bare, &url, &key, &vm.id).await?;
-    let ratio = sdk[GETS / 2].as_secs_f64() / raw[GETS / 2].as_secs_f64();
+    let (sdk, raw) = gets(&sdks, &bare, &url, &key, &vm.id).await?;
+    let raw_p50 = raw[GETS / 2].as_secs_f64();
     println!("get ({GETS} each, interleaved)      p50         p99");
-    println!(
-        "  dwcp SDK                  {:>9.1} µs {:>9.1} µs",
-        micros(&sdk, 50),
-        micros(&sdk, 99)
-    );
     println!(
         "  bare reqwest              {:>9.1} µs {:>9.1} µs",
         micros(&raw, 50),
         micros(&raw, 99)
     );
-    println!(
-        "  p50 ratio                 {ratio:>9.3}x   (target ≤ 1.10x) {}",
-        verdict(ratio <= 1.10)
-    );
+    for ((name, _), times) in sdks.iter().zip(&sdk) {
+        println!(
+            "  {name:<25} {:>9.1} µs {:>9.1} µs",
+            micros(times, 50),
+            micros(times, 99)
+        );
+    }
+    for ((name, _), times) in sdks.iter().zip(&sdk) {
+        let ratio = times[GETS / 2].as_secs_f64() / raw_p50;
+        if name.contains("otel") {
+            println!("  p50 ratio {name:<25} {ratio:>6.3}x   (reported)");
+        } else {
+            println!(
+                "  p50 ratio {name:<25} {ratio:>6.3}x   (target ≤ 1.10x) {}",
+                verdict(ratio <= 1.10)
+            );
+        }
+    }
 
     bare.post(format!("{url}/_conformance/events"))
         .header("content-type", "application/json")
@@ -85,22 +117,26 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// Each SDK client's and the bare client's `get` times, sorted; one request of each per round.
 async fn gets(
-    client: &Client,
+    sdks: &[(&str, Client)],
     bare: &reqwest::Client,
     url: &str,
     key: &str,
     id: &str,
-) -> Result<(Vec<Duration>, Vec<Duration>), Box<dyn std::error::Error>> {
-    let vms = client.vm();
+) -> Result<(Vec<Vec<Duration>>, Vec<Duration>), Box<dyn std::error::Error>> {
     let target = format!("{url}/v3/vms/{id}");
     let auth = format!("Bearer {key}");
-    let mut sdk = Vec::with_capacity(GETS);
+    let mut sdk = vec![Vec::with_capacity(GETS); sdks.len()];
     let mut raw = Vec::with_capacity(GETS);
     for i in 0..GETS + 200 {
-        let start = Instant::now();
-        vms.get(id).await?;
-        let sdk_time = start.elapsed();
+        for ((_, client), times) in sdks.iter().zip(sdk.iter_mut()) {
+            let start = Instant::now();
+            client.vm().get(id).await?;
+            if i >= 200 {
+                times.push(start.elapsed());
+            }
+        }
         let start = Instant::now();
         let body = bare
             .get(&target)
@@ -111,13 +147,11 @@ async fn gets(
             .bytes()
             .await?;
         let _: VM = serde_json::from_slice(&body)?;
-        let raw_time = start.elapsed();
         if i >= 200 {
-            sdk.push(sdk_time);
-            raw.push(raw_time);
+            raw.push(start.elapsed());
         }
     }
-    sdk.sort();
+    sdk.iter_mut().for_each(|times| times.sort());
     raw.sort();
     Ok((sdk, raw))
 }
