@@ -162,10 +162,32 @@ impl Client {
 
     /// Runs a request through the attempt loop with this handle's options.
     pub(crate) async fn execute(&self, request: &Request) -> Result<Reply> {
-        let reply = self
+        self.execute_then(request, |_| Ok(()))
+            .await
+            .map(|(reply, ())| reply)
+    }
+
+    /// Runs a request and decodes its JSON body (a body that does not match the spec ends the
+    /// call with a typed `ConnectionError`, `malformed_response`).
+    pub(crate) async fn call<T: DeserializeOwned>(&self, request: &Request) -> Result<T> {
+        let op = request.op;
+        let decode = |reply: &Reply| {
+            serde_json::from_slice(&reply.body).map_err(|why| malformed(op, reply, &why))
+        };
+        self.execute_then(request, decode)
+            .await
+            .map(|(_, value)| value)
+    }
+
+    async fn execute_then<T>(
+        &self,
+        request: &Request,
+        decode: impl FnOnce(&Reply) -> std::result::Result<T, crate::ErrorInfo>,
+    ) -> Result<(Reply, T)> {
+        let (reply, value) = self
             .inner
             .transport
-            .execute(request, self.options.as_deref())
+            .execute_then(request, self.options.as_deref(), decode)
             .await
             .map_err(DWCPError::from_info)?;
         if options::capturing() {
@@ -180,13 +202,7 @@ impl Client {
                     .to_owned(),
             });
         }
-        Ok(reply)
-    }
-
-    /// Runs a request and decodes its JSON body.
-    pub(crate) async fn call<T: DeserializeOwned>(&self, request: &Request) -> Result<T> {
-        let reply = self.execute(request).await?;
-        decode(request.op, &reply)
+        Ok((reply, value))
     }
 }
 
@@ -210,12 +226,6 @@ where
     let (status, headers, request_id) = head
         .ok_or_else(|| DWCPError::Other(crate::ErrorInfo::from("the call received no response")))?;
     Ok(Response::new(status, headers, request_id, value))
-}
-
-/// Decodes a 2xx body; a body that does not match the spec is a typed `ConnectionError`.
-pub(crate) fn decode<T: DeserializeOwned>(op: &str, reply: &Reply) -> Result<T> {
-    serde_json::from_slice(&reply.body)
-        .map_err(|why| DWCPError::from_info(malformed(op, reply, &why)))
 }
 
 fn http_client(config: &ClientConfig) -> Result<reqwest::Client> {

@@ -28,6 +28,7 @@ mod builders;
 mod client;
 mod config;
 mod error;
+mod pager;
 mod pool;
 mod resources;
 pub mod runtime;
@@ -39,6 +40,7 @@ pub use builders::*;
 pub use client::{raw, Client};
 pub use config::ClientConfig;
 pub use error::{DWCPError, Result};
+pub use pager::ItemStream;
 pub use pool::ClientPool;
 /// HTTP header types, as hooks see them ([`BeforeAttempt::headers`]).
 pub use reqwest::header;

@@ -11,6 +11,8 @@ use reqwest::Method;
 
 use crate::client::Client;
 use crate::error::{DWCPError, Result};
+#[allow(unused_imports)]
+use crate::pager::ItemStream;
 use crate::runtime::error_info::ErrorInfo;
 #[allow(unused_imports)]
 use crate::runtime::ids::encode_segment;
@@ -213,8 +215,8 @@ impl VMClient {
         self.list_with(labels, VMListOptions::default()).await
     }
 
-    /// Lists VMs whose labels match all the given labels, page by page. Walks every page.
-    pub async fn list_with(&self, labels: &[(&str, &str)], opts: VMListOptions) -> Result<Vec<VM>> {
+    /// The first page's request of [`list_stream_with`](Self::list_stream_with).
+    fn list_request(&self, labels: &[(&str, &str)], opts: VMListOptions) -> Result<Request> {
         self.client.ensure_connected()?;
         let path = String::from("/vms");
         #[allow(unused_mut)]
@@ -227,24 +229,36 @@ impl VMClient {
             request.query.push(("page_size", value.to_string()));
         }
 
-        let mut items = Vec::new();
-        let mut token: Option<String> = None;
-        loop {
-            let mut page_request = request.clone();
-            if let Some(token) = &token {
-                page_request.query.push(("page_token", token.clone()));
-            }
-            let page: VMList = self.client.call(&page_request).await?;
-            items.extend(page.vms);
-            let next = page.next_page_token;
-            match next {
-                // A repeated token would loop forever: stop with what we have.
-                Some(next) if !next.is_empty() && token.as_deref() != Some(next.as_str()) => {
-                    token = Some(next)
-                }
-                _ => return Ok(items),
-            }
-        }
+        Ok(request)
+    }
+
+    /// Lists VMs whose labels match all the given labels, page by page.
+    ///
+    /// Item by item: a page is fetched when the stream needs it. Takes the defaults of [`list_stream_with`](Self::list_stream_with).
+    pub fn list_stream(&self, labels: &[(&str, &str)]) -> ItemStream<VM> {
+        self.list_stream_with(labels, VMListOptions::default())
+    }
+
+    /// Lists VMs whose labels match all the given labels, page by page.
+    ///
+    /// Item by item: a page is fetched when the stream needs it, and dropping the stream fetches
+    /// no further page.
+    pub fn list_stream_with(&self, labels: &[(&str, &str)], opts: VMListOptions) -> ItemStream<VM> {
+        let request = self.list_request(labels, opts);
+        ItemStream::new(
+            self.client.clone(),
+            request,
+            "page_token",
+            |page: VMList| {
+                let next = page.next_page_token;
+                (page.vms, next)
+            },
+        )
+    }
+
+    /// Lists VMs whose labels match all the given labels, page by page. Walks every page (see [`list_stream_with`](Self::list_stream_with) for one page at a time).
+    pub async fn list_with(&self, labels: &[(&str, &str)], opts: VMListOptions) -> Result<Vec<VM>> {
+        self.list_stream_with(labels, opts).collect_all().await
     }
 
     /// Starts a stopped VM; starting a running VM is a no-op.
@@ -406,12 +420,8 @@ impl VMClient {
             .await
     }
 
-    /// Lists a VM's snapshots, page by page. Walks every page.
-    pub async fn list_snapshots_with(
-        &self,
-        vm_id: &str,
-        opts: VMListSnapshotsOptions,
-    ) -> Result<Vec<Snapshot>> {
+    /// The first page's request of [`list_snapshots_stream_with`](Self::list_snapshots_stream_with).
+    fn list_snapshots_request(&self, vm_id: &str, opts: VMListSnapshotsOptions) -> Result<Request> {
         self.client.ensure_connected()?;
         let path = format!("/vms/{}/snapshots", encode_segment(vm_id));
         #[allow(unused_mut)]
@@ -426,24 +436,46 @@ impl VMClient {
             request.query.push(("page_size", value.to_string()));
         }
 
-        let mut items = Vec::new();
-        let mut token: Option<String> = None;
-        loop {
-            let mut page_request = request.clone();
-            if let Some(token) = &token {
-                page_request.query.push(("page_token", token.clone()));
-            }
-            let page: SnapshotList = self.client.call(&page_request).await?;
-            items.extend(page.snapshots);
-            let next = page.next_page_token;
-            match next {
-                // A repeated token would loop forever: stop with what we have.
-                Some(next) if !next.is_empty() && token.as_deref() != Some(next.as_str()) => {
-                    token = Some(next)
-                }
-                _ => return Ok(items),
-            }
-        }
+        Ok(request)
+    }
+
+    /// Lists a VM's snapshots, page by page.
+    ///
+    /// Item by item: a page is fetched when the stream needs it. Takes the defaults of [`list_snapshots_stream_with`](Self::list_snapshots_stream_with).
+    pub fn list_snapshots_stream(&self, vm_id: &str) -> ItemStream<Snapshot> {
+        self.list_snapshots_stream_with(vm_id, VMListSnapshotsOptions::default())
+    }
+
+    /// Lists a VM's snapshots, page by page.
+    ///
+    /// Item by item: a page is fetched when the stream needs it, and dropping the stream fetches
+    /// no further page.
+    pub fn list_snapshots_stream_with(
+        &self,
+        vm_id: &str,
+        opts: VMListSnapshotsOptions,
+    ) -> ItemStream<Snapshot> {
+        let request = self.list_snapshots_request(vm_id, opts);
+        ItemStream::new(
+            self.client.clone(),
+            request,
+            "page_token",
+            |page: SnapshotList| {
+                let next = page.next_page_token;
+                (page.snapshots, next)
+            },
+        )
+    }
+
+    /// Lists a VM's snapshots, page by page. Walks every page (see [`list_snapshots_stream_with`](Self::list_snapshots_stream_with) for one page at a time).
+    pub async fn list_snapshots_with(
+        &self,
+        vm_id: &str,
+        opts: VMListSnapshotsOptions,
+    ) -> Result<Vec<Snapshot>> {
+        self.list_snapshots_stream_with(vm_id, opts)
+            .collect_all()
+            .await
     }
 
     /// Restores a VM from one of its snapshots. Sends one Idempotency-Key on every attempt.

@@ -282,13 +282,30 @@ impl Transport {
 
     /// Runs `request` with retries; the error is the last attempt's, with the attempt count.
     pub async fn execute(&self, request: &Request, options: Option<&CallOptions>) -> Result<Reply, ErrorInfo> {
+        self.execute_then(request, options, |_| Ok(())).await.map(|(reply, ())| reply)
+    }
+
+    /// Runs `request` with retries, then `decode`s the 2xx reply; a body that does not decode
+    /// ends the call with that error (not retried: the server did answer).
+    pub async fn execute_then<T>(
+        &self,
+        request: &Request,
+        options: Option<&CallOptions>,
+        decode: impl FnOnce(&Reply) -> Result<T, ErrorInfo>,
+    ) -> Result<(Reply, T), ErrorInfo> {
         let mut call = self.begin(request, options)?;
         loop {
             let mut info = match self.unary_attempt(&mut call, request).await {
-                Ok(reply) => {
-                    self.succeed(&mut call);
-                    return Ok(reply);
-                }
+                Ok(reply) => match decode(&reply) {
+                    Ok(value) => {
+                        self.succeed(&mut call);
+                        return Ok((reply, value));
+                    }
+                    Err(mut info) => {
+                        info.attempts = call.attempt;
+                        return Err(self.fail(&mut call, request, info));
+                    }
+                },
                 Err(info) => info,
             };
             let wait = if is_hook_error(&info) {
