@@ -99,4 +99,3 @@ def divert(sim: Simulator, vm_id: Any, state: str) -> None:
         vm.settle()
     else:
         vm.divert = state
-
