@@ -7,6 +7,7 @@ import json
 import time
 from typing import TYPE_CHECKING, Any
 
+from conformance.runner import resilience
 from conformance.runner.matching import match
 from conformance.runner.observe import check_journal, check_stream
 from conformance.runner.templating import dig, render
@@ -252,4 +253,5 @@ ACTIONS: dict[str, Any] = {
     "sleep_ms": sleep,
     "observe": observe,
     "connections": connections,
+    **resilience.ACTIONS,
 }
