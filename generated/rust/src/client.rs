@@ -11,6 +11,7 @@ use crate::config::ClientConfig;
 use crate::error::{retry_class, DWCPError, Result};
 use crate::resources::*;
 use crate::runtime::backoff::RetryPolicy;
+use crate::runtime::budget::{Bucket, BudgetSettings};
 use crate::runtime::metrics::ClientMetrics;
 use crate::runtime::options::{self, CallOptions, Head, Response};
 use crate::runtime::transport::{malformed, Observe, Reply, Request, Transport};
@@ -65,8 +66,16 @@ impl Client {
             tracer: Some(config.tracer()),
             ..Observe::default()
         };
+        let budget = config.retry_budget();
+        let budget = Bucket::new(BudgetSettings {
+            capacity: budget.capacity,
+            retry_cost: budget.retry_cost,
+            timeout_retry_cost: budget.timeout_retry_cost,
+            success_refund: budget.success_refund,
+        });
         let transport = Transport::new(http, base, config.api_key(), policy, retry_class, slots)?
-            .with_observe(observe);
+            .with_observe(observe)
+            .with_budget(budget);
         Ok(Client {
             inner: Arc::new(Inner {
                 config,
@@ -111,7 +120,9 @@ impl Client {
 
     /// Counters of this client (and its clones) since it was built.
     pub fn metrics(&self) -> ClientMetrics {
-        self.inner.transport.counters.snapshot()
+        let mut metrics = self.inner.transport.counters.snapshot();
+        metrics.retry_tokens = u64::from(self.inner.transport.budget.tokens());
+        metrics
     }
 
     /// A handle to the same client (connections, session, counters) whose calls use `options`

@@ -11,6 +11,56 @@ use crate::runtime::hooks::{Interceptor, Interceptors};
 use crate::runtime::log::LogLevel;
 use crate::runtime::validate;
 
+/// The client's retry quota (a token bucket shared by every call); capacity 0 turns it off.
+///
+/// `RetryBudget::default()` has the spec's defaults; set fields with the `with_*` methods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RetryBudget {
+    /// Tokens when the client is built, and the ceiling of refunds; 0 turns the budget off.
+    pub capacity: u32,
+    /// Tokens a retry takes.
+    pub retry_cost: u32,
+    /// Tokens a retry takes when the failed attempt timed out.
+    pub timeout_retry_cost: u32,
+    /// Tokens a call that succeeded on its first attempt gives back.
+    pub success_refund: u32,
+}
+
+impl Default for RetryBudget {
+    fn default() -> Self {
+        RetryBudget {
+            capacity: 500,
+            retry_cost: 5,
+            timeout_retry_cost: 10,
+            success_refund: 1,
+        }
+    }
+}
+
+impl RetryBudget {
+    /// Tokens when the client is built, and the ceiling of refunds; 0 turns the budget off. Default: 500.
+    pub fn with_capacity(mut self, capacity: u32) -> Self {
+        self.capacity = capacity;
+        self
+    }
+    /// Tokens a retry takes. Default: 5.
+    pub fn with_retry_cost(mut self, retry_cost: u32) -> Self {
+        self.retry_cost = retry_cost;
+        self
+    }
+    /// Tokens a retry takes when the failed attempt timed out. Default: 10.
+    pub fn with_timeout_retry_cost(mut self, timeout_retry_cost: u32) -> Self {
+        self.timeout_retry_cost = timeout_retry_cost;
+        self
+    }
+    /// Tokens a call that succeeded on its first attempt gives back. Default: 1.
+    pub fn with_success_refund(mut self, success_refund: u32) -> Self {
+        self.success_refund = success_refund;
+        self
+    }
+}
+
 /// Settings of a client; every field but address has a default.
 ///
 /// `Debug` never shows the API key.
@@ -33,6 +83,7 @@ pub struct ClientConfig {
     ca_files: Vec<PathBuf>,
     interceptors: Interceptors,
     log_level: Option<LogLevel>,
+    retry_budget: RetryBudget,
     #[cfg(feature = "otel")]
     tracer: Option<std::sync::Arc<opentelemetry::global::BoxedTracer>>,
 }
@@ -59,6 +110,7 @@ impl ClientConfig {
             ca_files: Vec::new(),
             interceptors: Interceptors::default(),
             log_level: None,
+            retry_budget: RetryBudget::default(),
             #[cfg(feature = "otel")]
             tracer: None,
         }
@@ -135,6 +187,17 @@ impl ClientConfig {
     pub fn with_jitter(mut self, jitter: Jitter) -> Self {
         self.jitter = jitter;
         self
+    }
+
+    /// The client's retry quota (a token bucket shared by every call); capacity 0 turns it off.
+    pub fn with_retry_budget(mut self, budget: RetryBudget) -> Self {
+        self.retry_budget = budget;
+        self
+    }
+
+    /// The retry budget's settings.
+    pub fn retry_budget(&self) -> RetryBudget {
+        self.retry_budget
     }
 
     /// Adds a hook to the client's chain; hooks run in the order they were added, on every
@@ -313,6 +376,22 @@ impl ClientConfig {
             "buffer_size",
             validate::range(self.buffer_size, Some(1024), Some(16777216)),
         )?;
+        check(
+            "retry_budget.capacity",
+            validate::range(self.retry_budget.capacity, Some(0), Some(1000000)),
+        )?;
+        check(
+            "retry_budget.retry_cost",
+            validate::range(self.retry_budget.retry_cost, Some(0), Some(1000000)),
+        )?;
+        check(
+            "retry_budget.timeout_retry_cost",
+            validate::range(self.retry_budget.timeout_retry_cost, Some(0), Some(1000000)),
+        )?;
+        check(
+            "retry_budget.success_refund",
+            validate::range(self.retry_budget.success_refund, Some(0), Some(1000000)),
+        )?;
         if self.address.trim().is_empty() {
             return Err(DWCPError::config("address", "must not be empty"));
         }
@@ -376,6 +455,7 @@ impl fmt::Debug for ClientConfig {
             .field("jitter", &self.jitter)
             .field("interceptors", &self.interceptors)
             .field("log_level", &self.log_level)
+            .field("retry_budget", &self.retry_budget)
             .finish_non_exhaustive()
     }
 }

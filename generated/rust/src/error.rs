@@ -185,6 +185,11 @@ impl DWCPError {
         self.info().attempts
     }
 
+    /// Whether the client's retry budget refused a retry the retry policy wanted.
+    pub fn retry_quota_exhausted(&self) -> bool {
+        self.info().retry_quota_exhausted
+    }
+
     /// The server's Retry-After, when it sent one.
     pub fn retry_after(&self) -> Option<Duration> {
         self.info().retry_after

@@ -38,7 +38,7 @@ mod validation;
 
 pub use builders::*;
 pub use client::{raw, Client};
-pub use config::ClientConfig;
+pub use config::*;
 pub use error::{DWCPError, Result};
 pub use pager::ItemStream;
 pub use pool::ClientPool;

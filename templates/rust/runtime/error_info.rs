@@ -38,6 +38,8 @@ pub struct ErrorDetails {
     pub details: Option<serde_json::Value>,
     /// The underlying error: what a hook returned (for the hook error).
     pub source: Option<ErrorSource>,
+    /// The retry budget refused a retry the retry policy wanted (this is the last attempt's error).
+    pub retry_quota_exhausted: bool,
 }
 
 /// The underlying error of an [`ErrorInfo`], shared by its clones.

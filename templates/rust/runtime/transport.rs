@@ -11,6 +11,7 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio::time::Instant;
 
 use super::backoff::{parse_retry_after, RetryClass, RetryPolicy};
+use super::budget::Bucket;
 use super::error_info::{ErrorDetails, ErrorInfo};
 use super::hooks::{hook_error, AfterResponse, BeforeAttempt, BeforeRetry, CallInfo, Interceptors, OnError};
 use super::ids::new_id;
@@ -154,6 +155,8 @@ pub(crate) struct Call {
     /// The client's policy with the call's overrides.
     pub policy: RetryPolicy,
     extra: Vec<(HeaderName, HeaderValue)>,
+    /// What the call's last retry took from the budget (`None`: no retry yet).
+    retry_cost: Option<u32>,
     /// The latest attempt: whether it was sent, its response status, when it started.
     sent: bool,
     status: Option<u16>,
@@ -196,6 +199,8 @@ pub struct Transport {
     /// One permit per connection in use: caps open connections (and streams) at `max_streams`.
     slots: Arc<Semaphore>,
     observe: Observe,
+    /// The client's retry budget.
+    pub budget: Bucket,
     #[cfg(feature = "otel")]
     server: otel::Server,
 }
@@ -245,6 +250,7 @@ impl Transport {
             counters: Arc::new(Counters::default()),
             slots: Arc::new(Semaphore::new(max_connections.max(1))),
             observe: Observe::default(),
+            budget: Bucket::default(),
             #[cfg(feature = "otel")]
             server,
         })
@@ -253,6 +259,12 @@ impl Transport {
     /// Sets the hooks, log level and tracer every call reports to.
     pub fn with_observe(mut self, observe: Observe) -> Self {
         self.observe = observe;
+        self
+    }
+
+    /// Sets the retry budget.
+    pub fn with_budget(mut self, budget: Bucket) -> Self {
+        self.budget = budget;
         self
     }
 
@@ -352,6 +364,7 @@ impl Transport {
             attempt: 0,
             policy,
             extra,
+            retry_cost: None,
             sent: false,
             status: None,
             started: Instant::now(),
@@ -527,6 +540,15 @@ impl Transport {
         let Some(wait) = wait else {
             return Err(self.fail(call, request, info));
         };
+        // The budget is asked only once the policy said "retry".
+        let timed_out = info.error_type == "TimeoutError" || info.code == "client_timeout" || info.status == Some(504);
+        match self.budget.acquire(timed_out) {
+            Some(cost) => call.retry_cost = Some(cost),
+            None => {
+                info.retry_quota_exhausted = true;
+                return Err(self.fail(call, request, info));
+            }
+        }
         if !self.observe.interceptors.is_empty() {
             let ctx = BeforeRetry {
                 call: call.info(request),
@@ -573,12 +595,11 @@ impl Transport {
 
     /// Ends the call successfully.
     pub(crate) fn succeed(&self, call: &mut Call) {
+        self.budget.succeeded(call.retry_cost);
         #[cfg(feature = "otel")]
         if let Some(span) = call.span.take() {
             span.end(&call.request_id, call.attempt, None);
         }
-        #[cfg(not(feature = "otel"))]
-        let _ = call;
     }
 
     fn url(&self, path: &str) -> Url {

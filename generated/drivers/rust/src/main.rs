@@ -10,7 +10,7 @@ use std::time::Duration;
 
 // Every SDK type may appear in an argument, so the driver takes them all.
 use dwcp::*;
-use futures::StreamExt;
+use futures::{StreamExt, TryStreamExt};
 use opentelemetry_sdk::trace::{InMemorySpanExporter, SdkTracerProvider};
 use serde_json::{json, Map, Value};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -118,6 +118,7 @@ fn error_json(failure: Failure) -> Value {
             "request_id": e.request_id(),
             "attempts": e.attempts(),
             "retry_after_ms": e.retry_after().map(|d| d.as_millis() as u64),
+            "retry_quota_exhausted": e.retry_quota_exhausted(),
             "message": e.to_string(),
             "field": e.field(),
         }),
@@ -662,6 +663,22 @@ fn client_config(c: &Args) -> Result<ClientConfig, Failure> {
     if let Some(path) = opt::<String>(c, "ca_file")? {
         config = config.with_ca_file(path);
     }
+    if let Some(b) = opt::<Map<String, Value>>(c, "retry_budget")? {
+        let mut budget = RetryBudget::default();
+        if let Some(v) = opt::<u32>(&b, "capacity")? {
+            budget = budget.with_capacity(v);
+        }
+        if let Some(v) = opt::<u32>(&b, "retry_cost")? {
+            budget = budget.with_retry_cost(v);
+        }
+        if let Some(v) = opt::<u32>(&b, "timeout_retry_cost")? {
+            budget = budget.with_timeout_retry_cost(v);
+        }
+        if let Some(v) = opt::<u32>(&b, "success_refund")? {
+            budget = budget.with_success_refund(v);
+        }
+        config = config.with_retry_budget(budget);
+    }
     if let Some(jitter) = opt::<f64>(c, "jitter")? {
         config = config.with_jitter(Jitter::Fixed(jitter));
     }
@@ -744,7 +761,18 @@ async fn dispatch(client: &Client, op: &str, args: &Args) -> Reply {
             if let Some(v) = opt::<u16>(args, "page_size")? {
                 options.page_size = Some(v);
             }
-            let result = client.vm().list_with(&pairs(&labels), options).await?;
+            // `take`: the lazy form, left after n items (dropping the stream fetches no more pages).
+            let result = match opt::<usize>(args, "take")? {
+                Some(take) => {
+                    client
+                        .vm()
+                        .list_stream_with(&pairs(&labels), options)
+                        .take(take)
+                        .try_collect::<Vec<_>>()
+                        .await?
+                }
+                None => client.vm().list_with(&pairs(&labels), options).await?,
+            };
 
             to_json(result)
         }
@@ -812,7 +840,18 @@ async fn dispatch(client: &Client, op: &str, args: &Args) -> Reply {
             if let Some(v) = opt::<u16>(args, "page_size")? {
                 options.page_size = Some(v);
             }
-            let result = client.vm().list_snapshots_with(&vm_id, options).await?;
+            // `take`: the lazy form, left after n items (dropping the stream fetches no more pages).
+            let result = match opt::<usize>(args, "take")? {
+                Some(take) => {
+                    client
+                        .vm()
+                        .list_snapshots_stream_with(&vm_id, options)
+                        .take(take)
+                        .try_collect::<Vec<_>>()
+                        .await?
+                }
+                None => client.vm().list_snapshots_with(&vm_id, options).await?,
+            };
 
             to_json(result)
         }

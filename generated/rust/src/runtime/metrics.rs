@@ -26,6 +26,8 @@ pub struct ClientMetrics {
     pub bytes_received: u64,
     /// Calls that ended in an error.
     pub errors_total: u64,
+    /// Tokens left in the client's retry budget (its capacity when the budget is off).
+    pub retry_tokens: u64,
 }
 
 impl Counters {
@@ -61,6 +63,7 @@ impl Counters {
             bytes_sent: self.bytes_sent.load(Ordering::Relaxed),
             bytes_received: self.bytes_received.load(Ordering::Relaxed),
             errors_total: self.errors_total.load(Ordering::Relaxed),
+            retry_tokens: 0,
         }
     }
 }

@@ -6,6 +6,7 @@
 //! requests and a classifier built from the error catalogue.
 
 pub mod backoff;
+pub mod budget;
 pub mod error_info;
 pub mod hooks;
 pub mod ids;
