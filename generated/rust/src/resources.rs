@@ -319,47 +319,6 @@ impl VMClient {
         self.client.call(&request).await
     }
 
-    /// Polls [`get_migration_status`](Self::get_migration_status) until the operation is done or
-    /// `deadline` passes (`TimeoutError`; the operation goes on). A `failed` or `cancelled` end
-    /// is `MigrationError` carrying the server's reason.
-    pub async fn wait_for_migration(
-        &self,
-        migration_id: &str,
-        deadline: Duration,
-    ) -> Result<MigrationStatus> {
-        let status = waiter::wait(
-            deadline,
-            waiter::PollSchedule::default(),
-            || self.get_migration_status(migration_id),
-            |s| {
-                matches!(
-                    s.state,
-                    MigrationState::Completed | MigrationState::Failed | MigrationState::Cancelled
-                )
-            },
-            || {
-                DWCPError::client(
-                    "client_timeout",
-                    format!("not done within {} ms", deadline.as_millis()),
-                )
-            },
-        )
-        .await?;
-        if matches!(
-            status.state,
-            MigrationState::Failed | MigrationState::Cancelled
-        ) {
-            let reason = status
-                .error
-                .clone()
-                .unwrap_or_else(|| format!("migrate ended {}", status.state));
-            let mut info = ErrorInfo::client("MigrationError", "migration_failed", reason);
-            info.details = serde_json::to_value(&status).ok();
-            return Err(DWCPError::Migration(info));
-        }
-        Ok(status)
-    }
-
     /// Returns the progress of a migration.
     pub async fn get_migration_status(&self, migration_id: &str) -> Result<MigrationStatus> {
         self.client.ensure_connected()?;
@@ -604,5 +563,273 @@ impl VMClient {
         .await
         .map_err(DWCPError::from_info)?;
         Ok(EventStream::new(raw))
+    }
+
+    /// Waits until the VM runs; a VM that ends in error fails the wait.
+    ///
+    /// Polls [`get`](Self::get) (the first poll at once, then 200 ms growing to
+    /// 5000 ms between polls, with the client's jitter) until an acceptor of the spec matches.
+    /// `max_wait` (`None`: 300000 ms) ends it with `TimeoutError` (`wait_timeout`);
+    /// nothing is changed on the server. A failure state is `WaiterError`.
+    pub async fn wait_until_running(
+        &self,
+        vm_id: &str,
+        max_wait: impl Into<Option<Duration>>,
+    ) -> Result<VM> {
+        let schedule = waiter::WaitSchedule {
+            min_delay: Duration::from_millis(200),
+            max_delay: Duration::from_millis(5000),
+            max_wait: max_wait.into().unwrap_or(Duration::from_millis(300000)),
+            jitter: self.client.config().jitter(),
+        };
+        let judge = |outcome: &Result<VM>| {
+            if let Ok(v) = outcome {
+                if waiter::field_in(&v.state, r#"["running"]"#) {
+                    return waiter::Verdict::Success;
+                }
+            }
+            if let Ok(v) = outcome {
+                if waiter::field_in(&v.state, r#"["error"]"#) {
+                    return waiter::Verdict::Failure(waiter::field_text(&v.state));
+                }
+            }
+            if outcome.is_err() {
+                waiter::Verdict::Error
+            } else {
+                waiter::Verdict::Again
+            }
+        };
+        let max_wait = schedule.max_wait;
+        let done = waiter::wait_until(
+            schedule,
+            || self.get(vm_id),
+            judge,
+            || {
+                DWCPError::client(
+                    "wait_timeout",
+                    format!(
+                        "wait_until_running: no acceptor matched within {} ms",
+                        max_wait.as_millis()
+                    ),
+                )
+            },
+        )
+        .await?;
+        match done {
+            waiter::Done::Success(outcome) => outcome,
+            waiter::Done::Failure(state, outcome) => {
+                let output = outcome.ok();
+                let reason = format!("wait_until_running: state is {state}");
+                let mut info = ErrorInfo::client("WaiterError", "waiter_failed", reason);
+                let mut details = output
+                    .and_then(|o| serde_json::to_value(&o).ok())
+                    .unwrap_or_else(|| serde_json::json!({}));
+                if let Some(fields) = details.as_object_mut() {
+                    fields.insert("state".to_owned(), serde_json::Value::String(state));
+                }
+                info.details = Some(details);
+                Err(DWCPError::Waiter(info))
+            }
+        }
+    }
+
+    /// Waits until the VM is stopped; a VM that ends in error fails the wait.
+    ///
+    /// Polls [`get`](Self::get) (the first poll at once, then 200 ms growing to
+    /// 5000 ms between polls, with the client's jitter) until an acceptor of the spec matches.
+    /// `max_wait` (`None`: 300000 ms) ends it with `TimeoutError` (`wait_timeout`);
+    /// nothing is changed on the server. A failure state is `WaiterError`.
+    pub async fn wait_until_stopped(
+        &self,
+        vm_id: &str,
+        max_wait: impl Into<Option<Duration>>,
+    ) -> Result<VM> {
+        let schedule = waiter::WaitSchedule {
+            min_delay: Duration::from_millis(200),
+            max_delay: Duration::from_millis(5000),
+            max_wait: max_wait.into().unwrap_or(Duration::from_millis(300000)),
+            jitter: self.client.config().jitter(),
+        };
+        let judge = |outcome: &Result<VM>| {
+            if let Ok(v) = outcome {
+                if waiter::field_in(&v.state, r#"["stopped"]"#) {
+                    return waiter::Verdict::Success;
+                }
+            }
+            if let Ok(v) = outcome {
+                if waiter::field_in(&v.state, r#"["error"]"#) {
+                    return waiter::Verdict::Failure(waiter::field_text(&v.state));
+                }
+            }
+            if outcome.is_err() {
+                waiter::Verdict::Error
+            } else {
+                waiter::Verdict::Again
+            }
+        };
+        let max_wait = schedule.max_wait;
+        let done = waiter::wait_until(
+            schedule,
+            || self.get(vm_id),
+            judge,
+            || {
+                DWCPError::client(
+                    "wait_timeout",
+                    format!(
+                        "wait_until_stopped: no acceptor matched within {} ms",
+                        max_wait.as_millis()
+                    ),
+                )
+            },
+        )
+        .await?;
+        match done {
+            waiter::Done::Success(outcome) => outcome,
+            waiter::Done::Failure(state, outcome) => {
+                let output = outcome.ok();
+                let reason = format!("wait_until_stopped: state is {state}");
+                let mut info = ErrorInfo::client("WaiterError", "waiter_failed", reason);
+                let mut details = output
+                    .and_then(|o| serde_json::to_value(&o).ok())
+                    .unwrap_or_else(|| serde_json::json!({}));
+                if let Some(fields) = details.as_object_mut() {
+                    fields.insert("state".to_owned(), serde_json::Value::String(state));
+                }
+                info.details = Some(details);
+                Err(DWCPError::Waiter(info))
+            }
+        }
+    }
+
+    /// Waits until the VM is gone (get answers vm_not_found).
+    ///
+    /// Polls [`get`](Self::get) (the first poll at once, then 200 ms growing to
+    /// 5000 ms between polls, with the client's jitter) until an acceptor of the spec matches.
+    /// `max_wait` (`None`: 300000 ms) ends it with `TimeoutError` (`wait_timeout`);
+    /// nothing is changed on the server. A failure state is `WaiterError`.
+    pub async fn wait_until_destroyed(
+        &self,
+        vm_id: &str,
+        max_wait: impl Into<Option<Duration>>,
+    ) -> Result<()> {
+        let schedule = waiter::WaitSchedule {
+            min_delay: Duration::from_millis(200),
+            max_delay: Duration::from_millis(5000),
+            max_wait: max_wait.into().unwrap_or(Duration::from_millis(300000)),
+            jitter: self.client.config().jitter(),
+        };
+        let judge = |outcome: &Result<VM>| {
+            if matches!(outcome, Err(e) if e.code() == "vm_not_found") {
+                return waiter::Verdict::Success;
+            }
+            if outcome.is_err() {
+                waiter::Verdict::Error
+            } else {
+                waiter::Verdict::Again
+            }
+        };
+        let max_wait = schedule.max_wait;
+        let done = waiter::wait_until(
+            schedule,
+            || self.get(vm_id),
+            judge,
+            || {
+                DWCPError::client(
+                    "wait_timeout",
+                    format!(
+                        "wait_until_destroyed: no acceptor matched within {} ms",
+                        max_wait.as_millis()
+                    ),
+                )
+            },
+        )
+        .await?;
+        match done {
+            waiter::Done::Success(_) => Ok(()),
+            waiter::Done::Failure(state, outcome) => {
+                let output = outcome.ok();
+                let reason = format!("wait_until_destroyed: state is {state}");
+                let mut info = ErrorInfo::client("WaiterError", "waiter_failed", reason);
+                let mut details = output
+                    .and_then(|o| serde_json::to_value(&o).ok())
+                    .unwrap_or_else(|| serde_json::json!({}));
+                if let Some(fields) = details.as_object_mut() {
+                    fields.insert("state".to_owned(), serde_json::Value::String(state));
+                }
+                info.details = Some(details);
+                Err(DWCPError::Waiter(info))
+            }
+        }
+    }
+
+    /// Waits until a migration ends; failed or cancelled raise MigrationError with the status's error text.
+    ///
+    /// Polls [`get_migration_status`](Self::get_migration_status) (the first poll at once, then 1000 ms growing to
+    /// 20000 ms between polls, with the client's jitter) until an acceptor of the spec matches.
+    /// `max_wait` (`None`: 3600000 ms) ends it with `TimeoutError` (`wait_timeout`);
+    /// nothing is changed on the server. A failure state is `MigrationError`.
+    pub async fn wait_for_migration(
+        &self,
+        migration_id: &str,
+        max_wait: impl Into<Option<Duration>>,
+    ) -> Result<MigrationStatus> {
+        let schedule = waiter::WaitSchedule {
+            min_delay: Duration::from_millis(1000),
+            max_delay: Duration::from_millis(20000),
+            max_wait: max_wait.into().unwrap_or(Duration::from_millis(3600000)),
+            jitter: self.client.config().jitter(),
+        };
+        let judge = |outcome: &Result<MigrationStatus>| {
+            if let Ok(v) = outcome {
+                if waiter::field_in(&v.state, r#"["completed"]"#) {
+                    return waiter::Verdict::Success;
+                }
+            }
+            if let Ok(v) = outcome {
+                if waiter::field_in(&v.state, r#"["failed", "cancelled"]"#) {
+                    return waiter::Verdict::Failure(waiter::field_text(&v.state));
+                }
+            }
+            if outcome.is_err() {
+                waiter::Verdict::Error
+            } else {
+                waiter::Verdict::Again
+            }
+        };
+        let max_wait = schedule.max_wait;
+        let done = waiter::wait_until(
+            schedule,
+            || self.get_migration_status(migration_id),
+            judge,
+            || {
+                DWCPError::client(
+                    "wait_timeout",
+                    format!(
+                        "wait_for_migration: no acceptor matched within {} ms",
+                        max_wait.as_millis()
+                    ),
+                )
+            },
+        )
+        .await?;
+        match done {
+            waiter::Done::Success(outcome) => outcome,
+            waiter::Done::Failure(state, outcome) => {
+                let output = outcome.ok();
+                let reason = output
+                    .as_ref()
+                    .and_then(|o| o.error.clone())
+                    .unwrap_or_else(|| format!("wait_for_migration: state is {state}"));
+                let mut info = ErrorInfo::client("MigrationError", "migration_failed", reason);
+                let mut details = output
+                    .and_then(|o| serde_json::to_value(&o).ok())
+                    .unwrap_or_else(|| serde_json::json!({}));
+                if let Some(fields) = details.as_object_mut() {
+                    fields.insert("state".to_owned(), serde_json::Value::String(state));
+                }
+                info.details = Some(details);
+                Err(DWCPError::Migration(info))
+            }
+        }
     }
 }

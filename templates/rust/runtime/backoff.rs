@@ -32,7 +32,8 @@ pub enum Jitter {
 }
 
 impl Jitter {
-    fn factor(self) -> f64 {
+    /// The factor this jitter gives now.
+    pub fn factor(self) -> f64 {
         match self {
             Jitter::Full => fastrand::f64(),
             Jitter::Fixed(f) if f.is_finite() => f.clamp(0.0, 1.0),

@@ -119,6 +119,7 @@ fn error_json(failure: Failure) -> Value {
             "attempts": e.attempts(),
             "retry_after_ms": e.retry_after().map(|d| d.as_millis() as u64),
             "retry_quota_exhausted": e.retry_quota_exhausted(),
+            "state": e.info().details.as_ref().and_then(|d| d.get("state")).filter(|_| e.code() == "waiter_failed"),
             "message": e.to_string(),
             "field": e.field(),
         }),
@@ -803,16 +804,6 @@ async fn dispatch(client: &Client, op: &str, args: &Args) -> Reply {
 
             to_json(result)
         }
-        "vm.wait_for_migration" => {
-            let migration_id = req::<String>(args, "migration_id")?;
-            let deadline = req_ms(args, "deadline_ms")?;
-            to_json(
-                client
-                    .vm()
-                    .wait_for_migration(&migration_id, deadline)
-                    .await?,
-            )
-        }
         "vm.get_migration_status" => {
             let migration_id = req::<String>(args, "migration_id")?;
             let result = client.vm().get_migration_status(&migration_id).await?;
@@ -874,6 +865,47 @@ async fn dispatch(client: &Client, op: &str, args: &Args) -> Reply {
             let result = client.vm().get_metrics(&vm_id, window).await?;
 
             to_json(result)
+        }
+        "vm.wait_until_running" => {
+            let vm_id = req::<String>(args, "vm_id")?;
+            // `deadline_ms` is the older spelling of `max_wait_ms`.
+            let max_wait = match opt_ms(args, "max_wait_ms")? {
+                Some(ms) => Some(ms),
+                None => opt_ms(args, "deadline_ms")?,
+            };
+            to_json(client.vm().wait_until_running(&vm_id, max_wait).await?)
+        }
+        "vm.wait_until_stopped" => {
+            let vm_id = req::<String>(args, "vm_id")?;
+            // `deadline_ms` is the older spelling of `max_wait_ms`.
+            let max_wait = match opt_ms(args, "max_wait_ms")? {
+                Some(ms) => Some(ms),
+                None => opt_ms(args, "deadline_ms")?,
+            };
+            to_json(client.vm().wait_until_stopped(&vm_id, max_wait).await?)
+        }
+        "vm.wait_until_destroyed" => {
+            let vm_id = req::<String>(args, "vm_id")?;
+            // `deadline_ms` is the older spelling of `max_wait_ms`.
+            let max_wait = match opt_ms(args, "max_wait_ms")? {
+                Some(ms) => Some(ms),
+                None => opt_ms(args, "deadline_ms")?,
+            };
+            to_json(client.vm().wait_until_destroyed(&vm_id, max_wait).await?)
+        }
+        "vm.wait_for_migration" => {
+            let migration_id = req::<String>(args, "migration_id")?;
+            // `deadline_ms` is the older spelling of `max_wait_ms`.
+            let max_wait = match opt_ms(args, "max_wait_ms")? {
+                Some(ms) => Some(ms),
+                None => opt_ms(args, "deadline_ms")?,
+            };
+            to_json(
+                client
+                    .vm()
+                    .wait_for_migration(&migration_id, max_wait)
+                    .await?,
+            )
         }
         other => Err(crash(format!("unknown op {other:?}"))),
     }
