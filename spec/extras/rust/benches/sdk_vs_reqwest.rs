@@ -9,11 +9,16 @@
 //!    a bare reqwest reader that splits frames and decodes each into `VMEvent`.
 //!    Targets: ≥ 20,000 events/s, and ≥ half the bare reader's rate.
 //!
+//! 3. (default features only) 100,000 synthetic VMs listed lazily (`list_stream_with`, page size
+//!    500) vs a bare reqwest loop paging the same pages: time (target ≤ 1.15× bare) and the
+//!    client's peak memory growth (VmHWM after the list minus VmRSS before it, peak reset through
+//!    /proc/self/clear_refs; target < 50 MB).
+//!
 //! Needs DWCP_BENCH_URL (the server root, conformance mode) and DWCP_API_KEY.
 
 use std::time::{Duration, Instant};
 
-use dwcp::{Client, ClientConfig, Interceptor, VMConfig, VMEvent, VM};
+use dwcp::{Client, ClientConfig, Interceptor, VMConfig, VMEvent, VMList, VMListOptions, VM};
 use futures::StreamExt;
 
 const GETS: usize = 3000;
@@ -78,7 +83,81 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("  bare reqwest reader       {raw_rate:>12.0} events/s");
     let share = sdk_rate / raw_rate;
     println!("  SDK / bare                {share:>12.2}   (target ≥ 0.50) {}", verdict(share >= 0.5));
+    if cfg!(not(feature = "otel")) {
+        list_bench(&client, &bare, &url, &key).await?;
+    }
     Ok(())
+}
+
+const LISTED: u64 = 100_000;
+const PAGE: u16 = 500;
+
+/// Lists LISTED synthetic VMs lazily with the SDK and with bare reqwest, best of 3 each.
+async fn list_bench(client: &Client, bare: &reqwest::Client, url: &str, key: &str) -> Result<(), Box<dyn std::error::Error>> {
+    bare.post(format!("{url}/_conformance/vms"))
+        .header("content-type", "application/json")
+        .body(serde_json::json!({"count": LISTED}).to_string())
+        .send()
+        .await?
+        .error_for_status()?;
+    let (mut sdk_best, mut raw_best, mut growth_worst) = (f64::MAX, f64::MAX, 0u64);
+    for _ in 0..3 {
+        let before = rss_reset();
+        let start = Instant::now();
+        let mut items = client.vm().list_stream_with(&[], VMListOptions::new().page_size(PAGE));
+        let mut count = 0u64;
+        while let Some(vm) = items.next().await {
+            std::hint::black_box(vm?);
+            count += 1;
+        }
+        sdk_best = sdk_best.min(start.elapsed().as_secs_f64());
+        growth_worst = growth_worst.max(peak_kb().saturating_sub(before));
+        assert!(count >= LISTED, "listed {count}");
+        let start = Instant::now();
+        let mut token = String::new();
+        loop {
+            let mut target = format!("{url}/v3/vms?page_size={PAGE}");
+            if !token.is_empty() {
+                target.push_str(&format!("&page_token={token}"));
+            }
+            let body = bare.get(&target).header("authorization", format!("Bearer {key}")).send().await?.bytes().await?;
+            let page: VMList = serde_json::from_slice(&body)?;
+            for vm in page.vms {
+                std::hint::black_box(vm);
+            }
+            match page.next_page_token {
+                Some(next) if !next.is_empty() => token = next,
+                _ => break,
+            }
+        }
+        raw_best = raw_best.min(start.elapsed().as_secs_f64());
+    }
+    let ratio = sdk_best / raw_best;
+    let growth_mb = growth_worst as f64 / 1024.0;
+    println!("list {LISTED} synthetic VMs lazily (page {PAGE}, best of 3)");
+    println!("  dwcp SDK list_stream      {:>9.0} ms", sdk_best * 1e3);
+    println!("  bare reqwest paging       {:>9.0} ms", raw_best * 1e3);
+    println!("  time ratio                {ratio:>9.3}x   (target ≤ 1.15x) {}", verdict(ratio <= 1.15));
+    println!("  peak memory growth        {growth_mb:>9.1} MB  (target < 50 MB) {}", verdict(growth_mb < 50.0));
+    Ok(())
+}
+
+/// Resets the process's peak RSS and returns the current RSS (kB).
+fn rss_reset() -> u64 {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+    status_kb("VmRSS:")
+}
+
+/// The process's peak RSS since the last reset (kB).
+fn peak_kb() -> u64 {
+    status_kb("VmHWM:")
+}
+
+fn status_kb(field: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with(field)).and_then(|l| l.split_whitespace().nth(1)?.parse().ok()))
+        .unwrap_or(0)
 }
 
 /// Each SDK client's and the bare client's `get` times, sorted; one request of each per round.
