@@ -4,15 +4,16 @@
 from __future__ import annotations
 
 import ssl
-from typing import ClassVar, Optional
+from typing import Any, ClassVar, Optional
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, field_serializer
 
 from ._errors import CATALOGUE
 from ._runtime.errors import Catalogue
 from ._runtime.model import Model
 
-__all__ = ["ClientConfig"]
+__all__ = ["ClientConfig", "RequestOptions"]
+REDACTED = "[REDACTED]"
 
 
 class ClientConfig(Model):
@@ -47,3 +48,34 @@ class ClientConfig(Model):
     """Read buffer size in bytes."""
     ssl_context: Optional[ssl.SSLContext] = None
     """TLS settings (trusted CAs, client certificate); the system's defaults when None."""
+
+    @field_serializer("api_key")
+    def _redact(self, value: str) -> str:
+        """Secrets never leave in a dump (model_dump, model_dump_json): they read [REDACTED]."""
+        return REDACTED if value else value
+
+    def __getstate__(self) -> dict[Any, Any]:
+        """Pickling drops the secrets (they come back empty): a pickle must not carry the API key."""
+        state = super().__getstate__()
+        values = dict(state["__dict__"])
+        values["api_key"] = ""
+        state["__dict__"] = values
+        return state
+
+
+class RequestOptions(Model):
+    """Per-call options (the `options=` keyword of every operation): each set one overrides the client's
+    configuration for that call only."""
+
+    model_config = ConfigDict(validate_assignment=True, extra="forbid", frozen=True)
+    catalogue: ClassVar[Catalogue] = CATALOGUE
+
+    timeout: Optional[float] = Field(None, gt=0)
+    """Seconds allowed for one attempt (request_timeout for this call)."""
+    retry_attempts: Optional[int] = Field(None, ge=0, le=100)
+    """Retries after the first attempt (retry_attempts for this call)."""
+    headers: Optional[dict[str, str]] = None
+    """Extra headers on every attempt of the call; Authorization, DWCP-Attempt, X-Request-ID and
+    Idempotency-Key cannot be replaced (those names are ignored)."""
+    idempotency_key: Optional[str] = None
+    """The Idempotency-Key, for an operation that sends one (ignored by the others)."""

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import builtins
+from functools import cached_property
 from typing import Optional
 
+from ._config import RequestOptions
 from ._enums import MigrationState
 from ._errors import CATALOGUE
 from ._models import (
@@ -29,12 +31,15 @@ from ._runtime.durations import Duration, millis
 from ._runtime.endpoint import Endpoint, Limits
 from ._runtime.errors import CLIENT_TIMEOUT
 from ._runtime.pagination import all_pages
+from ._runtime.raw import RawResponse, raw
 from ._runtime.resource import Resource
 from ._runtime.stream import EventStream
 from ._runtime.waiter import POLL_INTERVAL, wait
 
 __all__ = [
+    "ClientOperationsWithRawResponse",
     "VMClient",
+    "VMClientWithRawResponse",
 ]
 
 SYSTEM_HEALTH = Endpoint("system.health", "GET", "/health", 200, auth=False)
@@ -82,30 +87,65 @@ VM_WATCH = Endpoint("vm.watch", "GET", "/vms/{vm_id}/events", 200, limits={"sinc
 class ClientOperations(Resource):
     """The operations of the top-level client (and the session call connect makes)."""
 
-    async def health(self) -> HealthStatus:
+    async def health(self, *, request_options: Optional[RequestOptions] = None) -> HealthStatus:
         """Reports whether the server is serving."""
-        return await self._fetch(SYSTEM_HEALTH, HealthStatus, SYSTEM_HEALTH.url_path())
+        return await self._fetch(
+            SYSTEM_HEALTH, HealthStatus, SYSTEM_HEALTH.url_path(), options=request_options
+        )
 
-    async def _create_session(self) -> SessionInfo:
+    async def _create_session(self, *, request_options: Optional[RequestOptions] = None) -> SessionInfo:
         """Authenticates the API key; connect calls it."""
-        return await self._fetch(SYSTEM_CREATE_SESSION, SessionInfo, SYSTEM_CREATE_SESSION.url_path())
+        return await self._fetch(
+            SYSTEM_CREATE_SESSION, SessionInfo, SYSTEM_CREATE_SESSION.url_path(), options=request_options
+        )
+
+    @cached_property
+    def with_raw_response(self) -> ClientOperationsWithRawResponse:
+        """The same operations, each handing back a RawResponse (status, headers, request id, result)."""
+        return ClientOperationsWithRawResponse(self)
+
+
+class ClientOperationsWithRawResponse:
+    """The client's operations with their final response: `await client.with_raw_response.<op>(...)`."""
+
+    def __init__(self, client: ClientOperations) -> None:
+        self._client = client
+
+    async def health(self, *, request_options: Optional[RequestOptions] = None) -> RawResponse[HealthStatus]:
+        """Reports whether the server is serving. With the final response's status, headers and request id."""
+        return await raw(self._client.health(request_options=request_options))
 
 
 class VMClient(Resource):
     """Virtual machines, their migrations, snapshots, metrics and events."""
 
-    async def create(self, config: VMConfig, *, idempotency_key: Optional[str] = None) -> VM:
+    async def create(
+        self,
+        config: VMConfig,
+        *,
+        idempotency_key: Optional[str] = None,
+        request_options: Optional[RequestOptions] = None,
+    ) -> VM:
         """Creates a VM (placed on a node that fits) and returns it in state creating."""
         return await self._fetch(
-            VM_CREATE, VM, VM_CREATE.url_path(), body=config, idempotency_key=idempotency_key
+            VM_CREATE,
+            VM,
+            VM_CREATE.url_path(),
+            body=config,
+            idempotency_key=idempotency_key,
+            options=request_options,
         )
 
-    async def get(self, vm_id: str) -> VM:
+    async def get(self, vm_id: str, *, request_options: Optional[RequestOptions] = None) -> VM:
         """Returns a VM."""
-        return await self._fetch(VM_GET, VM, VM_GET.url_path({"vm_id": vm_id}))
+        return await self._fetch(VM_GET, VM, VM_GET.url_path({"vm_id": vm_id}), options=request_options)
 
     async def list(
-        self, labels: Optional[dict[str, str]] = None, *, page_size: Optional[int] = None
+        self,
+        labels: Optional[dict[str, str]] = None,
+        *,
+        page_size: Optional[int] = None,
+        request_options: Optional[RequestOptions] = None,
     ) -> builtins.list[VM]:
         """Lists VMs whose labels match all the given labels, page by page."""
 
@@ -115,23 +155,30 @@ class VMClient(Resource):
                 VMList,
                 VM_LIST.url_path(),
                 params=self._query(VM_LIST, {"labels": labels, "page_size": page_size, "page_token": token}),
+                options=request_options,
             )
 
         return await all_pages(page, lambda p: p.vms, lambda p: p.next_page_token)
 
-    async def start(self, vm_id: str) -> VM:
+    async def start(self, vm_id: str, *, request_options: Optional[RequestOptions] = None) -> VM:
         """Starts a stopped VM; starting a running VM is a no-op."""
-        return await self._fetch(VM_START, VM, VM_START.url_path({"vm_id": vm_id}))
+        return await self._fetch(VM_START, VM, VM_START.url_path({"vm_id": vm_id}), options=request_options)
 
-    async def stop(self, vm_id: str, force: Optional[bool] = None) -> VM:
+    async def stop(
+        self, vm_id: str, force: Optional[bool] = None, *, request_options: Optional[RequestOptions] = None
+    ) -> VM:
         """Stops a running VM, gracefully or by force; stopping a stopped VM is a no-op."""
         return await self._fetch(
-            VM_STOP, VM, VM_STOP.url_path({"vm_id": vm_id}), body=StopRequest(force=force)
+            VM_STOP,
+            VM,
+            VM_STOP.url_path({"vm_id": vm_id}),
+            body=StopRequest(force=force),
+            options=request_options,
         )
 
-    async def destroy(self, vm_id: str) -> None:
+    async def destroy(self, vm_id: str, *, request_options: Optional[RequestOptions] = None) -> None:
         """Destroys a VM and its snapshots."""
-        await self._send(VM_DESTROY, VM_DESTROY.url_path({"vm_id": vm_id}))
+        await self._send(VM_DESTROY, VM_DESTROY.url_path({"vm_id": vm_id}), options=request_options)
 
     async def migrate(
         self,
@@ -140,6 +187,7 @@ class VMClient(Resource):
         options: Optional[MigrationOptions] = None,
         *,
         idempotency_key: Optional[str] = None,
+        request_options: Optional[RequestOptions] = None,
     ) -> MigrationStatus:
         """Starts moving a VM to another node; poll get_migration_status or wait for it."""
         return await self._fetch(
@@ -148,14 +196,20 @@ class VMClient(Resource):
             VM_MIGRATE.url_path({"vm_id": vm_id}),
             body=MigrateRequest(target_node=target_node, options=options),
             idempotency_key=idempotency_key,
+            options=request_options,
         )
 
     async def wait_for_migration(
-        self, migration_id: str, deadline: Duration, *, poll_interval: Duration = POLL_INTERVAL
+        self,
+        migration_id: str,
+        deadline: Duration,
+        *,
+        poll_interval: Duration = POLL_INTERVAL,
+        request_options: Optional[RequestOptions] = None,
     ) -> MigrationStatus:
         """Polls get_migration_status until done; raises TimeoutError at the deadline, never cancelling."""
         status = await wait(
-            lambda: self.get_migration_status(migration_id),
+            lambda: self.get_migration_status(migration_id, request_options=request_options),
             lambda s: s.state in {MigrationState.COMPLETED, MigrationState.FAILED, MigrationState.CANCELLED},
             deadline,
             lambda: CATALOGUE.make(CLIENT_TIMEOUT, f"vm.migrate {migration_id} not done by the deadline"),
@@ -167,18 +221,26 @@ class VMClient(Resource):
             raise CATALOGUE.make("migration_failed", message, details=details)
         return status
 
-    async def get_migration_status(self, migration_id: str) -> MigrationStatus:
+    async def get_migration_status(
+        self, migration_id: str, *, request_options: Optional[RequestOptions] = None
+    ) -> MigrationStatus:
         """Returns the progress of a migration."""
         return await self._fetch(
             VM_GET_MIGRATION_STATUS,
             MigrationStatus,
             VM_GET_MIGRATION_STATUS.url_path({"migration_id": migration_id}),
+            options=request_options,
         )
 
-    async def cancel_migration(self, migration_id: str) -> MigrationStatus:
+    async def cancel_migration(
+        self, migration_id: str, *, request_options: Optional[RequestOptions] = None
+    ) -> MigrationStatus:
         """Cancels a migration; the VM stays on its source node."""
         return await self._fetch(
-            VM_CANCEL_MIGRATION, MigrationStatus, VM_CANCEL_MIGRATION.url_path({"migration_id": migration_id})
+            VM_CANCEL_MIGRATION,
+            MigrationStatus,
+            VM_CANCEL_MIGRATION.url_path({"migration_id": migration_id}),
+            options=request_options,
         )
 
     async def snapshot(
@@ -188,6 +250,7 @@ class VMClient(Resource):
         options: Optional[SnapshotOptions] = None,
         *,
         idempotency_key: Optional[str] = None,
+        request_options: Optional[RequestOptions] = None,
     ) -> Snapshot:
         """Takes a snapshot of a VM."""
         return await self._fetch(
@@ -196,9 +259,12 @@ class VMClient(Resource):
             VM_SNAPSHOT.url_path({"vm_id": vm_id}),
             body=SnapshotRequest(name=name, options=options),
             idempotency_key=idempotency_key,
+            options=request_options,
         )
 
-    async def list_snapshots(self, vm_id: str, *, page_size: Optional[int] = None) -> builtins.list[Snapshot]:
+    async def list_snapshots(
+        self, vm_id: str, *, page_size: Optional[int] = None, request_options: Optional[RequestOptions] = None
+    ) -> builtins.list[Snapshot]:
         """Lists a VM's snapshots, page by page."""
 
         async def page(token: Optional[str]) -> SnapshotList:
@@ -207,12 +273,18 @@ class VMClient(Resource):
                 SnapshotList,
                 VM_LIST_SNAPSHOTS.url_path({"vm_id": vm_id}),
                 params=self._query(VM_LIST_SNAPSHOTS, {"page_size": page_size, "page_token": token}),
+                options=request_options,
             )
 
         return await all_pages(page, lambda p: p.snapshots, lambda p: p.next_page_token)
 
     async def restore_snapshot(
-        self, vm_id: str, snapshot_id: str, *, idempotency_key: Optional[str] = None
+        self,
+        vm_id: str,
+        snapshot_id: str,
+        *,
+        idempotency_key: Optional[str] = None,
+        request_options: Optional[RequestOptions] = None,
     ) -> VM:
         """Restores a VM from one of its snapshots."""
         return await self._fetch(
@@ -220,32 +292,58 @@ class VMClient(Resource):
             VM,
             VM_RESTORE_SNAPSHOT.url_path({"vm_id": vm_id, "snapshot_id": snapshot_id}),
             idempotency_key=idempotency_key,
+            options=request_options,
         )
 
-    async def delete_snapshot(self, snapshot_id: str) -> None:
+    async def delete_snapshot(
+        self, snapshot_id: str, *, request_options: Optional[RequestOptions] = None
+    ) -> None:
         """Deletes a snapshot."""
-        await self._send(VM_DELETE_SNAPSHOT, VM_DELETE_SNAPSHOT.url_path({"snapshot_id": snapshot_id}))
+        await self._send(
+            VM_DELETE_SNAPSHOT,
+            VM_DELETE_SNAPSHOT.url_path({"snapshot_id": snapshot_id}),
+            options=request_options,
+        )
 
-    async def get_metrics(self, vm_id: str, window: Optional[Duration] = None) -> VMMetrics:
+    async def get_metrics(
+        self,
+        vm_id: str,
+        window: Optional[Duration] = None,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> VMMetrics:
         """Returns a VM's resource usage over a window (default 5 minutes)."""
         return await self._fetch(
             VM_GET_METRICS,
             VMMetrics,
             VM_GET_METRICS.url_path({"vm_id": vm_id}),
             params=self._query(VM_GET_METRICS, {"window": None if window is None else millis(window)}),
+            options=request_options,
         )
 
-    def stream_metrics(self, vm_id: str, interval: Optional[Duration] = None) -> EventStream[VMMetrics]:
+    def stream_metrics(
+        self,
+        vm_id: str,
+        interval: Optional[Duration] = None,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> EventStream[VMMetrics]:
         """Streams a VM's metrics, one sample per interval (default 1 s)."""
         return self._stream(
             VM_STREAM_METRICS,
             VMMetrics,
             VM_STREAM_METRICS.url_path({"vm_id": vm_id}),
             self._query(VM_STREAM_METRICS, {"interval": None if interval is None else millis(interval)}),
+            request_options,
         )
 
     def watch(
-        self, vm_id: str, *, since: Optional[int] = None, follow: Optional[bool] = None
+        self,
+        vm_id: str,
+        *,
+        since: Optional[int] = None,
+        follow: Optional[bool] = None,
+        request_options: Optional[RequestOptions] = None,
     ) -> EventStream[VMEvent]:
         """Streams a VM's retained events, then new ones as they happen (follow: false ends after the backlog)."""
         return self._stream(
@@ -253,8 +351,175 @@ class VMClient(Resource):
             VMEvent,
             VM_WATCH.url_path({"vm_id": vm_id}),
             self._query(VM_WATCH, {"since": since, "follow": follow}),
+            request_options,
         )
 
-    async def health(self) -> HealthStatus:
+    async def health(self, *, request_options: Optional[RequestOptions] = None) -> HealthStatus:
         """Reports whether the server is serving."""
-        return await self._fetch(SYSTEM_HEALTH, HealthStatus, SYSTEM_HEALTH.url_path())
+        return await self._fetch(
+            SYSTEM_HEALTH, HealthStatus, SYSTEM_HEALTH.url_path(), options=request_options
+        )
+
+    @cached_property
+    def with_raw_response(self) -> VMClientWithRawResponse:
+        """The same operations, each handing back a RawResponse (status, headers, request id, result)."""
+        return VMClientWithRawResponse(self)
+
+
+class VMClientWithRawResponse:
+    """VMClient's unary operations with their final response (streams excluded)."""
+
+    def __init__(self, client: VMClient) -> None:
+        self._client = client
+
+    async def create(
+        self,
+        config: VMConfig,
+        *,
+        idempotency_key: Optional[str] = None,
+        request_options: Optional[RequestOptions] = None,
+    ) -> RawResponse[VM]:
+        """Creates a VM (placed on a node that fits) and returns it in state creating. With the final response's status, headers and request id."""
+        return await raw(
+            self._client.create(
+                config=config, idempotency_key=idempotency_key, request_options=request_options
+            )
+        )
+
+    async def get(self, vm_id: str, *, request_options: Optional[RequestOptions] = None) -> RawResponse[VM]:
+        """Returns a VM. With the final response's status, headers and request id."""
+        return await raw(self._client.get(vm_id=vm_id, request_options=request_options))
+
+    async def list(
+        self,
+        labels: Optional[dict[str, str]] = None,
+        *,
+        page_size: Optional[int] = None,
+        request_options: Optional[RequestOptions] = None,
+    ) -> RawResponse[builtins.list[VM]]:
+        """Lists VMs whose labels match all the given labels, page by page. With the final response's status, headers and request id."""
+        return await raw(
+            self._client.list(labels=labels, page_size=page_size, request_options=request_options)
+        )
+
+    async def start(self, vm_id: str, *, request_options: Optional[RequestOptions] = None) -> RawResponse[VM]:
+        """Starts a stopped VM; starting a running VM is a no-op. With the final response's status, headers and request id."""
+        return await raw(self._client.start(vm_id=vm_id, request_options=request_options))
+
+    async def stop(
+        self, vm_id: str, force: Optional[bool] = None, *, request_options: Optional[RequestOptions] = None
+    ) -> RawResponse[VM]:
+        """Stops a running VM, gracefully or by force; stopping a stopped VM is a no-op. With the final response's status, headers and request id."""
+        return await raw(self._client.stop(vm_id=vm_id, force=force, request_options=request_options))
+
+    async def destroy(
+        self, vm_id: str, *, request_options: Optional[RequestOptions] = None
+    ) -> RawResponse[None]:
+        """Destroys a VM and its snapshots. With the final response's status, headers and request id."""
+        return await raw(self._client.destroy(vm_id=vm_id, request_options=request_options))
+
+    async def migrate(
+        self,
+        vm_id: str,
+        target_node: str,
+        options: Optional[MigrationOptions] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        request_options: Optional[RequestOptions] = None,
+    ) -> RawResponse[MigrationStatus]:
+        """Starts moving a VM to another node; poll get_migration_status or wait for it. With the final response's status, headers and request id."""
+        return await raw(
+            self._client.migrate(
+                vm_id=vm_id,
+                target_node=target_node,
+                options=options,
+                idempotency_key=idempotency_key,
+                request_options=request_options,
+            )
+        )
+
+    async def get_migration_status(
+        self, migration_id: str, *, request_options: Optional[RequestOptions] = None
+    ) -> RawResponse[MigrationStatus]:
+        """Returns the progress of a migration. With the final response's status, headers and request id."""
+        return await raw(
+            self._client.get_migration_status(migration_id=migration_id, request_options=request_options)
+        )
+
+    async def cancel_migration(
+        self, migration_id: str, *, request_options: Optional[RequestOptions] = None
+    ) -> RawResponse[MigrationStatus]:
+        """Cancels a migration; the VM stays on its source node. With the final response's status, headers and request id."""
+        return await raw(
+            self._client.cancel_migration(migration_id=migration_id, request_options=request_options)
+        )
+
+    async def snapshot(
+        self,
+        vm_id: str,
+        name: str,
+        options: Optional[SnapshotOptions] = None,
+        *,
+        idempotency_key: Optional[str] = None,
+        request_options: Optional[RequestOptions] = None,
+    ) -> RawResponse[Snapshot]:
+        """Takes a snapshot of a VM. With the final response's status, headers and request id."""
+        return await raw(
+            self._client.snapshot(
+                vm_id=vm_id,
+                name=name,
+                options=options,
+                idempotency_key=idempotency_key,
+                request_options=request_options,
+            )
+        )
+
+    async def list_snapshots(
+        self, vm_id: str, *, page_size: Optional[int] = None, request_options: Optional[RequestOptions] = None
+    ) -> RawResponse[builtins.list[Snapshot]]:
+        """Lists a VM's snapshots, page by page. With the final response's status, headers and request id."""
+        return await raw(
+            self._client.list_snapshots(vm_id=vm_id, page_size=page_size, request_options=request_options)
+        )
+
+    async def restore_snapshot(
+        self,
+        vm_id: str,
+        snapshot_id: str,
+        *,
+        idempotency_key: Optional[str] = None,
+        request_options: Optional[RequestOptions] = None,
+    ) -> RawResponse[VM]:
+        """Restores a VM from one of its snapshots. With the final response's status, headers and request id."""
+        return await raw(
+            self._client.restore_snapshot(
+                vm_id=vm_id,
+                snapshot_id=snapshot_id,
+                idempotency_key=idempotency_key,
+                request_options=request_options,
+            )
+        )
+
+    async def delete_snapshot(
+        self, snapshot_id: str, *, request_options: Optional[RequestOptions] = None
+    ) -> RawResponse[None]:
+        """Deletes a snapshot. With the final response's status, headers and request id."""
+        return await raw(
+            self._client.delete_snapshot(snapshot_id=snapshot_id, request_options=request_options)
+        )
+
+    async def get_metrics(
+        self,
+        vm_id: str,
+        window: Optional[Duration] = None,
+        *,
+        request_options: Optional[RequestOptions] = None,
+    ) -> RawResponse[VMMetrics]:
+        """Returns a VM's resource usage over a window (default 5 minutes). With the final response's status, headers and request id."""
+        return await raw(
+            self._client.get_metrics(vm_id=vm_id, window=window, request_options=request_options)
+        )
+
+    async def health(self, *, request_options: Optional[RequestOptions] = None) -> RawResponse[HealthStatus]:
+        """Reports whether the server is serving. With the final response's status, headers and request id."""
+        return await raw(self._client.health(request_options=request_options))

@@ -21,6 +21,7 @@ CLIENT_TIMEOUT = "client_timeout"
 MALFORMED_RESPONSE = "malformed_response"
 NOT_CONNECTED = "not_connected"
 VALIDATION_FAILED = "validation_failed"
+HOOK_FAILED = "hook_failed"
 CLIENT_CODES = (
     CONNECTION_REFUSED,
     CONNECTION_RESET,
