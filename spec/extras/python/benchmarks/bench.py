@@ -29,6 +29,11 @@ import aiohttp
 
 import dwcp
 
+try:  # the extra dwcp[otel]: the traced variant is measured only when opentelemetry-sdk is installed
+    from opentelemetry.sdk.trace import TracerProvider
+except ImportError:  # pragma: no cover
+    TracerProvider = None  # type: ignore[assignment,misc]
+
 ROUNDS = 5  # alternate SDK and bare blocks, so drift on the machine hits both alike
 GIB = 1024**3
 Call = Callable[[], Awaitable[object]]
@@ -62,11 +67,34 @@ async def throughput(call: Call, count: int, in_flight: int = 64) -> float:
     return (count // in_flight) * in_flight / (time.perf_counter() - start)
 
 
+class NoopHook(dwcp.Hook):
+    """A hook that overrides every point and does nothing: the cost of the hook path itself."""
+
+    def before_attempt(self, ctx: dwcp.AttemptContext) -> None:
+        return None
+
+    def after_response(self, ctx: dwcp.AttemptContext) -> None:
+        return None
+
+    def before_retry(self, ctx: dwcp.RetryContext) -> None:
+        return None
+
+    def on_error(self, ctx: dwcp.ErrorContext) -> None:
+        return None
+
+
 async def main(args: argparse.Namespace) -> int:
     base = f"http://{args.host}:{args.port}"
     headers = {"Authorization": f"Bearer {args.api_key}"}
     config = dwcp.ClientConfig(address=args.host, port=args.port, api_key=args.api_key, max_streams=64)
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=64)) as bare, dwcp.Client(config) as client:
+    os.environ.pop("DWCP_LOG", None)  # logging off in every variant
+    hooked_client = dwcp.Client(config, hooks=[NoopHook()])
+    traced_client = None if TracerProvider is None else dwcp.Client(config, tracer_provider=TracerProvider())
+    async with (
+        aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=64)) as bare,
+        dwcp.Client(config) as client,
+        hooked_client,
+    ):
         vm = await client.vm.create(dwcp.VMConfig(name="bench", memory=GIB, cpus=1, disk=10 * GIB, image="img"))
         url = f"{base}/v3/vms/{vm.id}"
 
@@ -94,6 +122,25 @@ async def main(args: argparse.Namespace) -> int:
                 rates[name].append(await throughput(call, args.requests))
         rps = statistics.median(rates["sdk"]), statistics.median(rates["bare"])
         rps_ratio = statistics.median(s / b for s, b in zip(rates["sdk"], rates["bare"]))
+
+        async def hooked_get() -> object:
+            return await hooked_client.vm.get(vm.id)
+
+        for _ in range(200):
+            await hooked_get()
+        hooked_lat, hooked_bare, _, _ = await paired_latencies(hooked_get, bare_get, args.requests * ROUNDS)
+        hooked_p50 = statistics.median(hooked_lat), statistics.median(hooked_bare)
+        traced_p50 = None
+        if traced_client is not None:
+            async with traced_client:
+
+                async def traced_get() -> object:
+                    return await traced_client.vm.get(vm.id)
+
+                for _ in range(200):
+                    await traced_get()
+                traced_lat, traced_bare, _, _ = await paired_latencies(traced_get, bare_get, args.requests * ROUNDS)
+                traced_p50 = statistics.median(traced_lat), statistics.median(traced_bare)
     events = await stream_rates(args)
 
     checks = [
@@ -101,7 +148,12 @@ async def main(args: argparse.Namespace) -> int:
         ("get() x64 throughput (req/s)", rps[0], rps[1], rps_ratio, ">= 0.87", rps_ratio >= 0.87),
         ("event burst (events/s)", events[0], events[1], events[3], ">= 0.5 and >= 20000",
          events[3] >= 0.5 and events[0] >= 20000),
+        ("get() p50, one no-op hook (ms)", hooked_p50[0] * 1000, hooked_p50[1] * 1000, hooked_p50[0] / hooked_p50[1],
+         "<= 1.15", hooked_p50[0] / hooked_p50[1] <= 1.15),
     ]  # fmt: skip
+    if traced_p50 is not None:  # reported, no target: tracing on, a tracer provider without exporter
+        ratio = traced_p50[0] / traced_p50[1]
+        checks.append(("get() p50, tracing on (ms)", traced_p50[0] * 1000, traced_p50[1] * 1000, ratio, "report", True))
     print(f"{'measure':32} {'sdk':>12} {'bare aiohttp':>14} {'ratio':>7}  target")
     for label, sdk, bare_value, ratio, target, passed in checks:
         print(f"{label:32} {sdk:12.3f} {bare_value:14.3f} {ratio:7.3f}  {target} {'ok' if passed else 'MISSED'}")
