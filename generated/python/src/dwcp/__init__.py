@@ -17,6 +17,7 @@ from ._errors import (
     TimeoutError,
     ValidationError,
     VMNotFoundError,
+    WaiterError,
 )
 from ._models import (
     VM,
@@ -80,6 +81,7 @@ __all__ = [
     "MigrationError",
     "InternalError",
     "HookError",
+    "WaiterError",
     "NetworkInterface",
     "NetworkConfig",
     "Affinity",
