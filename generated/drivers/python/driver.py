@@ -101,9 +101,6 @@ OPS: dict[str, Op] = {
         options=model("migration_options", a.get("options")),
         request_options=o,
     ),
-    "vm.wait_for_migration": lambda c, a, o: c.vm.wait_for_migration(
-        a["migration_id"], a["deadline_ms"] / 1000, request_options=o
-    ),
     "vm.get_migration_status": lambda c, a, o: c.vm.get_migration_status(
         migration_id=a["migration_id"], request_options=o
     ),
@@ -127,6 +124,18 @@ OPS: dict[str, Op] = {
     ),
     "vm.get_metrics": lambda c, a, o: c.vm.get_metrics(
         vm_id=a["vm_id"], window=seconds(a.get("window")), request_options=o
+    ),
+    "vm.wait_until_running": lambda c, a, o: c.vm.wait_until_running(
+        a["vm_id"], seconds(a.get("max_wait_ms", a.get("deadline_ms"))), request_options=o
+    ),
+    "vm.wait_until_stopped": lambda c, a, o: c.vm.wait_until_stopped(
+        a["vm_id"], seconds(a.get("max_wait_ms", a.get("deadline_ms"))), request_options=o
+    ),
+    "vm.wait_until_destroyed": lambda c, a, o: c.vm.wait_until_destroyed(
+        a["vm_id"], seconds(a.get("max_wait_ms", a.get("deadline_ms"))), request_options=o
+    ),
+    "vm.wait_for_migration": lambda c, a, o: c.vm.wait_for_migration(
+        a["migration_id"], seconds(a.get("max_wait_ms", a.get("deadline_ms"))), request_options=o
     ),
 }
 # The same calls through with_raw_response (async Client only): a RawResponse of the result.
@@ -208,6 +217,8 @@ def error(exc: BaseException) -> dict[str, Any]:
             "retry_after_ms": retry_after,
             "message": str(exc),
             "field": exc.field,
+            "retry_quota_exhausted": exc.retry_quota_exhausted,
+            "state": exc.details.get("state"),
         }
     if isinstance(exc, asyncio.TimeoutError):
         return {"category": "TimeoutError", "status": None, "message": "deadline exceeded"}
@@ -318,6 +329,18 @@ def config(wire_config: dict[str, Any]) -> dwcp.ClientConfig:
     if wire_config.get("ca_file"):
         fields["ssl_context"] = ssl.create_default_context(cafile=wire_config["ca_file"])
     return dwcp.ClientConfig(**fields)
+
+
+async def take(pager: Any, count: int) -> list[Any]:
+    """The first `count` items of a paginated call, read with `async for` (no page after them is fetched)."""
+    items: list[Any] = []
+    if count <= 0:
+        return items
+    async for item in pager:
+        items.append(item)
+        if len(items) >= count:
+            break
+    return items
 
 
 class StreamPump:
@@ -476,6 +499,10 @@ class Driver:
                 "request_id": request_id,
                 "result": wire(raw.parsed),
             }
+        if args.get("take") is not None:  # lazy pagination: read that many items, then stop fetching pages
+            if not isinstance(client, dwcp.Client):
+                raise TypeError("lazy pagination is read through the async Client")
+            return wire(await take(OPS[req["op"]](client, args, options), args["take"]))
         result = settle(client, lambda: OPS[req["op"]](client, args, options))
         if req.get("deadline_ms") is not None:
             return wire(await asyncio.wait_for(result, req["deadline_ms"] / 1000))

@@ -7,6 +7,7 @@ spans (docs/observability.md).
 from __future__ import annotations
 
 import asyncio
+import builtins
 import logging
 import os
 import time
@@ -32,7 +33,7 @@ from .errors import (
 from .hooks import NO_HOOKS, AttemptContext, ErrorContext, HookChain, HookFailure, RetryContext
 from .logs import Log, level_from_env
 from .metrics import ClientMetrics
-from .retry import RetryPolicy, retry_after
+from .retry import RetryPolicy, RetryQuota, retry_after
 
 if TYPE_CHECKING:
     from .tracing import Tracer
@@ -75,6 +76,7 @@ class Call:
         "keyed",
         "params",
         "policy",
+        "retry_cost",
         "size",
         "span",
         "status",
@@ -105,6 +107,7 @@ class Call:
         self.policy = policy
         self.timeout = timeout
         self.keyed = IDEMPOTENCY_KEY in headers
+        self.retry_cost: Optional[int] = None  # tokens the last retry took from the budget (None: no retry yet)
         self.span: Any = None  # the call's span while tracing
 
     @property
@@ -158,6 +161,9 @@ class Transport:
 
             host, port = _host_port(self.base_url)
             self.tracer = Tracer(tracer_provider, host, port, version)
+        budget = getattr(settings, "retry_budget", None)
+        self.quota = RetryQuota.from_settings(budget)
+        self.metrics.retry_tokens = self.quota.tokens if self.quota is not None else 0
         self._observed = self.hooks.wants_any or self.log is not None or self.tracer is not None
 
     @property
@@ -330,6 +336,8 @@ class Transport:
                                 raise await self._hook_error(call, ctx, failure, span) from failure.cause
                     if stream and status < 400:
                         metrics.messages_received += 1
+                        if self.quota is not None:
+                            self._refund(call)
                         if observed:
                             assert ctx is not None
                             self._attempt_done(call, ctx, span, None)
@@ -357,6 +365,8 @@ class Transport:
                         metrics.messages_received += 1
                         metrics.bytes_received += len(body)
                         if status < 400:
+                            if self.quota is not None:
+                                self._refund(call)
                             if observed:
                                 assert ctx is not None
                                 self._attempt_done(call, ctx, span, None)
@@ -386,6 +396,16 @@ class Transport:
                 raise error
             if min_delay and error.retry_after is None:  # a stream's SSE `retry:` field
                 delay = max(delay, min_delay)
+            quota = self.quota
+            if quota is not None:  # the retry budget: checked only once the policy said "retry"
+                cost = quota.take(_timed_out(error))
+                metrics.retry_tokens = quota.tokens
+                if cost is None:
+                    error.retry_quota_exhausted = True
+                    if observed:
+                        await self._call_failed(call, ctx, error)
+                    raise error
+                call.retry_cost = cost
             if observed:
                 if ctx is None:  # a stream's drop mid-stream: the attempt as it was opened
                     ctx = self._context(call)
@@ -400,6 +420,14 @@ class Transport:
                     log.emit(logging.WARNING, "retry", fields)
             error = None
             await asyncio.sleep(delay)
+
+    def _refund(self, call: Call) -> None:
+        """A success gives tokens back to the retry budget."""
+        quota = self.quota
+        assert quota is not None
+        quota.give(call.retry_cost)
+        call.retry_cost = None
+        self.metrics.retry_tokens = quota.tokens
 
     def _context(self, call: Call) -> AttemptContext:
         endpoint = call.endpoint
@@ -512,6 +540,11 @@ class Transport:
         return self.catalogue.make(
             code, message, request_id=call.request_id, attempts=call.attempt, idempotency_key=call.idempotency_key
         )
+
+
+def _timed_out(error: DWCPError) -> bool:
+    """True when the failed attempt timed out (category TimeoutError): its retry costs more."""
+    return isinstance(error, builtins.TimeoutError) or type(error).__name__ == "TimeoutError"
 
 
 def _merge(headers: dict[str, str], extra: Mapping[str, str]) -> int:

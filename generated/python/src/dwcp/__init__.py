@@ -2,7 +2,7 @@
 """dwcp: the Python SDK of DWCP v3 (Distributed workload control plane API, version 3.)"""
 
 from ._client import Client
-from ._config import ClientConfig, RequestOptions
+from ._config import ClientConfig, RequestOptions, RetryBudget
 from ._enums import MigrationPhase, MigrationState, VMEventType, VMState
 from ._errors import (
     AuthenticationError,
@@ -44,6 +44,7 @@ from ._models import (
 from ._resources import VMClient
 from ._runtime.hooks import AttemptContext, ErrorContext, Hook, RetryContext
 from ._runtime.metrics import ClientMetrics
+from ._runtime.pagination import Pager
 from ._runtime.raw import RawResponse
 from ._runtime.stream import EventStream
 from ._sync import SyncClient, SyncEventStream, SyncVMClient
@@ -56,9 +57,11 @@ __all__ = [
     "ClientMetrics",
     "ErrorContext",
     "Hook",
+    "Pager",
     "RawResponse",
     "RequestOptions",
     "RetryContext",
+    "RetryBudget",
     "EventStream",
     "SyncClient",
     "SyncEventStream",

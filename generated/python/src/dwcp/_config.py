@@ -12,8 +12,24 @@ from ._errors import CATALOGUE
 from ._runtime.errors import Catalogue
 from ._runtime.model import Model
 
-__all__ = ["ClientConfig", "RequestOptions"]
+__all__ = ["ClientConfig", "RequestOptions", "RetryBudget"]
 REDACTED = "[REDACTED]"
+
+
+class RetryBudget(Model):
+    """The client's retry quota (a token bucket shared by every call); capacity 0 turns it off."""
+
+    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+    catalogue: ClassVar[Catalogue] = CATALOGUE
+
+    capacity: int = Field(500, ge=0.0, le=1000000)
+    """Tokens when the client is built, and the ceiling of refunds; 0 turns the budget off."""
+    retry_cost: int = Field(5, ge=0.0, le=1000000)
+    """Tokens a retry takes."""
+    timeout_retry_cost: int = Field(10, ge=0.0, le=1000000)
+    """Tokens a retry takes when the failed attempt timed out."""
+    success_refund: int = Field(1, ge=0.0, le=1000000)
+    """Tokens a call that succeeded on its first attempt gives back."""
 
 
 class ClientConfig(Model):
@@ -46,6 +62,8 @@ class ClientConfig(Model):
     """Most connections (and open streams) at once."""
     buffer_size: int = Field(65536, ge=1024, le=16777216)
     """Read buffer size in bytes."""
+    retry_budget: RetryBudget = Field(default_factory=RetryBudget)
+    """The client's retry quota (a token bucket shared by every call); capacity 0 turns it off."""
     ssl_context: Optional[ssl.SSLContext] = None
     """TLS settings (trusted CAs, client certificate); the system's defaults when None."""
 

@@ -8,8 +8,6 @@ from functools import cached_property
 from typing import Optional
 
 from ._config import RequestOptions
-from ._enums import MigrationState
-from ._errors import CATALOGUE
 from ._models import (
     VM,
     HealthStatus,
@@ -29,12 +27,11 @@ from ._models import (
 )
 from ._runtime.durations import Duration, millis
 from ._runtime.endpoint import Endpoint, Limits
-from ._runtime.errors import CLIENT_TIMEOUT
-from ._runtime.pagination import all_pages
+from ._runtime.pagination import Pager
 from ._runtime.raw import RawResponse, raw
 from ._runtime.resource import Resource
 from ._runtime.stream import EventStream
-from ._runtime.waiter import POLL_INTERVAL, wait
+from ._runtime.waiter import Acceptor, Waiter, wait
 
 __all__ = [
     "ClientOperationsWithRawResponse",
@@ -82,6 +79,55 @@ VM_STREAM_METRICS = Endpoint(
     limits={"interval": Limits(ge=1, le=3600000)},
 )
 VM_WATCH = Endpoint("vm.watch", "GET", "/vms/{vm_id}/events", 200, limits={"since": Limits(ge=0)})
+WAIT_VM_WAIT_UNTIL_RUNNING = Waiter(
+    "vm.wait_until_running",
+    (
+        Acceptor("success", "state", ("running",)),
+        Acceptor("failure", "state", ("error",)),
+    ),
+    min_delay=0.2,
+    max_delay=5.0,
+    max_wait=300.0,
+    error="waiter_failed",
+)
+WAIT_VM_WAIT_UNTIL_STOPPED = Waiter(
+    "vm.wait_until_stopped",
+    (
+        Acceptor("success", "state", ("stopped",)),
+        Acceptor("failure", "state", ("error",)),
+    ),
+    min_delay=0.2,
+    max_delay=5.0,
+    max_wait=300.0,
+    error="waiter_failed",
+)
+WAIT_VM_WAIT_UNTIL_DESTROYED = Waiter(
+    "vm.wait_until_destroyed",
+    (Acceptor("success", error="vm_not_found"),),
+    min_delay=0.2,
+    max_delay=5.0,
+    max_wait=300.0,
+    error="waiter_failed",
+)
+WAIT_VM_WAIT_FOR_MIGRATION = Waiter(
+    "vm.wait_for_migration",
+    (
+        Acceptor("success", "state", ("completed",)),
+        Acceptor(
+            "failure",
+            "state",
+            (
+                "failed",
+                "cancelled",
+            ),
+        ),
+    ),
+    min_delay=1.0,
+    max_delay=20.0,
+    max_wait=3600.0,
+    error="migration_failed",
+    error_field="error",
+)
 
 
 class ClientOperations(Resource):
@@ -140,14 +186,14 @@ class VMClient(Resource):
         """Returns a VM."""
         return await self._fetch(VM_GET, VM, VM_GET.url_path({"vm_id": vm_id}), options=request_options)
 
-    async def list(
+    def list(
         self,
         labels: Optional[dict[str, str]] = None,
         *,
         page_size: Optional[int] = None,
         request_options: Optional[RequestOptions] = None,
-    ) -> builtins.list[VM]:
-        """Lists VMs whose labels match all the given labels, page by page."""
+    ) -> Pager[VM]:
+        """Lists VMs whose labels match all the given labels, page by page. (A Pager: `await` it for every item, or `async for` over it page by page.)"""
 
         async def page(token: Optional[str]) -> VMList:
             return await self._fetch(
@@ -158,7 +204,7 @@ class VMClient(Resource):
                 options=request_options,
             )
 
-        return await all_pages(page, lambda p: p.vms, lambda p: p.next_page_token)
+        return Pager(page, lambda p: p.vms, lambda p: p.next_page_token)
 
     async def start(self, vm_id: str, *, request_options: Optional[RequestOptions] = None) -> VM:
         """Starts a stopped VM; starting a running VM is a no-op."""
@@ -198,28 +244,6 @@ class VMClient(Resource):
             idempotency_key=idempotency_key,
             options=request_options,
         )
-
-    async def wait_for_migration(
-        self,
-        migration_id: str,
-        deadline: Duration,
-        *,
-        poll_interval: Duration = POLL_INTERVAL,
-        request_options: Optional[RequestOptions] = None,
-    ) -> MigrationStatus:
-        """Polls get_migration_status until done; raises TimeoutError at the deadline, never cancelling."""
-        status = await wait(
-            lambda: self.get_migration_status(migration_id, request_options=request_options),
-            lambda s: s.state in {MigrationState.COMPLETED, MigrationState.FAILED, MigrationState.CANCELLED},
-            deadline,
-            lambda: CATALOGUE.make(CLIENT_TIMEOUT, f"vm.migrate {migration_id} not done by the deadline"),
-            poll_interval,
-        )
-        if status.state in {MigrationState.FAILED, MigrationState.CANCELLED}:
-            message = status.error or f"vm.migrate {status.state.value}"
-            details = {"migration_id": migration_id, "state": status.state.value}
-            raise CATALOGUE.make("migration_failed", message, details=details)
-        return status
 
     async def get_migration_status(
         self, migration_id: str, *, request_options: Optional[RequestOptions] = None
@@ -262,10 +286,10 @@ class VMClient(Resource):
             options=request_options,
         )
 
-    async def list_snapshots(
+    def list_snapshots(
         self, vm_id: str, *, page_size: Optional[int] = None, request_options: Optional[RequestOptions] = None
-    ) -> builtins.list[Snapshot]:
-        """Lists a VM's snapshots, page by page."""
+    ) -> Pager[Snapshot]:
+        """Lists a VM's snapshots, page by page. (A Pager: `await` it for every item, or `async for` over it page by page.)"""
 
         async def page(token: Optional[str]) -> SnapshotList:
             return await self._fetch(
@@ -276,7 +300,7 @@ class VMClient(Resource):
                 options=request_options,
             )
 
-        return await all_pages(page, lambda p: p.snapshots, lambda p: p.next_page_token)
+        return Pager(page, lambda p: p.snapshots, lambda p: p.next_page_token)
 
     async def restore_snapshot(
         self,
@@ -353,6 +377,100 @@ class VMClient(Resource):
             self._query(VM_WATCH, {"since": since, "follow": follow}),
             request_options,
         )
+
+    async def wait_until_running(
+        self,
+        vm_id: str,
+        max_wait: Optional[Duration] = None,
+        *,
+        min_delay: Optional[Duration] = None,
+        max_delay: Optional[Duration] = None,
+        request_options: Optional[RequestOptions] = None,
+    ) -> VM:
+        """Waits until the VM runs; a VM that ends in error fails the wait. Polls get (200 ms to 5000 ms apart) for at most max_wait
+        (default 300 s), then raises TimeoutError (wait_timeout); nothing is changed on the server."""
+        output = await wait(
+            lambda: self.get(vm_id, request_options=request_options),
+            WAIT_VM_WAIT_UNTIL_RUNNING,
+            self._transport.catalogue,
+            self._transport.policy.jitter,
+            max_wait,
+            min_delay,
+            max_delay,
+            {"vm_id": vm_id},
+        )
+        assert output is not None  # only an error rule's success gives None, and this waiter has none
+        return output
+
+    async def wait_until_stopped(
+        self,
+        vm_id: str,
+        max_wait: Optional[Duration] = None,
+        *,
+        min_delay: Optional[Duration] = None,
+        max_delay: Optional[Duration] = None,
+        request_options: Optional[RequestOptions] = None,
+    ) -> VM:
+        """Waits until the VM is stopped; a VM that ends in error fails the wait. Polls get (200 ms to 5000 ms apart) for at most max_wait
+        (default 300 s), then raises TimeoutError (wait_timeout); nothing is changed on the server."""
+        output = await wait(
+            lambda: self.get(vm_id, request_options=request_options),
+            WAIT_VM_WAIT_UNTIL_STOPPED,
+            self._transport.catalogue,
+            self._transport.policy.jitter,
+            max_wait,
+            min_delay,
+            max_delay,
+            {"vm_id": vm_id},
+        )
+        assert output is not None  # only an error rule's success gives None, and this waiter has none
+        return output
+
+    async def wait_until_destroyed(
+        self,
+        vm_id: str,
+        max_wait: Optional[Duration] = None,
+        *,
+        min_delay: Optional[Duration] = None,
+        max_delay: Optional[Duration] = None,
+        request_options: Optional[RequestOptions] = None,
+    ) -> None:
+        """Waits until the VM is gone (get answers vm_not_found). Polls get (200 ms to 5000 ms apart) for at most max_wait
+        (default 300 s), then raises TimeoutError (wait_timeout); nothing is changed on the server."""
+        await wait(
+            lambda: self.get(vm_id, request_options=request_options),
+            WAIT_VM_WAIT_UNTIL_DESTROYED,
+            self._transport.catalogue,
+            self._transport.policy.jitter,
+            max_wait,
+            min_delay,
+            max_delay,
+            {"vm_id": vm_id},
+        )
+
+    async def wait_for_migration(
+        self,
+        migration_id: str,
+        max_wait: Optional[Duration] = None,
+        *,
+        min_delay: Optional[Duration] = None,
+        max_delay: Optional[Duration] = None,
+        request_options: Optional[RequestOptions] = None,
+    ) -> MigrationStatus:
+        """Waits until a migration ends; failed or cancelled raise MigrationError with the status's error text. Polls get_migration_status (1000 ms to 20000 ms apart) for at most max_wait
+        (default 3600 s), then raises TimeoutError (wait_timeout); nothing is changed on the server."""
+        output = await wait(
+            lambda: self.get_migration_status(migration_id, request_options=request_options),
+            WAIT_VM_WAIT_FOR_MIGRATION,
+            self._transport.catalogue,
+            self._transport.policy.jitter,
+            max_wait,
+            min_delay,
+            max_delay,
+            {"migration_id": migration_id},
+        )
+        assert output is not None  # only an error rule's success gives None, and this waiter has none
+        return output
 
     async def health(self, *, request_options: Optional[RequestOptions] = None) -> HealthStatus:
         """Reports whether the server is serving."""

@@ -27,7 +27,6 @@ from ._runtime.durations import Duration
 from ._runtime.hooks import Hook
 from ._runtime.metrics import ClientMetrics
 from ._runtime.sync import LoopThread, SyncEventStream
-from ._runtime.waiter import POLL_INTERVAL
 
 __all__ = ["SyncClient", "SyncEventStream", "SyncVMClient"]
 
@@ -132,7 +131,7 @@ class SyncVMClient:
     ) -> builtins.list[VM]:
         """Lists VMs whose labels match all the given labels, page by page."""
         return self._loop.run(
-            self._client.list(labels=labels, page_size=page_size, request_options=request_options)
+            self._client.list(labels=labels, page_size=page_size, request_options=request_options).all()
         )
 
     def start(self, vm_id: str, *, request_options: Optional[RequestOptions] = None) -> VM:
@@ -166,21 +165,6 @@ class SyncVMClient:
                 options=options,
                 idempotency_key=idempotency_key,
                 request_options=request_options,
-            )
-        )
-
-    def wait_for_migration(
-        self,
-        migration_id: str,
-        deadline: Duration,
-        *,
-        poll_interval: Duration = POLL_INTERVAL,
-        request_options: Optional[RequestOptions] = None,
-    ) -> MigrationStatus:
-        """Polls get_migration_status until done; raises TimeoutError at the deadline, never cancelling."""
-        return self._loop.run(
-            self._client.wait_for_migration(
-                migration_id, deadline, poll_interval=poll_interval, request_options=request_options
             )
         )
 
@@ -225,7 +209,9 @@ class SyncVMClient:
     ) -> builtins.list[Snapshot]:
         """Lists a VM's snapshots, page by page."""
         return self._loop.run(
-            self._client.list_snapshots(vm_id=vm_id, page_size=page_size, request_options=request_options)
+            self._client.list_snapshots(
+                vm_id=vm_id, page_size=page_size, request_options=request_options
+            ).all()
         )
 
     def restore_snapshot(
@@ -289,6 +275,74 @@ class SyncVMClient:
         return SyncEventStream(
             self._client.watch(vm_id=vm_id, since=since, follow=follow, request_options=request_options),
             self._loop,
+        )
+
+    def wait_until_running(
+        self,
+        vm_id: str,
+        max_wait: Optional[Duration] = None,
+        *,
+        min_delay: Optional[Duration] = None,
+        max_delay: Optional[Duration] = None,
+        request_options: Optional[RequestOptions] = None,
+    ) -> VM:
+        """Waits until the VM runs; a VM that ends in error fails the wait."""
+        return self._loop.run(
+            self._client.wait_until_running(
+                vm_id, max_wait, min_delay=min_delay, max_delay=max_delay, request_options=request_options
+            )
+        )
+
+    def wait_until_stopped(
+        self,
+        vm_id: str,
+        max_wait: Optional[Duration] = None,
+        *,
+        min_delay: Optional[Duration] = None,
+        max_delay: Optional[Duration] = None,
+        request_options: Optional[RequestOptions] = None,
+    ) -> VM:
+        """Waits until the VM is stopped; a VM that ends in error fails the wait."""
+        return self._loop.run(
+            self._client.wait_until_stopped(
+                vm_id, max_wait, min_delay=min_delay, max_delay=max_delay, request_options=request_options
+            )
+        )
+
+    def wait_until_destroyed(
+        self,
+        vm_id: str,
+        max_wait: Optional[Duration] = None,
+        *,
+        min_delay: Optional[Duration] = None,
+        max_delay: Optional[Duration] = None,
+        request_options: Optional[RequestOptions] = None,
+    ) -> None:
+        """Waits until the VM is gone (get answers vm_not_found)."""
+        return self._loop.run(
+            self._client.wait_until_destroyed(
+                vm_id, max_wait, min_delay=min_delay, max_delay=max_delay, request_options=request_options
+            )
+        )
+
+    def wait_for_migration(
+        self,
+        migration_id: str,
+        max_wait: Optional[Duration] = None,
+        *,
+        min_delay: Optional[Duration] = None,
+        max_delay: Optional[Duration] = None,
+        request_options: Optional[RequestOptions] = None,
+    ) -> MigrationStatus:
+        """Waits until a migration ends; failed or cancelled raise MigrationError with the status's error text."""
+        return self._loop.run(
+            self._client.wait_for_migration(
+                migration_id,
+                max_wait,
+                min_delay=min_delay,
+                max_delay=max_delay,
+                request_options=request_options,
+            )
         )
 
     def health(self, *, request_options: Optional[RequestOptions] = None) -> HealthStatus:

@@ -35,6 +35,9 @@ CLIENT_CODES = (
 class DWCPError(Exception):
     """Base of every error the SDK raises; carries the evidence of the failed call."""
 
+    retry_quota_exhausted = False
+    """True when the client's retry budget stopped further retries of the call (docs/resilience.md)."""
+
     def __init__(
         self,
         message: str,
