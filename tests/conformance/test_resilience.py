@@ -78,3 +78,15 @@ def test_synthetic_vms_step_fails_when_the_server_makes_fewer(suite: Suite, fake
     }
     with pytest.raises(CaseFailure, match="asked for 1000 VMs, the server created 10"):
         run_case(Case("pagination/fewer", Path("fewer.yaml"), data), suite)
+
+
+def test_an_absent_key_reads_as_null_for_operators() -> None:
+    from conformance.runner.matching import match
+
+    # `retry_quota_exhausted` is omitted or false when the budget did not stop the call.
+    for error in ({"category": "ConnectionError"}, {"category": "ConnectionError", "retry_quota_exhausted": False}):
+        assert match({"retry_quota_exhausted": {"$ne": True}}, error) == []
+        assert match({"retry_quota_exhausted": {"$in": [False, None]}}, error) == []
+    assert match({"retry_quota_exhausted": {"$ne": True}}, {"retry_quota_exhausted": True}) != []
+    assert match({"retry_tokens": {"$gte": 0}}, {}) == ["$.retry_tokens: missing"]
+    assert match({"state": {"$in": ["error"]}}, {}) == ["$.state: missing"]
