@@ -82,7 +82,7 @@ async def wait(
                 raise
             if rule.result == SUCCESS:
                 return None
-            raise _failed(catalogue, waiter, None, error.code, ids) from error
+            raise _failed(catalogue, waiter, None, "error", error.code, ids) from error
         except asyncio.TimeoutError:
             raise _timed_out(catalogue, waiter, limit, ids) from None
         for rule in waiter.acceptors:
@@ -92,17 +92,17 @@ async def wait(
             if value in rule.values:
                 if rule.result == SUCCESS:
                     return output
-                raise _failed(catalogue, waiter, output, value, ids)
+                raise _failed(catalogue, waiter, output, rule.field, value, ids)
         delay = waiter.delay(polls, jitter(), low, high)
         await asyncio.sleep(max(0.0, min(delay, end - loop.time())))
 
 
 def _failed(
-    catalogue: Catalogue, waiter: Waiter, output: Any, state: Any, ids: Optional[dict[str, Any]]
+    catalogue: Catalogue, waiter: Waiter, output: Any, field: str, state: Any, ids: Optional[dict[str, Any]]
 ) -> DWCPError:
-    """The waiter's error, naming the state reached (details["state"]) and the text of error_field."""
+    """The waiter's error, naming the state reached (details["state"]), or the text of error_field."""
     text = getattr(output, waiter.error_field, None) if waiter.error_field and output is not None else None
-    message = str(text) if text else f"{waiter.id}: reached {state}"
+    message = str(text) if text else f"{waiter.id.rpartition('.')[2]}: {field} is {state}"
     return catalogue.make(waiter.error, message, details={**(ids or {}), "state": state})
 
 
