@@ -103,7 +103,8 @@ def _failed(
     """The waiter's error, naming the state reached (details["state"]), or the text of error_field."""
     text = getattr(output, waiter.error_field, None) if waiter.error_field and output is not None else None
     message = str(text) if text else f"{waiter.id.rpartition('.')[2]}: {field} is {state}"
-    return catalogue.make(waiter.error, message, details={**(ids or {}), "state": state})
+    # A client-side verdict: no HTTP status, whatever status the catalogue gives the error's code.
+    return catalogue.make(waiter.error, message, status=None, details={**(ids or {}), "state": state})
 
 
 def _timed_out(
