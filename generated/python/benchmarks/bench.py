@@ -23,6 +23,7 @@ import os
 import statistics
 import sys
 import time
+import tracemalloc
 from collections.abc import Awaitable
 from typing import Callable
 
@@ -156,6 +157,7 @@ async def main(args: argparse.Namespace) -> int:
                 )
                 traced_p50 = statistics.median(traced_lat), statistics.median(traced_bare)
     events = await stream_rates(args)
+    lazy = await lazy_list(args)
 
     checks = [
         ("get() p50 latency (ms)", p50[0] * 1000, p50[1] * 1000, p50[0] / p50[1], "<= 1.15", p50[0] / p50[1] <= 1.15),
@@ -165,6 +167,18 @@ async def main(args: argparse.Namespace) -> int:
         ("get() p50, one no-op hook (ms)", hooked_p50[0] * 1000, hooked_p50[1] * 1000, hooked_p50[0] / hooked_p50[1],
          "<= 1.15", hooked_p50[0] / hooked_p50[1] <= 1.15),
     ]  # fmt: skip
+    checks.append(
+        (
+            f"list {args.vms} VMs lazily (s)",
+            lazy[0],
+            lazy[1],
+            lazy[0] / lazy[1],
+            "<= 1.15",
+            lazy[0] / lazy[1] <= 1.15,
+        )
+    )
+    checks.append(("list, peak memory growth (MB)", lazy[2], lazy[3], lazy[2] / max(lazy[3], 1e-9), "sdk < 50",
+                   lazy[2] < 50))  # fmt: skip
     if traced_p50 is not None:  # reported, no target: tracing on, a tracer provider without exporter
         ratio = traced_p50[0] / traced_p50[1]
         checks.append(
@@ -243,6 +257,57 @@ async def stream_rates(args: argparse.Namespace) -> tuple[float, float, float, f
         )
 
 
+async def lazy_list(args: argparse.Namespace) -> tuple[float, float, float, float]:
+    """`async for vm in client.vm.list(...)` over synthetic VMs (page size 500) against bare aiohttp paging the
+    same pages into the same model: median seconds of each side (interleaved), then each side's peak Python
+    memory growth in MB (tracemalloc, a separate pass, as it slows both sides)."""
+    base = f"http://{args.host}:{args.burst_port}"
+    headers = {"Authorization": f"Bearer {args.api_key}", "Accept": "application/json"}
+    config = dwcp.ClientConfig(address=args.host, port=args.burst_port, api_key=args.api_key)
+    labels = {"set": "bench-lazy"}
+    async with aiohttp.ClientSession() as bare, dwcp.Client(config) as client:
+        await bare.post(f"{base}/_conformance/reset", json={})
+        made = await bare.post(f"{base}/_conformance/vms", json={"count": args.vms, "labels": labels})
+        made.raise_for_status()
+
+        async def sdk() -> int:
+            seen = 0
+            async for _ in client.vm.list(labels, page_size=500):
+                seen += 1
+            return seen
+
+        async def paging() -> int:
+            seen, token = 0, None
+            while True:
+                params = {
+                    "labels": "set=bench-lazy",
+                    "page_size": "500",
+                    **({"page_token": token} if token else {}),
+                }
+                same = {**headers, "X-Request-ID": os.urandom(16).hex(), "DWCP-Attempt": "1"}
+                async with bare.get(f"{base}/v3/vms", params=params, headers=same) as response:
+                    page = dwcp.VMList.model_validate_json(await response.read())
+                seen += len(page.vms)
+                token = page.next_page_token
+                if not token:
+                    return seen
+
+        times: dict[str, list[float]] = {"sdk": [], "bare": []}
+        for round in range(3):
+            for name, reader in (("sdk", sdk), ("bare", paging))[:: 1 if round % 2 else -1]:
+                start = time.perf_counter()
+                if await reader() != args.vms:
+                    raise RuntimeError(f"{name} did not list {args.vms} VMs")
+                times[name].append(time.perf_counter() - start)
+        peaks = []
+        for reader in (sdk, paging):
+            tracemalloc.start()
+            await reader()
+            peaks.append(tracemalloc.get_traced_memory()[1] / 2**20)
+            tracemalloc.stop()
+    return statistics.median(times["sdk"]), statistics.median(times["bare"]), peaks[0], peaks[1]
+
+
 def parse() -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -255,6 +320,7 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--api-key", default="test-key")
     parser.add_argument("--requests", type=int, default=1000, help="calls per block")
     parser.add_argument("--events", type=int, default=20000, help="events in the replayed burst")
+    parser.add_argument("--vms", type=int, default=100000, help="synthetic VMs listed lazily (page size 500)")
     args = parser.parse_args()
     if args.burst_port is None:
         args.burst_port = args.port
