@@ -200,7 +200,7 @@ class Transport:
         options: Any = None,
     ) -> Call:
         """A new logical call: one request id, one idempotency key when the operation needs it, and the
-        per-call `options` (a RequestOptions: timeout, retry_attempts, headers, idempotency_key) applied."""
+        per-call options (a RequestOptions: timeout, retry_attempts, headers, idempotency_key) applied."""
         shape = (endpoint.auth, accept, body is not None)
         template = self._templates.get(shape) or self._template(shape)
         headers = {REQUEST_ID: os.urandom(16).hex(), **template[0]}  # urandom: cheaper than uuid4().hex
