@@ -125,3 +125,6 @@ func (c ClientConfig) String() string {
 
 // GoString is String, so %#v never prints the API key either.
 func (c ClientConfig) GoString() string { return c.String() }
+
+// Format prints String for every verb (%v, %+v, %#v, %s, %d, ...), so no verb prints the API key.
+func (c ClientConfig) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(c.String())) }

@@ -30,7 +30,6 @@ const Version = "3.0.0"
 const SpecHash = "dfa26f5f3ad495799a7c561985fa6bc07599e6c4d9e557808961f7e42d4462f3"
 
 const (
-	userAgent            = "dwcp-sdk-go/3.0.0"
 	basePath             = "/v3"
 	attemptHeader        = "DWCP-Attempt"
 	requestIDHeader      = "X-Request-ID"
@@ -40,3 +39,7 @@ const (
 	maxBackoff           = 20 * time.Second
 	maxRetryAfter        = 2 * time.Minute
 )
+
+// secretFields are the wire names of the fields the spec marks secret: their values are redacted
+// in logged bodies.
+var secretFields = map[string]bool{}

@@ -22,6 +22,7 @@ func (c *Client) Health(ctx context.Context, opts ...CallOption) (*HealthStatus,
 		op:     "system.health",
 		method: http.MethodGet,
 		path:   "/health",
+		tmpl:   "/health",
 		opts:   o,
 	}
 
@@ -42,6 +43,7 @@ func (c *Client) createSession(ctx context.Context, opts ...CallOption) (*Sessio
 		op:     "system.create_session",
 		method: http.MethodPost,
 		path:   "/session",
+		tmpl:   "/session",
 		opts:   o,
 		public: true,
 	}
@@ -77,6 +79,7 @@ func (r *VMClient) Create(ctx context.Context, config VMConfig, opts ...CallOpti
 		op:     "vm.create",
 		method: http.MethodPost,
 		path:   "/vms",
+		tmpl:   "/vms",
 		body:   body,
 		keyed:  true,
 		opts:   o,
@@ -102,6 +105,7 @@ func (r *VMClient) Get(ctx context.Context, vmID string, opts ...CallOption) (*V
 		op:     "vm.get",
 		method: http.MethodGet,
 		path:   "/vms/" + url.PathEscape(vmID),
+		tmpl:   "/vms/{vm_id}",
 		opts:   o,
 	}
 
@@ -134,6 +138,7 @@ func (r *VMClient) List(ctx context.Context, labels map[string]string, opts ...C
 		op:     "vm.list",
 		method: http.MethodGet,
 		path:   "/vms",
+		tmpl:   "/vms",
 		query:  query,
 		opts:   o,
 	}
@@ -175,6 +180,7 @@ func (r *VMClient) Start(ctx context.Context, vmID string, opts ...CallOption) e
 		op:     "vm.start",
 		method: http.MethodPost,
 		path:   "/vms/" + url.PathEscape(vmID) + "/start",
+		tmpl:   "/vms/{vm_id}/start",
 		opts:   o,
 	}
 
@@ -200,6 +206,7 @@ func (r *VMClient) Stop(ctx context.Context, vmID string, force bool, opts ...Ca
 		op:     "vm.stop",
 		method: http.MethodPost,
 		path:   "/vms/" + url.PathEscape(vmID) + "/stop",
+		tmpl:   "/vms/{vm_id}/stop",
 		body:   body,
 		opts:   o,
 	}
@@ -220,6 +227,7 @@ func (r *VMClient) Destroy(ctx context.Context, vmID string, opts ...CallOption)
 		op:     "vm.destroy",
 		method: http.MethodDelete,
 		path:   "/vms/" + url.PathEscape(vmID),
+		tmpl:   "/vms/{vm_id}",
 		opts:   o,
 	}
 
@@ -247,6 +255,7 @@ func (r *VMClient) Migrate(ctx context.Context, vmID string, targetNode string, 
 		op:     "vm.migrate",
 		method: http.MethodPost,
 		path:   "/vms/" + url.PathEscape(vmID) + "/migrations",
+		tmpl:   "/vms/{vm_id}/migrations",
 		body:   body,
 		keyed:  true,
 		opts:   o,
@@ -301,6 +310,7 @@ func (r *VMClient) GetMigrationStatus(ctx context.Context, migrationID string, o
 		op:     "vm.get_migration_status",
 		method: http.MethodGet,
 		path:   "/migrations/" + url.PathEscape(migrationID),
+		tmpl:   "/migrations/{migration_id}",
 		opts:   o,
 	}
 
@@ -324,6 +334,7 @@ func (r *VMClient) CancelMigration(ctx context.Context, migrationID string, opts
 		op:     "vm.cancel_migration",
 		method: http.MethodPost,
 		path:   "/migrations/" + url.PathEscape(migrationID) + "/cancel",
+		tmpl:   "/migrations/{migration_id}/cancel",
 		opts:   o,
 	}
 
@@ -355,6 +366,7 @@ func (r *VMClient) Snapshot(ctx context.Context, vmID string, name string, optio
 		op:     "vm.snapshot",
 		method: http.MethodPost,
 		path:   "/vms/" + url.PathEscape(vmID) + "/snapshots",
+		tmpl:   "/vms/{vm_id}/snapshots",
 		body:   body,
 		keyed:  true,
 		opts:   o,
@@ -389,6 +401,7 @@ func (r *VMClient) ListSnapshots(ctx context.Context, vmID string, opts ...CallO
 		op:     "vm.list_snapshots",
 		method: http.MethodGet,
 		path:   "/vms/" + url.PathEscape(vmID) + "/snapshots",
+		tmpl:   "/vms/{vm_id}/snapshots",
 		query:  query,
 		opts:   o,
 	}
@@ -433,6 +446,7 @@ func (r *VMClient) RestoreSnapshot(ctx context.Context, vmID string, snapshotID 
 		op:     "vm.restore_snapshot",
 		method: http.MethodPost,
 		path:   "/vms/" + url.PathEscape(vmID) + "/snapshots/" + url.PathEscape(snapshotID) + "/restore",
+		tmpl:   "/vms/{vm_id}/snapshots/{snapshot_id}/restore",
 		keyed:  true,
 		opts:   o,
 	}
@@ -453,6 +467,7 @@ func (r *VMClient) DeleteSnapshot(ctx context.Context, snapshotID string, opts .
 		op:     "vm.delete_snapshot",
 		method: http.MethodDelete,
 		path:   "/snapshots/" + url.PathEscape(snapshotID),
+		tmpl:   "/snapshots/{snapshot_id}",
 		opts:   o,
 	}
 
@@ -486,6 +501,7 @@ func (r *VMClient) GetMetrics(ctx context.Context, vmID string, window string, o
 		op:     "vm.get_metrics",
 		method: http.MethodGet,
 		path:   "/vms/" + url.PathEscape(vmID) + "/metrics",
+		tmpl:   "/vms/{vm_id}/metrics",
 		query:  query,
 		opts:   o,
 	}
@@ -521,6 +537,7 @@ func (r *VMClient) StreamMetricsStream(ctx context.Context, vmID string, interva
 		op:     "vm.stream_metrics",
 		method: http.MethodGet,
 		path:   "/vms/" + url.PathEscape(vmID) + "/metrics/stream",
+		tmpl:   "/vms/{vm_id}/metrics/stream",
 		query:  query,
 		opts:   o,
 	}
@@ -562,6 +579,7 @@ func (r *VMClient) WatchStream(ctx context.Context, vmID string, opts ...CallOpt
 		op:     "vm.watch",
 		method: http.MethodGet,
 		path:   "/vms/" + url.PathEscape(vmID) + "/events",
+		tmpl:   "/vms/{vm_id}/events",
 		query:  query,
 		opts:   o,
 	}
