@@ -146,13 +146,12 @@ func (c *Client) loop(ctx context.Context, st *callState, onSuccess func(*http.R
 		n := st.attempts + 1
 		a := &Attempt{Call: &st.call, Number: n, Header: make(http.Header, 8)}
 		c.headers(a.Header, st, n)
-		actx := c.attemptStart(ctx, a)
-		if herr := c.beforeAttempt(actx, a); herr != nil {
-			a.Err = herr // nothing was sent
-			c.attemptEnd(actx, a)
-			return nil, c.stamp(herr, st)
+		if herr := c.beforeAttempt(ctx, a); herr != nil {
+			return nil, c.stamp(herr, st) // nothing was sent
 		}
 		st.attempts, st.last = n, a
+		st.call.Attempts = n
+		actx := c.attemptStart(ctx, a)
 		if c.log != nil && c.log.debug {
 			c.log.exchange(actx, "request", a, a.Header, r.body)
 		}

@@ -24,6 +24,8 @@ type Call struct {
 	RequestID string
 	// IdempotencyKey is the call's Idempotency-Key, if it sends one.
 	IdempotencyKey string
+	// Attempts counts the attempts sent so far.
+	Attempts int
 }
 
 // Attempt is one request of a call, as hooks see it.
@@ -74,10 +76,11 @@ type Hooks struct {
 	// OnError runs once when the call ends with an error (err is an *Error).
 	OnError func(ctx context.Context, call *Call, err error) error
 
-	// CallStart, CallEnd, AttemptStart and AttemptEnd frame each call and attempt, for
-	// instrumentation such as tracing (package dwcpotel); they cannot fail. The context CallStart
-	// returns is the context of the call's attempts and later hooks, and the context AttemptStart
-	// returns is the one the attempt's HTTP request carries.
+	// CallStart, CallEnd, AttemptStart and AttemptEnd frame each call and each attempt sent, for
+	// instrumentation such as tracing (module dwcpotel); they cannot fail. The context CallStart
+	// returns is the context of the call's attempts and later hooks; AttemptStart runs after
+	// BeforeAttempt (for an attempt that will be sent; it may still add headers), and the context
+	// it returns is the one the attempt's HTTP request, AfterResponse and AttemptEnd see.
 	CallStart    func(ctx context.Context, call *Call) context.Context
 	CallEnd      func(ctx context.Context, call *Call, err error)
 	AttemptStart func(ctx context.Context, a *Attempt) context.Context

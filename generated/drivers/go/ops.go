@@ -131,7 +131,8 @@ func applyConfig(config *dwcp.ClientConfig, wire map[string]any) error {
 }
 
 // callOp runs one `call` op through the SDK's public API and returns its result in wire form.
-func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage) (any, error) {
+// extra are the call's options from the protocol (timeout, retries, headers, raw response).
+func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage, extra []dwcp.CallOption) (any, error) {
 	switch op {
 	case "system.health":
 		var a struct {
@@ -139,7 +140,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		out, err := c.Health(ctx, opts...)
 		if err != nil {
@@ -154,7 +155,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		out, err := c.VM().Create(ctx, a.Config, opts...)
 		if err != nil {
@@ -169,7 +170,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		out, err := c.VM().Get(ctx, a.VMID, opts...)
 		if err != nil {
@@ -185,7 +186,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 		if a.PageSize != nil {
 			opts = append(opts, dwcp.WithPageSize(*a.PageSize))
 		}
@@ -203,7 +204,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		var out dwcp.VM
 		opts = append(opts, dwcp.WithResult(&out))
@@ -220,7 +221,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		var out dwcp.VM
 		opts = append(opts, dwcp.WithResult(&out))
@@ -236,7 +237,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		return nil, c.VM().Destroy(ctx, a.VMID, opts...)
 
@@ -249,7 +250,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		out, err := c.VM().Migrate(ctx, a.VMID, a.TargetNode, a.Options, opts...)
 		if err != nil {
@@ -275,7 +276,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		out, err := c.VM().WaitMigration(ctx, a.MigrationID, opts...)
 		if err != nil {
@@ -289,7 +290,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		out, err := c.VM().GetMigrationStatus(ctx, a.MigrationID, opts...)
 		if err != nil {
@@ -304,7 +305,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		out, err := c.VM().CancelMigration(ctx, a.MigrationID, opts...)
 		if err != nil {
@@ -321,7 +322,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		out, err := c.VM().Snapshot(ctx, a.VMID, a.Name, a.Options, opts...)
 		if err != nil {
@@ -337,7 +338,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 		if a.PageSize != nil {
 			opts = append(opts, dwcp.WithPageSize(*a.PageSize))
 		}
@@ -356,7 +357,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		var out dwcp.VM
 		opts = append(opts, dwcp.WithResult(&out))
@@ -372,7 +373,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		return nil, c.VM().DeleteSnapshot(ctx, a.SnapshotID, opts...)
 
@@ -384,7 +385,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		out, err := c.VM().GetMetrics(ctx, a.VMID, msString(a.Window), opts...)
 		if err != nil {
@@ -397,7 +398,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 }
 
 // openOp opens one stream op.
-func openOp(c *dwcp.Client, op string, raw json.RawMessage) (*stream, error) {
+func openOp(c *dwcp.Client, op string, raw json.RawMessage, extra []dwcp.CallOption) (*stream, error) {
 	ctx := context.Background()
 	switch op {
 	case "vm.stream_metrics":
@@ -408,7 +409,7 @@ func openOp(c *dwcp.Client, op string, raw json.RawMessage) (*stream, error) {
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		ids := &idQueue{}
 		opts = append(opts, dwcp.WithEventID(ids.push))
@@ -426,7 +427,7 @@ func openOp(c *dwcp.Client, op string, raw json.RawMessage) (*stream, error) {
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 		if a.Since != nil {
 			opts = append(opts, dwcp.WithSince(*a.Since))
 		}
