@@ -247,9 +247,25 @@ func (c *Client) accept(st *callState, resp *http.Response, buf *bytes.Buffer, o
 	if buf != nil {
 		body = buf.Bytes()
 	}
-	failure := responseError(resp, body)
+	failure := c.scrub(responseError(resp, body))
 	release(resp, buf)
 	return false, failure, false
+}
+
+// scrub removes the API key from an error the server wrote (a proxy or server echoing the
+// Authorization header must not put the key into error text).
+func (c *Client) scrub(e *Error) *Error {
+	key := c.config.APIKey
+	if key == "" {
+		return e
+	}
+	e.Message = strings.ReplaceAll(e.Message, key, redacted)
+	for name, raw := range e.Details {
+		if bytes.Contains(raw, []byte(key)) {
+			e.Details[name] = bytes.ReplaceAll(raw, []byte(key), []byte(redacted))
+		}
+	}
+	return e
 }
 
 // release returns a response's buffer to the pool, or closes a stream response's body.
