@@ -98,9 +98,14 @@ const (
 	pointOnError       = "on_error"
 )
 
-// hookError is the error of a call a hook ended.
+// hookError is the error of a call a hook ended: the catalogue's entry of code hook_failed (a
+// spec without one still gets a typed HookError, without a sentinel).
 func hookError(point string, cause error) *Error {
-	e := clientError("hook_failed", "a hook failed at "+point+": "+cause.Error())
+	message := "a hook failed at " + point + ": " + cause.Error()
+	if codeKinds["hook_failed"] == nil {
+		return &Error{Type: "HookError", Code: "hook_failed", Message: message, Err: cause}
+	}
+	e := clientError("hook_failed", message)
 	e.Err = cause
 	return e
 }
