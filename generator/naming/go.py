@@ -74,10 +74,15 @@ RUNTIME_NAMES = frozenset(
         *("Client", "ClientMetrics", "Option", "CallOption", "Stream", "NewClient"),
         *("DefaultConfig", "WithJitter", "WithHTTPClient", "WithIdempotencyKey", "WithPageSize", "WithResult"),
         *("WithEventID", "Version", "SpecHash"),
+        # Issue 15: hooks, logging, per-call options, raw responses.
+        *("Hooks", "Call", "Attempt", "Response", "WithHooks", "WithLogger", "WithLogLevel"),
+        *("WithRequestTimeout", "WithRetryAttempts", "WithHeader", "WithResponseInto"),
     }
 )
 # Methods of *Client written by hand or by connect.go.
-CLIENT_METHODS = frozenset({"Connect", "Disconnect", "IsConnected", "IsAuthenticated", "GetMetrics", "Config"})
+CLIENT_METHODS = frozenset(
+    {"Connect", "Disconnect", "IsConnected", "IsAuthenticated", "GetMetrics", "Config", "String", "GoString", "Format"}
+)
 
 
 class GoArg:
