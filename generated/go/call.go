@@ -55,6 +55,8 @@ type callState struct {
 	timeout  time.Duration
 	lastID   string   // a stream's Last-Event-ID for its next connection
 	last     *Attempt // the last attempt sent
+	retried  bool     // a retry took tokens from the budget since the last success
+	lastCost int      // what that retry took
 }
 
 // newCall starts the state of one call: its request id, idempotency key and effective options.
@@ -186,6 +188,7 @@ func (c *Client) loop(ctx context.Context, st *callState, onSuccess func(*http.R
 			var done bool
 			done, failure, final = c.accept(st, resp, buf, onSuccess)
 			if done {
+				c.budget.succeeded(st)
 				c.endAttempt(actx, a)
 				if resp.StatusCode == http.StatusNoContent || !r.stream {
 					return nil, nil
@@ -206,6 +209,9 @@ func (c *Client) loop(ctx context.Context, st *callState, onSuccess func(*http.R
 		delay, again := c.policy.decide(try, st.retries, failure, st.call.IdempotencyKey != "", header)
 		if !again {
 			return nil, failure
+		}
+		if !c.budget.take(st, failure) {
+			return nil, exhausted(failure)
 		}
 		if herr := c.beforeRetry(ctx, a, delay, failure); herr != nil {
 			return nil, c.stamp(herr, st)

@@ -27,6 +27,7 @@ type Client struct {
 	host   string
 	port   int
 
+	budget   *retryBudget
 	hooks    []Hooks
 	logTo    *slog.Logger
 	logLevel *slog.Level
@@ -80,6 +81,7 @@ func NewClient(config ClientConfig, opts ...Option) (*Client, error) {
 		c.auth = "Bearer " + config.APIKey
 	}
 	c.static = newStaticHeaders(c.auth)
+	c.budget = newRetryBudget(config.retryBudget())
 	if u, err := url.Parse(base); err == nil {
 		c.host = u.Hostname()
 		c.port, _ = strconv.Atoi(u.Port())
@@ -127,7 +129,11 @@ func (c *Client) IsConnected() bool { return c.connected.Load() }
 func (c *Client) IsAuthenticated() bool { return c.authenticated.Load() }
 
 // GetMetrics returns the client's traffic counters.
-func (c *Client) GetMetrics() ClientMetrics { return c.counters.snapshot() }
+func (c *Client) GetMetrics() ClientMetrics {
+	m := c.counters.snapshot()
+	m.RetryTokens = c.budget.left()
+	return m
+}
 
 // Config returns the client's configuration (its String method redacts the API key).
 func (c *Client) Config() ClientConfig { return c.config }

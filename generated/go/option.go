@@ -23,6 +23,7 @@ type callOptions struct {
 	retries        *int
 	header         http.Header
 	response       *Response
+	maxWait        time.Duration
 	// inputs holds the optional inputs set by the generated With<Name> options, by wire name.
 	inputs map[string]any
 }

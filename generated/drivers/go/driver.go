@@ -57,6 +57,8 @@ type errReply struct {
 	RetryAfterMS *int64  `json:"retry_after_ms"`
 	Message      string  `json:"message"`
 	Field        *string `json:"field,omitempty"`
+	Exhausted    bool    `json:"retry_quota_exhausted,omitempty"`
+	State        *string `json:"state,omitempty"`
 }
 
 // driver holds the clients and open streams the runner named.
@@ -148,7 +150,8 @@ func (d *driver) run(m message) (any, error) {
 		}
 		x := c.GetMetrics()
 		return map[string]any{"messages_sent": x.MessagesSent, "messages_received": x.MessagesReceived,
-			"bytes_sent": x.BytesSent, "bytes_received": x.BytesReceived, "errors_total": x.ErrorsTotal}, nil
+			"bytes_sent": x.BytesSent, "bytes_received": x.BytesReceived, "errors_total": x.ErrorsTotal,
+			"retry_tokens": x.RetryTokens}, nil
 	case "call":
 		c, err := d.client(m.Client)
 		if err != nil {
@@ -345,6 +348,10 @@ func failure(err error) reply {
 	}
 	if e.Field != "" {
 		r.Field = &e.Field
+	}
+	r.Exhausted = e.RetryQuotaExhausted
+	if e.State != "" {
+		r.State = &e.State
 	}
 	return reply{Error: r}
 }

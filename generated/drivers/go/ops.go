@@ -130,7 +130,29 @@ func applyConfig(config *dwcp.ClientConfig, wire map[string]any) error {
 		}
 		config.BufferSize = int(x)
 	}
+	if block, ok := wire["retry_budget"].(map[string]any); ok {
+		if v, ok := block["capacity"].(float64); ok {
+			config.RetryBudget.Capacity = int(v)
+		}
+		if v, ok := block["retry_cost"].(float64); ok {
+			config.RetryBudget.RetryCost = int(v)
+		}
+		if v, ok := block["timeout_retry_cost"].(float64); ok {
+			config.RetryBudget.TimeoutRetryCost = int(v)
+		}
+		if v, ok := block["success_refund"].(float64); ok {
+			config.RetryBudget.SuccessRefund = int(v)
+		}
+	}
 	return nil
+}
+
+// firstMS is the first of the protocol's millisecond values that is present.
+func firstMS(a, b *int64) *int64 {
+	if a != nil {
+		return a
+	}
+	return b
 }
 
 // callOp runs one `call` op through the SDK's public API and returns its result in wire form.
@@ -185,6 +207,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage,
 		var a struct {
 			Labels   map[string]string `json:"labels"`
 			PageSize *int              `json:"page_size"`
+			Take     *int              `json:"take"`
 		}
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
@@ -194,6 +217,22 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage,
 			opts = append(opts, dwcp.WithPageSize(*a.PageSize))
 		}
 
+		if a.Take != nil {
+			items := []any{}
+			if *a.Take <= 0 {
+				return items, nil
+			}
+			for item, err := range c.VM().ListIter(ctx, a.Labels, opts...) {
+				if err != nil {
+					return nil, err
+				}
+				items = append(items, item)
+				if len(items) == *a.Take {
+					break // the idiomatic early exit: no further page is fetched
+				}
+			}
+			return items, nil
+		}
 		out, err := c.VM().List(ctx, a.Labels, opts...)
 		if err != nil {
 			return nil, err
@@ -261,31 +300,6 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage,
 		}
 		return out, nil
 
-	case "vm.wait_for_migration":
-		var wait struct {
-			DeadlineMS *int64 `json:"deadline_ms"`
-		}
-		if err := json.Unmarshal(raw, &wait); err != nil {
-			return nil, argError(err)
-		}
-		if wait.DeadlineMS != nil {
-			var cancel context.CancelFunc
-			ctx, cancel = context.WithTimeout(ctx, msDuration(wait.DeadlineMS))
-			defer cancel()
-		}
-		var a struct {
-			MigrationID string `json:"migration_id"`
-		}
-		if err := json.Unmarshal(raw, &a); err != nil {
-			return nil, argError(err)
-		}
-		opts := append([]dwcp.CallOption{}, extra...)
-
-		out, err := c.VM().WaitMigration(ctx, a.MigrationID, opts...)
-		if err != nil {
-			return nil, err
-		}
-		return out, nil
 	case "vm.get_migration_status":
 		var a struct {
 			MigrationID string `json:"migration_id"`
@@ -337,6 +351,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage,
 		var a struct {
 			VMID     string `json:"vm_id"`
 			PageSize *int   `json:"page_size"`
+			Take     *int   `json:"take"`
 		}
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
@@ -346,6 +361,22 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage,
 			opts = append(opts, dwcp.WithPageSize(*a.PageSize))
 		}
 
+		if a.Take != nil {
+			items := []any{}
+			if *a.Take <= 0 {
+				return items, nil
+			}
+			for item, err := range c.VM().ListSnapshotsIter(ctx, a.VMID, opts...) {
+				if err != nil {
+					return nil, err
+				}
+				items = append(items, item)
+				if len(items) == *a.Take {
+					break // the idiomatic early exit: no further page is fetched
+				}
+			}
+			return items, nil
+		}
 		out, err := c.VM().ListSnapshots(ctx, a.VMID, opts...)
 		if err != nil {
 			return nil, err
@@ -396,6 +427,98 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage,
 		}
 		return out, nil
 
+	case "vm.wait_until_running":
+		var wait struct {
+			MaxWaitMS  *int64 `json:"max_wait_ms"`
+			DeadlineMS *int64 `json:"deadline_ms"`
+		}
+		if err := json.Unmarshal(raw, &wait); err != nil {
+			return nil, argError(err)
+		}
+		var a struct {
+			VMID string `json:"vm_id"`
+		}
+		if err := json.Unmarshal(raw, &a); err != nil {
+			return nil, argError(err)
+		}
+		opts := append([]dwcp.CallOption{}, extra...)
+
+		if ms := firstMS(wait.MaxWaitMS, wait.DeadlineMS); ms != nil {
+			opts = append(opts, dwcp.WithMaxWait(msDuration(ms)))
+		}
+		out, err := c.VM().WaitUntilRunning(ctx, a.VMID, opts...)
+		if err != nil {
+			return nil, err
+		}
+		return out, nil
+	case "vm.wait_until_stopped":
+		var wait struct {
+			MaxWaitMS  *int64 `json:"max_wait_ms"`
+			DeadlineMS *int64 `json:"deadline_ms"`
+		}
+		if err := json.Unmarshal(raw, &wait); err != nil {
+			return nil, argError(err)
+		}
+		var a struct {
+			VMID string `json:"vm_id"`
+		}
+		if err := json.Unmarshal(raw, &a); err != nil {
+			return nil, argError(err)
+		}
+		opts := append([]dwcp.CallOption{}, extra...)
+
+		if ms := firstMS(wait.MaxWaitMS, wait.DeadlineMS); ms != nil {
+			opts = append(opts, dwcp.WithMaxWait(msDuration(ms)))
+		}
+		out, err := c.VM().WaitUntilStopped(ctx, a.VMID, opts...)
+		if err != nil {
+			return nil, err
+		}
+		return out, nil
+	case "vm.wait_until_destroyed":
+		var wait struct {
+			MaxWaitMS  *int64 `json:"max_wait_ms"`
+			DeadlineMS *int64 `json:"deadline_ms"`
+		}
+		if err := json.Unmarshal(raw, &wait); err != nil {
+			return nil, argError(err)
+		}
+		var a struct {
+			VMID string `json:"vm_id"`
+		}
+		if err := json.Unmarshal(raw, &a); err != nil {
+			return nil, argError(err)
+		}
+		opts := append([]dwcp.CallOption{}, extra...)
+
+		if ms := firstMS(wait.MaxWaitMS, wait.DeadlineMS); ms != nil {
+			opts = append(opts, dwcp.WithMaxWait(msDuration(ms)))
+		}
+		return nil, c.VM().WaitUntilDestroyed(ctx, a.VMID, opts...)
+	case "vm.wait_for_migration":
+		var wait struct {
+			MaxWaitMS  *int64 `json:"max_wait_ms"`
+			DeadlineMS *int64 `json:"deadline_ms"`
+		}
+		if err := json.Unmarshal(raw, &wait); err != nil {
+			return nil, argError(err)
+		}
+		var a struct {
+			MigrationID string `json:"migration_id"`
+		}
+		if err := json.Unmarshal(raw, &a); err != nil {
+			return nil, argError(err)
+		}
+		opts := append([]dwcp.CallOption{}, extra...)
+
+		if ms := firstMS(wait.MaxWaitMS, wait.DeadlineMS); ms != nil {
+			opts = append(opts, dwcp.WithMaxWait(msDuration(ms)))
+		}
+		out, err := c.VM().WaitMigration(ctx, a.MigrationID, opts...)
+		if err != nil {
+			return nil, err
+		}
+		return out, nil
 	}
 	return nil, fmt.Errorf("unknown op %q", op)
 }

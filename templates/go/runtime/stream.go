@@ -129,6 +129,10 @@ func pump[T any](ctx, cctx context.Context, c *Client, st *callState, conn *stre
 		if reader.retry > 0 {
 			delay = reconnectDelay(reader.retry, failures, c.policy)
 		}
+		if !c.budget.take(st, cause) {
+			end = exhausted(cause)
+			return
+		}
 		if herr := c.beforeRetry(cctx, st.last, delay, cause); herr != nil {
 			end = c.stamp(herr, st)
 			return
