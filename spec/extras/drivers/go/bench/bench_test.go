@@ -7,6 +7,10 @@
 //     same GET through a bare net/http client with identical headers, transport settings and decode
 //     into dwcp.VM; who goes first rotates every round so no side always runs on a warmer
 //     connection. Reported: each p50 and its ratio to bare (limit 1.10x for plain and hooked).
+//   - BenchmarkListLazy: 100,000 synthetic VMs listed with ListIter (page size 500) and by a bare
+//     net/http client paging the same pages, DWCP_BENCH_LIST_ROUNDS (default 3) alternating rounds.
+//     Reported: the median time of each, their ratio (limit 1.15x), and the SDK's peak heap growth
+//     while iterating (target under 50 MB).
 //   - BenchmarkStream: DWCP_BENCH_ROUNDS (default 5) rounds replaying a 20,000-event log through
 //     Watch, through a minimal correct bare consumer (bufio lines, SSE data/blank-line dispatch,
 //     json.Unmarshal into dwcp.VMEvent) and through a line counter that decodes nothing. Reported:
@@ -312,4 +316,115 @@ func post(b *testing.B, target string, payload map[string]any) {
 	if resp.StatusCode >= 300 {
 		b.Fatalf("%s: %s", target, resp.Status)
 	}
+}
+
+const listed = 100000
+
+// BenchmarkListLazy lists 100,000 synthetic VMs lazily (ListIter, pages of 500) and with a bare
+// client paging the same pages, and samples the heap between pages while the SDK iterates.
+func BenchmarkListLazy(b *testing.B) {
+	base := os.Getenv("DWCP_BENCH_URL")
+	if base == "" {
+		b.Skip("DWCP_BENCH_URL is not set")
+	}
+	post(b, base+"/_conformance/reset", map[string]any{"clock_speed": 1000.0})
+	post(b, base+"/_conformance/vms", map[string]any{"count": listed, "name_prefix": "bench"})
+	client := connect(b)
+	defer client.Disconnect()
+	hc := &http.Client{Transport: bareTransport()}
+	auth := "Bearer " + os.Getenv("DWCP_API_KEY")
+	rounds := envInt("DWCP_BENCH_LIST_ROUNDS", 3)
+	var sdk, bare []float64
+	var peak uint64
+	b.ResetTimer()
+	for r := 0; r < rounds; r++ {
+		sides := []func(){
+			func() {
+				d, grew := sdkList(b, client)
+				sdk = append(sdk, d)
+				peak = max(peak, grew)
+			},
+			func() { bare = append(bare, bareList(b, hc, base, auth)) },
+		}
+		sides[r%2]()
+		sides[(r+1)%2]()
+	}
+	b.StopTimer()
+	s, r := median(sdk), median(bare)
+	b.ReportMetric(s*1e3, "sdk-list-ms")
+	b.ReportMetric(r*1e3, "bare-list-ms")
+	b.ReportMetric(s/r, "list-overhead-x")
+	b.ReportMetric(float64(peak)/(1<<20), "sdk-peak-heap-MB")
+	fmt.Printf("lazy list of %d VMs (pages of 500, median of %d rounds): sdk %.0f ms, bare %.0f ms (%.3fx, limit 1.15x); "+
+		"peak heap growth while iterating %.1f MB (target < 50 MB)\n", listed, rounds, s*1e3, r*1e3, s/r, float64(peak)/(1<<20))
+}
+
+// sdkList iterates ListIter over every VM; it returns the seconds taken and the peak heap growth
+// over the heap before the list, sampled at each page boundary.
+func sdkList(b *testing.B, client *dwcp.Client) (float64, uint64) {
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	base, peak := ms.HeapAlloc, uint64(0)
+	start := time.Now()
+	n := 0
+	for vm, err := range client.VM().ListIter(context.Background(), nil, dwcp.WithPageSize(500)) {
+		if err != nil {
+			b.Fatal(err)
+		}
+		if vm.ID != "" {
+			n++
+		}
+		if n%500 == 0 {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapAlloc > base {
+				peak = max(peak, ms.HeapAlloc-base)
+			}
+		}
+	}
+	elapsed := time.Since(start).Seconds()
+	if n < listed {
+		b.Fatalf("the SDK listed %d VMs, want %d", n, listed)
+	}
+	return elapsed, peak
+}
+
+// bareList pages through the same list with net/http, decoding each page into dwcp.VM values.
+func bareList(b *testing.B, hc *http.Client, base, auth string) float64 {
+	start := time.Now()
+	n, token := 0, ""
+	for {
+		target := base + "/v3/vms?page_size=500"
+		if token != "" {
+			target += "&page_token=" + url.QueryEscape(token)
+		}
+		req, _ := http.NewRequest(http.MethodGet, target, nil)
+		req.Header["Authorization"] = []string{auth}
+		req.Header["Accept"] = []string{"application/json"}
+		resp, err := hc.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != http.StatusOK {
+			b.Fatalf("bare list: %v %s", err, resp.Status)
+		}
+		var page struct {
+			VMs           []dwcp.VM `json:"vms"`
+			NextPageToken string    `json:"next_page_token"`
+		}
+		if err := json.Unmarshal(body, &page); err != nil {
+			b.Fatal(err)
+		}
+		n += len(page.VMs)
+		if page.NextPageToken == "" {
+			break
+		}
+		token = page.NextPageToken
+	}
+	if n < listed {
+		b.Fatalf("the bare client listed %d VMs, want %d", n, listed)
+	}
+	return time.Since(start).Seconds()
 }
