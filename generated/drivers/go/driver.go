@@ -35,7 +35,7 @@ type message struct {
 	Stream     string            `json:"stream"`
 	Count      int               `json:"count"`
 	TimeoutMS  int64             `json:"timeout_ms"`
-	Options    *callOptions      `json:"options"`
+	Options    *callOptions      `json:"options,omitempty"` // the protocol's per-call options (not a spec name)
 	Raw        bool              `json:"raw"`
 }
 
