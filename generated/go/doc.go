@@ -19,6 +19,12 @@
 // The client itself offers Health; each
 // resource has its own client: client.VM().
 // Optional inputs are CallOptions (With<Name>), so a new optional input never changes a signature.
+// Every request goes through one attempt loop that hooks (WithHooks), log/slog records (DWCP_LOG,
+// WithLogger) and OpenTelemetry tracing (the separate module dwcpotel) see; per-call options
+// (WithRequestTimeout, WithRetryAttempts, WithHeader, WithResponseInto) override the client's
+// configuration for one call. Retries draw on a per-client retry budget (ClientConfig.RetryBudget),
+// spec-declared waiters poll until a state (WaitUntilRunning, ...), and every paginated call has a
+// lazy Iter twin returning iter.Seq2.
 package dwcp
 
 import "time"
