@@ -1,16 +1,26 @@
 // Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT.
 import { origin } from './runtime/base-url.js';
 import type { Jitter } from './runtime/backoff.js';
+import type { Hook } from './runtime/hooks.js';
 import { Invoker } from './runtime/invoker.js';
+import {
+  consoleLogger,
+  Log,
+  resolveLogLevel,
+  type LogLevel,
+  type Logger,
+} from './runtime/logging.js';
+import type { Tracing } from './runtime/tracing.js';
 import { newMetrics, type ClientMetrics } from './runtime/metrics.js';
 import type { Transport } from './runtime/transport.js';
 import { NotConnectedError, ValidationError } from './errors.js';
-import { catalogue, RETRY_POLICY } from './policy.js';
+import { catalogue, RETRY_POLICY, SECRET_FIELDS } from './policy.js';
 import { validateClientConfig } from './validate.js';
 import { VMClient, type HealthOptions } from './resources.js';
 import { decodeHealthStatus, decodeSessionInfo } from './codec.js';
 import type { Duration } from './runtime/duration.js';
 import { EventStream } from './runtime/event-stream.js';
+import { APIPromise } from './runtime/api-promise.js';
 import type { CallOptions, Endpoint } from './runtime/invoker.js';
 import { query } from './runtime/query.js';
 import { pollUntil, type WaitOptions } from './runtime/waiter.js';
@@ -56,10 +66,27 @@ export interface ClientConfig {
   jitter?: Jitter;
   /** Node only: extra CA certificates (PEM) to trust, e.g. a local server's self-signed CA. */
   ca?: string | Uint8Array;
+  /**
+   * Hooks that see every attempt of every call, run in this order at each point (beforeAttempt,
+   * afterResponse, beforeRetry, onError); a hook that throws ends the call with a HookError.
+   */
+  hooks?: readonly Hook[];
+  /** Where log lines go (default: the console); the level comes from `logLevel` or DWCP_LOG. */
+  logger?: Logger;
+  /**
+   * `debug`, `info`, `warning` or `off`. Default: the DWCP_LOG environment variable, read when the
+   * client is built (Node), else off. In browsers, set it here.
+   */
+  logLevel?: LogLevel;
+  /** Spans per call and per attempt: `otelTracing()` from `<package>/otel` (OpenTelemetry). */
+  tracing?: Tracing;
 }
 
+/** Options that are not settings: kept out of `config` (and so out of logs and JSON). */
+type Extensions = 'apiKey' | 'ca' | 'jitter' | 'hooks' | 'logger' | 'logLevel' | 'tracing';
+
 /** A ClientConfig with every default applied; the API key is kept out of it. */
-export type ResolvedConfig = Required<Omit<ClientConfig, 'apiKey' | 'ca' | 'jitter'>>;
+export type ResolvedConfig = Required<Omit<ClientConfig, Extensions>>;
 
 /** What a concrete client (Node or browser) uses to reach the server. */
 export interface TransportConfig extends ResolvedConfig {
@@ -77,6 +104,9 @@ export abstract class BaseClient {
   readonly #ca: string | Uint8Array | undefined;
   readonly #jitter: Jitter;
   readonly #metrics = newMetrics();
+  readonly #hooks: readonly Hook[];
+  readonly #log: Log | undefined;
+  readonly #tracing: Tracing | undefined;
   #invoker: Invoker | undefined;
   #authenticated = false;
   #session: SessionInfo | undefined;
@@ -99,6 +129,14 @@ export abstract class BaseClient {
     this.#apiKey = config.apiKey ?? '';
     this.#ca = config.ca;
     this.#jitter = config.jitter ?? Math.random;
+    this.#hooks = [...(config.hooks ?? [])];
+    const level = resolveLogLevel(config.logLevel);
+    const secrets = [...SECRET_FIELDS];
+    this.#log =
+      level === 'off'
+        ? undefined
+        : new Log(config.logger ?? consoleLogger, level, this.#apiKey, secrets);
+    this.#tracing = config.tracing;
     try {
       origin(this.config.address, this.config.port, this.config.tlsEnabled);
     } catch (error) {
@@ -124,12 +162,22 @@ export abstract class BaseClient {
     );
     const invoker = this.#newInvoker(transport);
     try {
-      this.#session = await invoker.call(
-        { method: 'POST', path: `/session`, idempotent: true, auth: true, success: 200 },
-        undefined,
-        (json) => decodeSessionInfo(object(json, 'SessionInfo')),
-        options,
-      );
+      this.#session = (
+        await invoker.call(
+          {
+            operation: 'system.create_session',
+            method: 'POST',
+            template: '/session',
+            path: `/session`,
+            idempotent: true,
+            auth: true,
+            success: 200,
+          },
+          undefined,
+          (json) => decodeSessionInfo(object(json, 'SessionInfo')),
+          options,
+        )
+      ).data;
       this.#authenticated = true;
       this.#invoker = invoker;
     } catch (error) {
@@ -172,13 +220,23 @@ export abstract class BaseClient {
   }
 
   /** Reports whether the server is serving. */
-  async health(callOptions: HealthOptions = {}): Promise<HealthStatus> {
-    return this.invoker().call(
-      { method: 'GET', path: `/health`, idempotent: true, auth: false, success: 200 },
-      undefined,
-      (json) => decodeHealthStatus(object(json, 'HealthStatus')),
-      callOptions,
-    );
+  health(callOptions: HealthOptions = {}): APIPromise<HealthStatus> {
+    return APIPromise.run(async () => {
+      return this.invoker().call(
+        {
+          operation: 'system.health',
+          method: 'GET',
+          template: '/health',
+          path: `/health`,
+          idempotent: true,
+          auth: false,
+          success: 200,
+        },
+        undefined,
+        (json) => decodeHealthStatus(object(json, 'HealthStatus')),
+        callOptions,
+      );
+    });
   }
 
   /**
@@ -198,7 +256,13 @@ export abstract class BaseClient {
   /** The transport of this platform (undici on Node, fetch in the browser). */
   protected abstract createTransport(origin: string, config: TransportConfig): Transport;
 
+  /** The User-Agent every attempt sends (undefined where the platform sets its own, as browsers do). */
+  protected userAgent(): string | undefined {
+    return undefined;
+  }
+
   #newInvoker(transport: Transport): Invoker {
+    const url = new URL(origin(this.config.address, this.config.port, this.config.tlsEnabled));
     return new Invoker({
       transport,
       basePath: '/v3',
@@ -213,6 +277,12 @@ export abstract class BaseClient {
       metrics: this.#metrics,
       headers: RETRY_POLICY.headers,
       newId: () => this.randomId(),
+      hooks: this.#hooks,
+      log: this.#log,
+      tracing: this.#tracing,
+      userAgent: this.userAgent(),
+      serverAddress: url.hostname.replace(/^\[|\]$/g, ''),
+      serverPort: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
     });
   }
 

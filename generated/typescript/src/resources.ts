@@ -21,6 +21,7 @@ import {
 import { MigrationError, TimeoutError } from './errors.js';
 import type { Duration } from './runtime/duration.js';
 import { EventStream } from './runtime/event-stream.js';
+import { APIPromise } from './runtime/api-promise.js';
 import type { CallOptions, Endpoint } from './runtime/invoker.js';
 import { query } from './runtime/query.js';
 import { pollUntil, type WaitOptions } from './runtime/waiter.js';
@@ -130,156 +131,190 @@ export class VMClient {
   }
 
   /** Creates a VM (placed on a node that fits) and returns it in state creating. */
-  async create(config: VMConfig, callOptions: VMCreateOptions = {}): Promise<VM> {
-    validateVMConfig(config);
-    return this.#client
-      .invoker()
-      .call(
-        { method: 'POST', path: `/vms`, idempotent: false, auth: true, success: 201 },
-        encodeVMConfig(config),
-        (json) => decodeVM(object(json, 'VM')),
-        callOptions,
-      );
+  create(config: VMConfig, callOptions: VMCreateOptions = {}): APIPromise<VM> {
+    return APIPromise.run(async () => {
+      validateVMConfig(config);
+      return this.#client
+        .invoker()
+        .call(
+          {
+            operation: 'vm.create',
+            method: 'POST',
+            template: '/vms',
+            path: `/vms`,
+            idempotent: false,
+            auth: true,
+            success: 201,
+          },
+          encodeVMConfig(config),
+          (json) => decodeVM(object(json, 'VM')),
+          callOptions,
+        );
+    });
   }
 
   /** Returns a VM. */
-  async get(vmId: string, callOptions: VMGetOptions = {}): Promise<VM> {
-    checkId(vmId, 'vmId', 'vm_id');
-    return this.#client
-      .invoker()
-      .call(
-        {
-          method: 'GET',
-          path: `/vms/${encodeURIComponent(vmId)}`,
-          idempotent: true,
-          auth: true,
-          success: 200,
-        },
-        undefined,
-        (json) => decodeVM(object(json, 'VM')),
-        callOptions,
-      );
+  get(vmId: string, callOptions: VMGetOptions = {}): APIPromise<VM> {
+    return APIPromise.run(async () => {
+      checkId(vmId, 'vmId', 'vm_id');
+      return this.#client
+        .invoker()
+        .call(
+          {
+            operation: 'vm.get',
+            method: 'GET',
+            template: '/vms/{vm_id}',
+            path: `/vms/${encodeURIComponent(vmId)}`,
+            idempotent: true,
+            auth: true,
+            success: 200,
+          },
+          undefined,
+          (json) => decodeVM(object(json, 'VM')),
+          callOptions,
+        );
+    });
   }
 
   /** Lists VMs whose labels match all the given labels, page by page. Returns every item over all pages. */
-  async list(labels?: Record<string, string>, callOptions: VMListOptions = {}): Promise<VM[]> {
-    if (labels !== undefined) checkParam(checkMap(labels, true), 'labels', 'labels');
-    if (callOptions.pageSize !== undefined)
-      checkParam(
-        checkNumber(callOptions.pageSize, { min: 1, max: 1000, integer: true }),
-        'pageSize',
-        'page_size',
-      );
-    const invoker = this.#client.invoker();
-    const items: VM[] = [];
-    let token: string | undefined;
-    do {
-      const page: VMList = await invoker.call(
-        {
-          method: 'GET',
-          path: `/vms${query({ labels: labels, page_size: callOptions.pageSize, page_token: token })}`,
-          idempotent: true,
-          auth: true,
-          success: 200,
-        },
-        undefined,
-        (json) => decodeVMList(object(json, 'VMList')),
-        callOptions,
-      );
-      for (const item of page.vms) items.push(item);
-      token = page.nextPageToken || undefined;
-    } while (token !== undefined);
-    return items;
+  list(labels?: Record<string, string>, callOptions: VMListOptions = {}): APIPromise<VM[]> {
+    return APIPromise.run(async () => {
+      if (labels !== undefined) checkParam(checkMap(labels, true), 'labels', 'labels');
+      if (callOptions.pageSize !== undefined)
+        checkParam(
+          checkNumber(callOptions.pageSize, { min: 1, max: 1000, integer: true }),
+          'pageSize',
+          'page_size',
+        );
+      const invoker = this.#client.invoker();
+      const items: VM[] = [];
+      let token: string | undefined;
+      for (;;) {
+        const page = await invoker.call(
+          {
+            operation: 'vm.list',
+            method: 'GET',
+            template: '/vms',
+            path: `/vms${query({ labels: labels, page_size: callOptions.pageSize, page_token: token })}`,
+            idempotent: true,
+            auth: true,
+            success: 200,
+          },
+          undefined,
+          (json) => decodeVMList(object(json, 'VMList')),
+          callOptions,
+        );
+        for (const item of page.data.vms) items.push(item);
+        token = page.data.nextPageToken || undefined;
+        if (token === undefined) return { ...page, data: items };
+      }
+    });
   }
 
   /** Starts a stopped VM; starting a running VM is a no-op. */
-  async start(vmId: string, callOptions: VMStartOptions = {}): Promise<VM> {
-    checkId(vmId, 'vmId', 'vm_id');
-    return this.#client
-      .invoker()
-      .call(
-        {
-          method: 'POST',
-          path: `/vms/${encodeURIComponent(vmId)}/start`,
-          idempotent: true,
-          auth: true,
-          success: 200,
-        },
-        undefined,
-        (json) => decodeVM(object(json, 'VM')),
-        callOptions,
-      );
+  start(vmId: string, callOptions: VMStartOptions = {}): APIPromise<VM> {
+    return APIPromise.run(async () => {
+      checkId(vmId, 'vmId', 'vm_id');
+      return this.#client
+        .invoker()
+        .call(
+          {
+            operation: 'vm.start',
+            method: 'POST',
+            template: '/vms/{vm_id}/start',
+            path: `/vms/${encodeURIComponent(vmId)}/start`,
+            idempotent: true,
+            auth: true,
+            success: 200,
+          },
+          undefined,
+          (json) => decodeVM(object(json, 'VM')),
+          callOptions,
+        );
+    });
   }
 
   /** Stops a running VM, gracefully or by force; stopping a stopped VM is a no-op. */
-  async stop(vmId: string, force?: boolean, callOptions: VMStopOptions = {}): Promise<VM> {
-    checkId(vmId, 'vmId', 'vm_id');
-    const body: StopRequest = {
-      force: force,
-    };
-    validateStopRequest(body);
-    return this.#client
-      .invoker()
-      .call(
-        {
-          method: 'POST',
-          path: `/vms/${encodeURIComponent(vmId)}/stop`,
-          idempotent: true,
-          auth: true,
-          success: 200,
-        },
-        encodeStopRequest(body),
-        (json) => decodeVM(object(json, 'VM')),
-        callOptions,
-      );
+  stop(vmId: string, force?: boolean, callOptions: VMStopOptions = {}): APIPromise<VM> {
+    return APIPromise.run(async () => {
+      checkId(vmId, 'vmId', 'vm_id');
+      const body: StopRequest = {
+        force: force,
+      };
+      validateStopRequest(body);
+      return this.#client
+        .invoker()
+        .call(
+          {
+            operation: 'vm.stop',
+            method: 'POST',
+            template: '/vms/{vm_id}/stop',
+            path: `/vms/${encodeURIComponent(vmId)}/stop`,
+            idempotent: true,
+            auth: true,
+            success: 200,
+          },
+          encodeStopRequest(body),
+          (json) => decodeVM(object(json, 'VM')),
+          callOptions,
+        );
+    });
   }
 
   /** Destroys a VM and its snapshots. */
-  async destroy(vmId: string, callOptions: VMDestroyOptions = {}): Promise<void> {
-    checkId(vmId, 'vmId', 'vm_id');
-    return this.#client
-      .invoker()
-      .call(
-        {
-          method: 'DELETE',
-          path: `/vms/${encodeURIComponent(vmId)}`,
-          idempotent: true,
-          auth: true,
-          success: 204,
-        },
-        undefined,
-        () => undefined,
-        callOptions,
-      );
+  destroy(vmId: string, callOptions: VMDestroyOptions = {}): APIPromise<void> {
+    return APIPromise.run(async () => {
+      checkId(vmId, 'vmId', 'vm_id');
+      return this.#client
+        .invoker()
+        .call(
+          {
+            operation: 'vm.destroy',
+            method: 'DELETE',
+            template: '/vms/{vm_id}',
+            path: `/vms/${encodeURIComponent(vmId)}`,
+            idempotent: true,
+            auth: true,
+            success: 204,
+          },
+          undefined,
+          () => undefined,
+          callOptions,
+        );
+    });
   }
 
   /** Starts moving a VM to another node; poll get_migration_status or wait for it. */
-  async migrate(
+  migrate(
     vmId: string,
     targetNode: string,
     options?: MigrationOptions,
     callOptions: VMMigrateOptions = {},
-  ): Promise<MigrationStatus> {
-    checkId(vmId, 'vmId', 'vm_id');
-    const body: MigrateRequest = {
-      targetNode: targetNode,
-      options: options,
-    };
-    validateMigrateRequest(body);
-    return this.#client
-      .invoker()
-      .call(
-        {
-          method: 'POST',
-          path: `/vms/${encodeURIComponent(vmId)}/migrations`,
-          idempotent: false,
-          auth: true,
-          success: 202,
-        },
-        encodeMigrateRequest(body),
-        (json) => decodeMigrationStatus(object(json, 'MigrationStatus')),
-        callOptions,
-      );
+  ): APIPromise<MigrationStatus> {
+    return APIPromise.run(async () => {
+      checkId(vmId, 'vmId', 'vm_id');
+      const body: MigrateRequest = {
+        targetNode: targetNode,
+        options: options,
+      };
+      validateMigrateRequest(body);
+      return this.#client
+        .invoker()
+        .call(
+          {
+            operation: 'vm.migrate',
+            method: 'POST',
+            template: '/vms/{vm_id}/migrations',
+            path: `/vms/${encodeURIComponent(vmId)}/migrations`,
+            idempotent: false,
+            auth: true,
+            success: 202,
+          },
+          encodeMigrateRequest(body),
+          (json) => decodeMigrationStatus(object(json, 'MigrationStatus')),
+          callOptions,
+        );
+    });
   }
 
   /**
@@ -322,180 +357,205 @@ export class VMClient {
   }
 
   /** Returns the progress of a migration. */
-  async getMigrationStatus(
+  getMigrationStatus(
     migrationId: string,
     callOptions: VMGetMigrationStatusOptions = {},
-  ): Promise<MigrationStatus> {
-    checkId(migrationId, 'migrationId', 'migration_id');
-    return this.#client
-      .invoker()
-      .call(
-        {
-          method: 'GET',
-          path: `/migrations/${encodeURIComponent(migrationId)}`,
-          idempotent: true,
-          auth: true,
-          success: 200,
-        },
-        undefined,
-        (json) => decodeMigrationStatus(object(json, 'MigrationStatus')),
-        callOptions,
-      );
+  ): APIPromise<MigrationStatus> {
+    return APIPromise.run(async () => {
+      checkId(migrationId, 'migrationId', 'migration_id');
+      return this.#client
+        .invoker()
+        .call(
+          {
+            operation: 'vm.get_migration_status',
+            method: 'GET',
+            template: '/migrations/{migration_id}',
+            path: `/migrations/${encodeURIComponent(migrationId)}`,
+            idempotent: true,
+            auth: true,
+            success: 200,
+          },
+          undefined,
+          (json) => decodeMigrationStatus(object(json, 'MigrationStatus')),
+          callOptions,
+        );
+    });
   }
 
   /** Cancels a migration; the VM stays on its source node. */
-  async cancelMigration(
+  cancelMigration(
     migrationId: string,
     callOptions: VMCancelMigrationOptions = {},
-  ): Promise<MigrationStatus> {
-    checkId(migrationId, 'migrationId', 'migration_id');
-    return this.#client
-      .invoker()
-      .call(
-        {
-          method: 'POST',
-          path: `/migrations/${encodeURIComponent(migrationId)}/cancel`,
-          idempotent: true,
-          auth: true,
-          success: 200,
-        },
-        undefined,
-        (json) => decodeMigrationStatus(object(json, 'MigrationStatus')),
-        callOptions,
-      );
+  ): APIPromise<MigrationStatus> {
+    return APIPromise.run(async () => {
+      checkId(migrationId, 'migrationId', 'migration_id');
+      return this.#client
+        .invoker()
+        .call(
+          {
+            operation: 'vm.cancel_migration',
+            method: 'POST',
+            template: '/migrations/{migration_id}/cancel',
+            path: `/migrations/${encodeURIComponent(migrationId)}/cancel`,
+            idempotent: true,
+            auth: true,
+            success: 200,
+          },
+          undefined,
+          (json) => decodeMigrationStatus(object(json, 'MigrationStatus')),
+          callOptions,
+        );
+    });
   }
 
   /** Takes a snapshot of a VM. */
-  async snapshot(
+  snapshot(
     vmId: string,
     name: string,
     options?: SnapshotOptions,
     callOptions: VMSnapshotOptions = {},
-  ): Promise<Snapshot> {
-    checkId(vmId, 'vmId', 'vm_id');
-    const body: SnapshotRequest = {
-      name: name,
-      options: options,
-    };
-    validateSnapshotRequest(body);
-    return this.#client
-      .invoker()
-      .call(
-        {
-          method: 'POST',
-          path: `/vms/${encodeURIComponent(vmId)}/snapshots`,
-          idempotent: false,
-          auth: true,
-          success: 201,
-        },
-        encodeSnapshotRequest(body),
-        (json) => decodeSnapshot(object(json, 'Snapshot')),
-        callOptions,
-      );
+  ): APIPromise<Snapshot> {
+    return APIPromise.run(async () => {
+      checkId(vmId, 'vmId', 'vm_id');
+      const body: SnapshotRequest = {
+        name: name,
+        options: options,
+      };
+      validateSnapshotRequest(body);
+      return this.#client
+        .invoker()
+        .call(
+          {
+            operation: 'vm.snapshot',
+            method: 'POST',
+            template: '/vms/{vm_id}/snapshots',
+            path: `/vms/${encodeURIComponent(vmId)}/snapshots`,
+            idempotent: false,
+            auth: true,
+            success: 201,
+          },
+          encodeSnapshotRequest(body),
+          (json) => decodeSnapshot(object(json, 'Snapshot')),
+          callOptions,
+        );
+    });
   }
 
   /** Lists a VM's snapshots, page by page. Returns every item over all pages. */
-  async listSnapshots(vmId: string, callOptions: VMListSnapshotsOptions = {}): Promise<Snapshot[]> {
-    checkId(vmId, 'vmId', 'vm_id');
-    if (callOptions.pageSize !== undefined)
-      checkParam(
-        checkNumber(callOptions.pageSize, { min: 1, max: 1000, integer: true }),
-        'pageSize',
-        'page_size',
-      );
-    const invoker = this.#client.invoker();
-    const items: Snapshot[] = [];
-    let token: string | undefined;
-    do {
-      const page: SnapshotList = await invoker.call(
-        {
-          method: 'GET',
-          path: `/vms/${encodeURIComponent(vmId)}/snapshots${query({ page_size: callOptions.pageSize, page_token: token })}`,
-          idempotent: true,
-          auth: true,
-          success: 200,
-        },
-        undefined,
-        (json) => decodeSnapshotList(object(json, 'SnapshotList')),
-        callOptions,
-      );
-      for (const item of page.snapshots) items.push(item);
-      token = page.nextPageToken || undefined;
-    } while (token !== undefined);
-    return items;
+  listSnapshots(vmId: string, callOptions: VMListSnapshotsOptions = {}): APIPromise<Snapshot[]> {
+    return APIPromise.run(async () => {
+      checkId(vmId, 'vmId', 'vm_id');
+      if (callOptions.pageSize !== undefined)
+        checkParam(
+          checkNumber(callOptions.pageSize, { min: 1, max: 1000, integer: true }),
+          'pageSize',
+          'page_size',
+        );
+      const invoker = this.#client.invoker();
+      const items: Snapshot[] = [];
+      let token: string | undefined;
+      for (;;) {
+        const page = await invoker.call(
+          {
+            operation: 'vm.list_snapshots',
+            method: 'GET',
+            template: '/vms/{vm_id}/snapshots',
+            path: `/vms/${encodeURIComponent(vmId)}/snapshots${query({ page_size: callOptions.pageSize, page_token: token })}`,
+            idempotent: true,
+            auth: true,
+            success: 200,
+          },
+          undefined,
+          (json) => decodeSnapshotList(object(json, 'SnapshotList')),
+          callOptions,
+        );
+        for (const item of page.data.snapshots) items.push(item);
+        token = page.data.nextPageToken || undefined;
+        if (token === undefined) return { ...page, data: items };
+      }
+    });
   }
 
   /** Restores a VM from one of its snapshots. */
-  async restoreSnapshot(
+  restoreSnapshot(
     vmId: string,
     snapshotId: string,
     callOptions: VMRestoreSnapshotOptions = {},
-  ): Promise<VM> {
-    checkId(vmId, 'vmId', 'vm_id');
-    checkId(snapshotId, 'snapshotId', 'snapshot_id');
-    return this.#client
-      .invoker()
-      .call(
-        {
-          method: 'POST',
-          path: `/vms/${encodeURIComponent(vmId)}/snapshots/${encodeURIComponent(snapshotId)}/restore`,
-          idempotent: false,
-          auth: true,
-          success: 200,
-        },
-        undefined,
-        (json) => decodeVM(object(json, 'VM')),
-        callOptions,
-      );
+  ): APIPromise<VM> {
+    return APIPromise.run(async () => {
+      checkId(vmId, 'vmId', 'vm_id');
+      checkId(snapshotId, 'snapshotId', 'snapshot_id');
+      return this.#client
+        .invoker()
+        .call(
+          {
+            operation: 'vm.restore_snapshot',
+            method: 'POST',
+            template: '/vms/{vm_id}/snapshots/{snapshot_id}/restore',
+            path: `/vms/${encodeURIComponent(vmId)}/snapshots/${encodeURIComponent(snapshotId)}/restore`,
+            idempotent: false,
+            auth: true,
+            success: 200,
+          },
+          undefined,
+          (json) => decodeVM(object(json, 'VM')),
+          callOptions,
+        );
+    });
   }
 
   /** Deletes a snapshot. */
-  async deleteSnapshot(
-    snapshotId: string,
-    callOptions: VMDeleteSnapshotOptions = {},
-  ): Promise<void> {
-    checkId(snapshotId, 'snapshotId', 'snapshot_id');
-    return this.#client
-      .invoker()
-      .call(
-        {
-          method: 'DELETE',
-          path: `/snapshots/${encodeURIComponent(snapshotId)}`,
-          idempotent: true,
-          auth: true,
-          success: 204,
-        },
-        undefined,
-        () => undefined,
-        callOptions,
-      );
+  deleteSnapshot(snapshotId: string, callOptions: VMDeleteSnapshotOptions = {}): APIPromise<void> {
+    return APIPromise.run(async () => {
+      checkId(snapshotId, 'snapshotId', 'snapshot_id');
+      return this.#client
+        .invoker()
+        .call(
+          {
+            operation: 'vm.delete_snapshot',
+            method: 'DELETE',
+            template: '/snapshots/{snapshot_id}',
+            path: `/snapshots/${encodeURIComponent(snapshotId)}`,
+            idempotent: true,
+            auth: true,
+            success: 204,
+          },
+          undefined,
+          () => undefined,
+          callOptions,
+        );
+    });
   }
 
   /** Returns a VM's resource usage over a window (default 5 minutes). */
-  async getMetrics(
+  getMetrics(
     vmId: string,
     window?: Duration,
     callOptions: VMGetMetricsOptions = {},
-  ): Promise<VMMetrics> {
-    checkId(vmId, 'vmId', 'vm_id');
-    const windowMs =
-      window === undefined
-        ? undefined
-        : checkDuration(window, 'window', 'window', { min: 1, max: 2592000000, integer: true });
-    return this.#client
-      .invoker()
-      .call(
-        {
-          method: 'GET',
-          path: `/vms/${encodeURIComponent(vmId)}/metrics${query({ window: windowMs })}`,
-          idempotent: true,
-          auth: true,
-          success: 200,
-        },
-        undefined,
-        (json) => decodeVMMetrics(object(json, 'VMMetrics')),
-        callOptions,
-      );
+  ): APIPromise<VMMetrics> {
+    return APIPromise.run(async () => {
+      checkId(vmId, 'vmId', 'vm_id');
+      const windowMs =
+        window === undefined
+          ? undefined
+          : checkDuration(window, 'window', 'window', { min: 1, max: 2592000000, integer: true });
+      return this.#client
+        .invoker()
+        .call(
+          {
+            operation: 'vm.get_metrics',
+            method: 'GET',
+            template: '/vms/{vm_id}/metrics',
+            path: `/vms/${encodeURIComponent(vmId)}/metrics${query({ window: windowMs })}`,
+            idempotent: true,
+            auth: true,
+            success: 200,
+          },
+          undefined,
+          (json) => decodeVMMetrics(object(json, 'VMMetrics')),
+          callOptions,
+        );
+    });
   }
 
   /** Streams a VM's metrics, one sample per interval (default 1 s). */
@@ -510,7 +570,9 @@ export class VMClient {
         ? undefined
         : checkDuration(interval, 'interval', 'interval', { min: 1, max: 3600000, integer: true });
     const endpoint: Endpoint = {
+      operation: 'vm.stream_metrics',
       method: 'GET',
+      template: '/vms/{vm_id}/metrics/stream',
       path: `/vms/${encodeURIComponent(vmId)}/metrics/stream${query({ interval: intervalMs })}`,
       idempotent: true,
       auth: true,
@@ -534,7 +596,9 @@ export class VMClient {
     if (callOptions.follow !== undefined)
       checkParam(checkBool(callOptions.follow), 'follow', 'follow');
     const endpoint: Endpoint = {
+      operation: 'vm.watch',
       method: 'GET',
+      template: '/vms/{vm_id}/events',
       path: `/vms/${encodeURIComponent(vmId)}/events${query({ since: callOptions.since, follow: callOptions.follow })}`,
       idempotent: true,
       auth: true,
@@ -551,14 +615,24 @@ export class VMClient {
   }
 
   /** Reports whether the server is serving. */
-  async health(callOptions: HealthOptions = {}): Promise<HealthStatus> {
-    return this.#client
-      .invoker()
-      .call(
-        { method: 'GET', path: `/health`, idempotent: true, auth: false, success: 200 },
-        undefined,
-        (json) => decodeHealthStatus(object(json, 'HealthStatus')),
-        callOptions,
-      );
+  health(callOptions: HealthOptions = {}): APIPromise<HealthStatus> {
+    return APIPromise.run(async () => {
+      return this.#client
+        .invoker()
+        .call(
+          {
+            operation: 'system.health',
+            method: 'GET',
+            template: '/health',
+            path: `/health`,
+            idempotent: true,
+            auth: false,
+            success: 200,
+          },
+          undefined,
+          (json) => decodeHealthStatus(object(json, 'HealthStatus')),
+          callOptions,
+        );
+    });
   }
 }
