@@ -172,7 +172,9 @@ class UndiciResponse implements HttpResponse {
 
   discard(): void {
     this.#attempt?.done();
-    this.#data.body.destroy();
+    // dump() drains a small body (keeping the connection) and destroys a large one, without an
+    // unhandled 'error' event (destroy() alone emits one).
+    this.#data.body.dump().catch(() => undefined);
   }
 }
 
