@@ -82,11 +82,13 @@ export interface ClientConfig {
   tracing?: Tracing;
 }
 
-/** Options that are not settings: kept out of `config` (and so out of logs and JSON). */
-type Extensions = 'apiKey' | 'ca' | 'jitter' | 'hooks' | 'logger' | 'logLevel' | 'tracing';
-
-/** A ClientConfig with every default applied; the API key is kept out of it. */
-export type ResolvedConfig = Required<Omit<ClientConfig, Extensions>>;
+/**
+ * A ClientConfig with every default applied; the API key is kept out of it, and so are the options
+ * that are not settings (ca, jitter, hooks, logger, logLevel, tracing).
+ */
+export type ResolvedConfig = Required<
+  Omit<ClientConfig, 'apiKey' | 'ca' | 'jitter' | 'hooks' | 'logger' | 'logLevel' | 'tracing'>
+>;
 
 /** What a concrete client (Node or browser) uses to reach the server. */
 export interface TransportConfig extends ResolvedConfig {
