@@ -16,7 +16,7 @@ ROOT = CONFORMANCE.parent
 CASES = CONFORMANCE / "cases"
 SCHEMA = CONFORMANCE / "case.schema.json"
 SPEC = ROOT / "spec" / "dwcp.yaml"
-ACTIONS_WITH_CLIENT = ("connect", "disconnect", "status", "client_metrics")
+ACTIONS_WITH_CLIENT = ("connect", "disconnect", "status", "client_metrics", "hook_events", "log_records", "spans")
 HELPER_OPS = frozenset({"vm.wait_for_migration"})  # driver ops that are SDK helpers, not spec operations
 
 

@@ -11,6 +11,8 @@ from conformance.runner import steps
 from conformance.runner.cases import Case
 from conformance.runner.control import Control, ControlError, Server
 from conformance.runner.driver import Driver, DriverError
+from conformance.runner.insight import KINDS as REPORTS
+from conformance.runner.insight import secrets_in
 from conformance.runner.templating import TemplateError, render
 
 BASE_CONFIG = {"connect_timeout": 2000, "request_timeout": 5000, "retry_backoff": 10}
@@ -32,6 +34,7 @@ class Suite:
     timeout_s: float = 20.0
     driver: Driver | None = None
     runs: int = 0
+    language: str = ""
 
     def live_driver(self) -> Driver:
         """The driver, restarted when a previous case killed or crashed it."""
@@ -63,6 +66,8 @@ class Run:
     clients: dict[str, str] = field(default_factory=dict)
     streams: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     timeout_s: float = 20.0
+    secrets: frozenset[str] = frozenset()
+    marks: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def client(self, name: str | None) -> str:
         """The driver-side name of a case's client."""
@@ -71,6 +76,17 @@ class Run:
     def stream(self, name: str) -> str:
         """The driver-side name of a case's stream."""
         return f"{name}@{self.suite.runs}"
+
+    def request(self, cmd: str, timeout: float, **fields: Any) -> dict[str, Any]:
+        """One driver command; a reply that contains the API key of any client of the case fails the case."""
+        reply = self.driver.request(cmd, timeout, **fields)
+        leaks = secrets_in(reply, self.secrets)
+        if leaks:
+            where = ", ".join(leaks[:10])
+            raise CaseFailure(
+                f"the reply to {cmd!r} contains a client's API key (at {where}); it must never leave the SDK"
+            )
+        return reply
 
 
 def run_case(case: Case, suite: Suite) -> None:
@@ -95,6 +111,7 @@ def run_case(case: Case, suite: Suite) -> None:
 def _builtins(suite: Suite, server: Server) -> dict[str, Any]:
     """Variables every case may use: where the servers are and the key they accept."""
     values: dict[str, Any] = {"host": server.host, "port": server.port, "api_key": server.api_key}
+    values["language"] = suite.language
     values["plain_port"] = suite.plain.port
     if suite.tls is not None:
         values.update(tls_host=suite.tls.host, tls_port=suite.tls.port, ca_file=suite.tls.ca_file)
@@ -116,12 +133,25 @@ def client_config(server: Server, overrides: dict[str, Any]) -> dict[str, Any]:
 
 def _make_clients(run: Run) -> None:
     """Builds every declared client, connecting those that ask for it (the default)."""
-    for name, spec in run.case.data.get("clients", {"default": {}}).items():
+    declared = run.case.data.get("clients", {"default": {}})
+    configs = {
+        name: client_config(run.server, render(spec.get("config", {}), run.variables))
+        for name, spec in declared.items()
+    }
+    # Every key handed to the driver is a secret no reply may contain (a deliberately wrong key too).
+    run.secrets = frozenset(str(c["api_key"]) for c in configs.values() if c.get("api_key"))
+    reports = any(kind in step for step in run.case.data["steps"] for kind in REPORTS)
+    for name, spec in declared.items():
         run.clients[name] = f"{name}@{run.suite.runs}"
-        config = client_config(run.server, render(spec.get("config", {}), run.variables))
-        steps.expect_ok(run.driver.request("new_client", run.timeout_s, client=run.clients[name], config=config))
-        if spec.get("connect", True):
-            steps.expect_ok(run.driver.request("connect", run.timeout_s, client=run.clients[name]))
+        if reports:  # what a client reports is compared with the attempts journalled since it was built
+            seq = max([0, *(int(e.get("seq") or 0) for e in run.control.journal())])
+            run.marks.update({(kind, name): seq for kind in REPORTS})
+        try:
+            steps.expect_ok(run.request("new_client", run.timeout_s, client=run.clients[name], config=configs[name]))
+            if spec.get("connect", True):
+                steps.expect_ok(run.request("connect", run.timeout_s, client=run.clients[name]))
+        except steps.StepError as exc:
+            raise CaseFailure(f"client {name}: {exc}") from None
 
 
 def _run_step(run: Run, index: int, step: dict[str, Any]) -> None:

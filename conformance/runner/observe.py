@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
+from conformance.runner import insight
 from conformance.runner.matching import match
 
 
@@ -23,6 +24,17 @@ def check_journal(spec: dict[str, Any], entries: list[dict[str, Any]]) -> list[s
         problems += match(spec["replayed"], [bool(e.get("replayed")) for e in entries], f"{label} replayed")
     for check in (_same_key, _distinct_keys, _key_presence, _same_body, _same_request_id, _sequential, _resumes, _gaps):
         problems += check(spec, entries, label)
+    if "request_id" in spec:
+        for entry in entries:
+            problems += match(spec["request_id"], entry.get("request_id"), f"{label} seq {entry.get('seq')} request_id")
+    if "headers" in spec:
+        problems += insight.check_headers(spec["headers"], entries, label)
+    if "user_agent" in spec:
+        problems += insight.check_user_agent(spec["user_agent"], entries, label)
+    if spec.get("same_trace"):
+        problems += insight.check_same_trace(entries, label)
+    if spec.get("new_trace_per_call"):
+        problems += insight.check_new_trace_per_call(entries, label)
     return problems
 
 

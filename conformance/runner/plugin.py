@@ -84,6 +84,7 @@ def suite(request: pytest.FixtureRequest) -> Any:
         argv = _argv(config.getoption("driver"))
         clock = config.getoption("clock_speed")
         state = Suite(start_driver=lambda: Driver(argv), plain=plain, tls=tls, clock_speed=clock)
+        state.language = config.getoption("lang")
         stack.callback(lambda: state.driver.close() if state.driver else None)
         config.stash[HELLO] = hello(state.live_driver())
         yield state

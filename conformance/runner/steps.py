@@ -7,6 +7,7 @@ import json
 import time
 from typing import TYPE_CHECKING, Any
 
+from conformance.runner import insight
 from conformance.runner.matching import match
 from conformance.runner.observe import check_journal, check_stream
 from conformance.runner.templating import dig, render
@@ -93,12 +94,23 @@ def call(run: Run, step: dict[str, Any]) -> Problems:
     fields["args"] = render(step.get("args", {}), run.variables)
     if "deadline_ms" in step:
         fields["deadline_ms"] = render(step["deadline_ms"], run.variables)
+    fields.update(_call_extras(run, step))
     mark = _mark(run, step)
-    reply = run.driver.request("call", run.timeout_s, **fields)
+    reply = run.request("call", run.timeout_s, **fields)
     problems = check_reply(render(step.get("expect"), run.variables), reply, "deadline_ms" in step)
     if not problems and reply.get("ok"):
         _save(run, step, reply.get("result"))
     return problems + _observe(run, step, mark)
+
+
+def _call_extras(run: Run, step: dict[str, Any]) -> dict[str, Any]:
+    """The per-call `options` and the `raw` flag of a call or stream_open step, when given."""
+    extras: dict[str, Any] = {}
+    if "options" in step:
+        extras["options"] = render(step["options"], run.variables)
+    if step.get("raw"):
+        extras["raw"] = True
+    return extras
 
 
 def call_many(run: Run, step: dict[str, Any]) -> Problems:
@@ -106,7 +118,7 @@ def call_many(run: Run, step: dict[str, Any]) -> Problems:
     calls = render(step["call_many"], run.variables) * step.get("repeat", 1)
     calls = [{"op": c["op"], "args": c.get("args", {})} for c in calls]
     mark = _mark(run, step)
-    reply = run.driver.request("call_many", run.timeout_s, client=run.client(step.get("client")), calls=calls)
+    reply = run.request("call_many", run.timeout_s, client=run.client(step.get("client")), calls=calls)
     replies = expect_ok(reply)["results"]
     if len(replies) != len(calls):
         return [f"call_many: {len(calls)} calls, {len(replies)} replies"]
@@ -124,9 +136,7 @@ def poll(run: Run, step: dict[str, Any]) -> Problems:
     until = render(step["until"], run.variables)
     series: list[Any] = []
     for _ in range(step.get("max_polls", 200)):
-        reply = run.driver.request(
-            "call", run.timeout_s, client=run.client(step.get("client")), op=step["poll"], args=args
-        )
+        reply = run.request("call", run.timeout_s, client=run.client(step.get("client")), op=step["poll"], args=args)
         result = expect_ok(reply)
         series.append(result)
         if not match(until, result):
@@ -150,7 +160,7 @@ def _nondecreasing(fields: list[str], series: list[Any]) -> Problems:
 def client_command(run: Run, step: dict[str, Any], action: str) -> Problems:
     """`connect`, `disconnect`, `status`, `client_metrics`: one command on a named client."""
     mark = _mark(run, step)
-    reply = run.driver.request(action, run.timeout_s, client=run.client(step[action]))
+    reply = run.request(action, run.timeout_s, client=run.client(step[action]))
     problems = check_reply(render(step.get("expect"), run.variables), reply)
     if not problems and reply.get("ok"):
         _save(run, step, reply.get("result"))
@@ -161,14 +171,19 @@ def stream_open(run: Run, step: dict[str, Any]) -> Problems:
     """`stream_open`: an expected error may come from the open or from the first read."""
     name = step["stream_open"]
     run.streams[name] = []
+    mark = _mark(run, step)
+    return _stream_open(run, step, name) + _observe(run, step, mark)
+
+
+def _stream_open(run: Run, step: dict[str, Any], name: str) -> Problems:
+    """Opens the stream and checks the open's (or the first read's) outcome."""
     fields = {"client": run.client(step.get("client")), "stream": run.stream(name), "op": step["op"]}
-    reply = run.driver.request("stream_open", run.timeout_s, **fields, args=render(step.get("args", {}), run.variables))
+    fields.update(_call_extras(run, step))
+    reply = run.request("stream_open", run.timeout_s, **fields, args=render(step.get("args", {}), run.variables))
     expect = render(step.get("expect"), run.variables) or {}
     if "error" not in expect or not reply.get("ok"):
         return check_reply(expect, reply)
-    read = expect_ok(
-        run.driver.request("stream_read", run.timeout_s, stream=run.stream(name), count=1, timeout_ms=5000)
-    )
+    read = expect_ok(run.request("stream_read", run.timeout_s, stream=run.stream(name), count=1, timeout_ms=5000))
     if not read.get("error"):
         return [f"expected the stream to fail with {_short(expect['error'])}, got {_short(read)}"]
     return check_error(expect["error"], read["error"])
@@ -180,7 +195,7 @@ def stream_read(run: Run, step: dict[str, Any]) -> Problems:
     mark = _mark(run, step)
     wait = step["timeout_ms"] / 1000 + run.timeout_s
     fields = {"stream": run.stream(name), "count": step["count"], "timeout_ms": step["timeout_ms"]}
-    read = expect_ok(run.driver.request("stream_read", wait, **fields))
+    read = expect_ok(run.request("stream_read", wait, **fields))
     run.streams.setdefault(name, []).extend(read.get("events", []))
     expect = render(step.get("expect", {}), run.variables)
     problems = check_stream(expect, read, run.streams[name])
@@ -200,7 +215,7 @@ def _ids(read: dict[str, Any]) -> list[Any]:
 
 def stream_close(run: Run, step: dict[str, Any]) -> Problems:
     """`stream_close`: closes a stream the idiomatic way."""
-    expect_ok(run.driver.request("stream_close", run.timeout_s, stream=run.stream(step["stream_close"])))
+    expect_ok(run.request("stream_close", run.timeout_s, stream=run.stream(step["stream_close"])))
     run.streams.pop(step["stream_close"], None)
     return []
 
@@ -229,6 +244,30 @@ def observe(run: Run, step: dict[str, Any]) -> Problems:
     return _observe(run, {"observe": step["observe"]}, 0)
 
 
+def reported(run: Run, step: dict[str, Any], kind: str) -> Problems:
+    """`hook_events`, `log_records`, `spans`: what the driver saw of its SDK since the client's previous
+    such step, checked against `expect` and the journal's attempts over the same stretch."""
+    client = step[kind]
+    result = expect_ok(run.request(kind, run.timeout_s, client=run.client(client)))
+    key = insight.KINDS[kind]
+    items = result.get(key) if isinstance(result, dict) else None
+    if not isinstance(items, list):
+        return [f"{kind}: expected {{{key!r}: [...]}}, got {_short(result)}"]
+    entries = run.control.journal()
+    since = run.marks.get((kind, client), 0)
+    run.marks[(kind, client)] = max([since, *(int(e.get("seq") or 0) for e in entries)])
+    expect = render(step.get("expect", {}), run.variables)
+    journal = [e for e in entries if int(e.get("seq") or 0) > since and expect.get("op") in (None, e.get("op"))]
+    problems = insight.check_reported(kind, expect, items, journal)
+    if problems:
+        problems.append(f"({key}: {_short(items, 3000)})")
+        brief = [{k: e.get(k) for k in ("op", "attempt", "status", "request_id", "traceparent")} for e in journal]
+        problems.append(f"(journal: {_short(brief, 1500)})")
+    else:
+        _save(run, step, result)
+    return problems
+
+
 def connections(run: Run, step: dict[str, Any]) -> Problems:
     """`connections`: partial match of the server's connection counts."""
     seen = run.control.connections()
@@ -252,4 +291,7 @@ ACTIONS: dict[str, Any] = {
     "sleep_ms": sleep,
     "observe": observe,
     "connections": connections,
+    "hook_events": lambda run, step: reported(run, step, "hook_events"),
+    "log_records": lambda run, step: reported(run, step, "log_records"),
+    "spans": lambda run, step: reported(run, step, "spans"),
 }

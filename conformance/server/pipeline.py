@@ -9,7 +9,7 @@ import hmac
 import itertools
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import orjson
@@ -257,8 +257,27 @@ class Pipeline:
             idempotency_key=headers.get("Idempotency-Key"),
             request_id=request_id,
             last_event_id=headers.get("Last-Event-ID"),
-            headers={str(k): v for k, v in headers.items() if k.lower() != "authorization"},
+            user_agent=headers.get("User-Agent"),
+            traceparent=headers.get("traceparent"),
+            headers=_journal_headers(headers),
         )
+
+
+# Bounds of one journal entry's `headers` (the journal is a ring of entries; this bounds each entry).
+JOURNAL_MAX_HEADERS = 64
+JOURNAL_MAX_VALUE = 1024
+
+
+def _journal_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """The request's headers for the journal: names lower-cased, Authorization left out, repeats
+    joined with ", ", at most JOURNAL_MAX_HEADERS names and JOURNAL_MAX_VALUE characters a value."""
+    seen: dict[str, str] = {}
+    for name, value in headers.items():
+        key = name.lower()
+        if key == "authorization" or (key not in seen and len(seen) >= JOURNAL_MAX_HEADERS):
+            continue
+        seen[key] = f"{seen[key]}, {value}" if key in seen else value
+    return {k: v[:JOURNAL_MAX_VALUE] for k, v in seen.items()}
 
 
 def _request_id(request: web.Request) -> str:

@@ -30,7 +30,9 @@ def fake_control() -> Iterator[FakeControl]:
 def suite(fake_control: FakeControl) -> Iterator[Suite]:
     """A runner suite over the fake driver and fake control API."""
     host, port = fake_control.address.split(":")
-    state = Suite(start_driver=lambda: Driver(DRIVER), plain=Server(host, int(port), "k"))
+    state = Suite(
+        start_driver=lambda: Driver(DRIVER), plain=Server(host, int(port), "fake-secret-key-0001"), language="fake"
+    )
     yield state
     if state.driver is not None:
         state.driver.close()

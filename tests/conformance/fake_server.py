@@ -15,6 +15,7 @@ class FakeControl:
         """Starts listening on a free port."""
         self.faults: list[dict[str, Any]] = []
         self.resets: list[dict[str, Any]] = []
+        self.journal: list[dict[str, Any]] = []  # attempts the fake driver reports it sent (POST /fake_journal)
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
@@ -38,14 +39,17 @@ class FakeControl:
                     "/_conformance/faults": {"unconsumed": fake.faults},
                     "/_conformance/connections": {"opened": 1, "open": 1, "max_open": 1},
                 }
-                self._reply(routes.get(self.path.split("?")[0], {"attempts": []}))
+                self._reply(routes.get(self.path.split("?")[0], {"attempts": fake.journal}))
 
             def do_POST(self) -> None:
-                """reset, faults, events."""
+                """reset, faults, events, and the fake driver's journal entries."""
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])) or b"{}")
                 if self.path.endswith("/reset"):
                     fake.resets.append(body)
                     fake.faults = []
+                    fake.journal = []
+                elif self.path.endswith("/fake_journal"):
+                    fake.journal += [{**e, "seq": len(fake.journal) + i + 1} for i, e in enumerate(body["attempts"])]
                 elif self.path.endswith("/faults"):
                     fake.faults += body["faults"]
                 self._reply({"ids": list(range(len(body.get("faults", []))))})

@@ -22,7 +22,7 @@ def test_the_catalogue_is_valid() -> None:
 
 def test_valid_fixtures_load() -> None:
     """The runner's valid fixtures load."""
-    assert [c.id for c in load_all(FIXTURES / "valid")] == ["health/ok"]
+    assert [c.id for c in load_all(FIXTURES / "valid")] == ["health/ok", "observability/all"]
 
 
 @pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])

@@ -100,3 +100,44 @@ def test_stream_exactly_once() -> None:
     history = [{"id": 1}, {"id": 2}, {"id": 2}]
     assert check_stream({"exactly_once": True}, {"events": history[2:]}, history)
     assert check_stream({"exactly_once": True, "total": 2}, {"events": []}, history[:2]) == []
+
+
+def test_traceparent_parsing_rejects_zero_and_malformed_ids() -> None:
+    """Only W3C version 00 with non-zero trace and parent ids counts as a traceparent."""
+    from conformance.runner.insight import traceparent
+
+    good = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
+    assert traceparent({"traceparent": good}) == ("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331")
+    for bad in (
+        None,
+        "",
+        good.upper(),
+        "01" + good[2:],
+        f"00-{'0' * 32}-b7ad6b7169203331-01",
+        good[:-19] + "0" * 16 + "-01",
+    ):
+        assert traceparent({"traceparent": bad}) is None, bad
+
+
+def test_secrets_are_found_in_values_and_keys_at_any_depth() -> None:
+    """The secret scan sees nested strings and object keys, and nothing when there is no secret."""
+    from conformance.runner.insight import secrets_in
+
+    secrets = frozenset({"sk-1234"})
+    assert secrets_in({"a": [{"b": "Bearer sk-1234"}]}, secrets) == ["$.a[0].b"]
+    assert secrets_in({"sk-1234": 1}, secrets) == ["$ (a key)"]
+    assert secrets_in({"a": ["sk-123", 1234, None]}, secrets) == []
+    assert secrets_in({"a": "sk-1234"}, frozenset()) == []
+
+
+def test_same_trace_and_new_trace_per_call() -> None:
+    """One trace per call passes both checks; a shared trace across calls fails the second."""
+
+    def entry(rid: str, trace: str, span: str) -> dict[str, object]:
+        return {"request_id": rid, "traceparent": f"00-{trace * 32}-{span * 16}-01"}
+
+    one_call = [entry("r1", "a", "1"), entry("r1", "a", "2")]
+    assert check_journal({"same_trace": True}, one_call) == []
+    assert check_journal({"new_trace_per_call": True}, [*one_call, entry("r2", "b", "3")]) == []
+    assert check_journal({"new_trace_per_call": True}, [*one_call, entry("r2", "a", "3")])
+    assert check_journal({"same_trace": True}, [entry("r1", "a", "1"), entry("r1", "b", "2")])

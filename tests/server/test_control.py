@@ -54,3 +54,15 @@ def test_cluster_file_replaces_the_default_cluster(tmp_path) -> None:
         api = Api(server)
         assert api.create(memory=8 * GIB)["node"] == "lab-1"
         assert api.post("/vms", {"name": "big", "memory": 16 * GIB, "cpus": 2}).status == 429
+
+
+def test_journal_records_user_agent_traceparent_and_headers(api: Api) -> None:
+    """Each entry carries User-Agent, traceparent (null when absent) and the lower-cased headers minus Authorization."""
+    parent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
+    api.get("/vms", headers={"User-Agent": "dwcp-test/1.0.0 (x 1; y; z)", "traceparent": parent, "X-Extra": "v"})
+    api.get("/vms", headers={"X-Long": "a" * 5000})
+    first, second = api.control("/journal?op=vm.list")["attempts"][-2:]
+    assert first["user_agent"] == "dwcp-test/1.0.0 (x 1; y; z)" and first["traceparent"] == parent
+    assert first["headers"]["x-extra"] == "v" and first["headers"]["traceparent"] == parent
+    assert all(name == name.lower() for name in first["headers"]) and "authorization" not in first["headers"]
+    assert second["traceparent"] is None and len(second["headers"]["x-long"]) == 1024
