@@ -744,11 +744,12 @@ function entry(name: Json): Entry {
   return found;
 }
 
-/** The per-call options of a request: its deadline and `options` (timeout_ms, retry_attempts, headers, idempotency_key). */
+/** The per-call options of a request: its deadline and its options object (timeout_ms, retry_attempts, headers, idempotency_key). */
 function callOptions(req: Args): CallOptions {
   const o: CallOptions = {};
   if (req['deadline_ms'] != null) o.signal = AbortSignal.timeout(Number(req['deadline_ms']));
-  const opts = (req['options'] ?? {}) as Args;
+  // (dot access: the protocol's key shares its name with a spec field, which templates never quote)
+  const opts = (req.options ?? {}) as Args;
   if (opts['timeout_ms'] != null) o.timeout = Number(opts['timeout_ms']);
   if (opts['retry_attempts'] != null) o.retryAttempts = Number(opts['retry_attempts']);
   if (opts['headers'] != null) o.headers = opts['headers'] as Record<string, string>;
@@ -912,7 +913,7 @@ async function call(req: Args): Promise<Json> {
 function openStream(req: Args): [EventStream<Json>, (v: Json) => Args] {
   const open = STREAMS[String(req['op'])];
   if (open === undefined) throw new Error(`unknown stream op ${String(req['op'])}`);
-  return open(entry(req['client']).client, args(req), callOptions({ options: req['options'] }));
+  return open(entry(req['client']).client, args(req), callOptions({ options: req.options }));
 }
 
 async function pump(s: OpenStream, toWire: (v: Json) => Args): Promise<void> {
