@@ -7,10 +7,10 @@ import json
 import time
 from typing import TYPE_CHECKING, Any
 
-from conformance.runner import insight
+from conformance.runner import insight, resilience
 from conformance.runner.matching import match
 from conformance.runner.observe import check_journal, check_stream
-from conformance.runner.templating import dig, render
+from conformance.runner.templating import TemplateError, dig, render
 
 if TYPE_CHECKING:
     from conformance.runner.execute import Run
@@ -100,7 +100,12 @@ def call(run: Run, step: dict[str, Any]) -> Problems:
     problems = check_reply(render(step.get("expect"), run.variables), reply, "deadline_ms" in step)
     if not problems and reply.get("ok"):
         _save(run, step, reply.get("result"))
-    return problems + _observe(run, step, mark)
+    try:
+        return problems + _observe(run, step, mark)
+    except TemplateError as exc:  # `observe` names a value the failed call did not save: report the call's problems
+        if not problems:
+            raise
+        return [*problems, f"(observe not checked: {exc})"]
 
 
 def _call_extras(run: Run, step: dict[str, Any]) -> dict[str, Any]:
@@ -294,4 +299,5 @@ ACTIONS: dict[str, Any] = {
     "hook_events": lambda run, step: reported(run, step, "hook_events"),
     "log_records": lambda run, step: reported(run, step, "log_records"),
     "spans": lambda run, step: reported(run, step, "spans"),
+    **resilience.ACTIONS,
 }

@@ -6,7 +6,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-ACTIONS = ("status", "delay_ms", "reset", "body", "stream_break_after")
+ACTIONS = ("status", "delay_ms", "reset", "body", "stream_break_after", "vm_state")
 _ids = itertools.count(1)
 
 
