@@ -1,6 +1,7 @@
 // Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT.
 import { origin } from './runtime/base-url.js';
 import type { Jitter } from './runtime/backoff.js';
+import { TokenBucket } from './runtime/budget.js';
 import type { Hook } from './runtime/hooks.js';
 import { Invoker } from './runtime/invoker.js';
 import {
@@ -20,10 +21,10 @@ import { VMClient, type HealthOptions } from './resources.js';
 import { decodeHealthStatus, decodeSessionInfo } from './codec.js';
 import type { Duration } from './runtime/duration.js';
 import { EventStream } from './runtime/event-stream.js';
-import { APIPromise } from './runtime/api-promise.js';
+import { APIPromise, PagePromise } from './runtime/api-promise.js';
 import type { CallOptions, Endpoint } from './runtime/invoker.js';
 import { query } from './runtime/query.js';
-import { pollUntil, type WaitOptions } from './runtime/waiter.js';
+import { waitUntil, type WaitOptions } from './runtime/waiter.js';
 import { object, parseJson } from './runtime/wire.js';
 import {
   checkBool,
@@ -35,6 +36,18 @@ import {
 } from './runtime/checks.js';
 import type { HealthStatus, SessionInfo } from './types.js';
 import { checkDuration, checkId, checkParam } from './validate.js';
+
+/** The client's retry quota (a token bucket shared by every call); capacity 0 turns it off. */
+export interface RetryBudget {
+  /** Tokens when the client is built, and the ceiling of refunds; 0 turns the budget off. Default: 500. */
+  capacity?: number;
+  /** Tokens a retry takes. Default: 5. */
+  retryCost?: number;
+  /** Tokens a retry takes when the failed attempt timed out. Default: 10. */
+  timeoutRetryCost?: number;
+  /** Tokens a call that succeeded on its first attempt gives back. Default: 1. */
+  successRefund?: number;
+}
 
 /** Settings of a client; every field but address has a default. Durations are in milliseconds. */
 export interface ClientConfig {
@@ -62,6 +75,8 @@ export interface ClientConfig {
   maxStreams?: number;
   /** Read buffer size in bytes. Default: 65536. */
   bufferSize?: number;
+  /** The client's retry quota (a token bucket shared by every call); capacity 0 turns it off. Absent fields take their defaults. */
+  retryBudget?: RetryBudget;
   /** Test hook: returns the jitter in [0, 1] of each backoff delay (default Math.random). */
   jitter?: Jitter;
   /** Node only: extra CA certificates (PEM) to trust, e.g. a local server's self-signed CA. */
@@ -109,6 +124,7 @@ export abstract class BaseClient {
   readonly #hooks: readonly Hook[];
   readonly #log: Log | undefined;
   readonly #tracing: Tracing | undefined;
+  readonly #budget: TokenBucket | undefined;
   #invoker: Invoker | undefined;
   #authenticated = false;
   #session: SessionInfo | undefined;
@@ -127,6 +143,12 @@ export abstract class BaseClient {
       keepAlivePeriod: config.keepAlivePeriod ?? 30000,
       maxStreams: config.maxStreams ?? 100,
       bufferSize: config.bufferSize ?? 65536,
+      retryBudget: Object.freeze({
+        capacity: config.retryBudget?.capacity ?? 500,
+        retryCost: config.retryBudget?.retryCost ?? 5,
+        timeoutRetryCost: config.retryBudget?.timeoutRetryCost ?? 10,
+        successRefund: config.retryBudget?.successRefund ?? 1,
+      }),
     });
     this.#apiKey = config.apiKey ?? '';
     this.#ca = config.ca;
@@ -139,6 +161,7 @@ export abstract class BaseClient {
         ? undefined
         : new Log(config.logger ?? consoleLogger, level, this.#apiKey, secrets);
     this.#tracing = config.tracing;
+    this.#budget = new TokenBucket(this.config.retryBudget as Required<RetryBudget>, this.#metrics);
     try {
       origin(this.config.address, this.config.port, this.config.tlsEnabled);
     } catch (error) {
@@ -282,6 +305,7 @@ export abstract class BaseClient {
       hooks: this.#hooks,
       log: this.#log,
       tracing: this.#tracing,
+      budget: this.#budget,
       userAgent: this.userAgent(),
       serverAddress: url.hostname.replace(/^\[|\]$/g, ''),
       serverPort: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),

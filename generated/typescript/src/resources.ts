@@ -4,6 +4,7 @@
 // itself), and one options interface per operation, so that adding an optional input only adds a
 // property to it.
 import type { BaseClient } from './base-client.js';
+import { MigrationState, VMState } from './types.js';
 import {
   decodeHealthStatus,
   decodeMigrationStatus,
@@ -18,13 +19,13 @@ import {
   encodeStopRequest,
   encodeVMConfig,
 } from './codec.js';
-import { MigrationError, TimeoutError } from './errors.js';
+import { DWCPError, MigrationError, TimeoutError, WaiterError } from './errors.js';
 import type { Duration } from './runtime/duration.js';
 import { EventStream } from './runtime/event-stream.js';
-import { APIPromise } from './runtime/api-promise.js';
+import { APIPromise, PagePromise } from './runtime/api-promise.js';
 import type { CallOptions, Endpoint } from './runtime/invoker.js';
 import { query } from './runtime/query.js';
-import { pollUntil, type WaitOptions } from './runtime/waiter.js';
+import { waitUntil, type WaitOptions } from './runtime/waiter.js';
 import { object, parseJson } from './runtime/wire.js';
 import {
   checkBool,
@@ -176,9 +177,9 @@ export class VMClient {
     });
   }
 
-  /** Lists VMs whose labels match all the given labels, page by page. Returns every item over all pages. */
-  list(labels?: Record<string, string>, callOptions: VMListOptions = {}): APIPromise<VM[]> {
-    return APIPromise.run(async () => {
+  /** Lists VMs whose labels match all the given labels, page by page. Await it for every item over all pages, or `for await` it for items page by page as they arrive (breaking out fetches no further page). */
+  list(labels?: Record<string, string>, callOptions: VMListOptions = {}): PagePromise<VM> {
+    return PagePromise.of(() => {
       if (labels !== undefined) checkParam(checkMap(labels, true), 'labels', 'labels');
       if (callOptions.pageSize !== undefined)
         checkParam(
@@ -187,27 +188,25 @@ export class VMClient {
           'page_size',
         );
       const invoker = this.#client.invoker();
-      const items: VM[] = [];
-      let token: string | undefined;
-      for (;;) {
-        const page = await invoker.call(
-          {
-            operation: 'vm.list',
-            method: 'GET',
-            template: '/vms',
-            path: `/vms${query({ labels: labels, page_size: callOptions.pageSize, page_token: token })}`,
-            idempotent: true,
-            auth: true,
-            success: 200,
-          },
-          undefined,
-          (json) => decodeVMList(object(json, 'VMList')),
-          callOptions,
-        );
-        for (const item of page.data.vms) items.push(item);
-        token = page.data.nextPageToken || undefined;
-        if (token === undefined) return { ...page, data: items };
-      }
+      return {
+        fetch: (token: string | undefined) =>
+          invoker.call(
+            {
+              operation: 'vm.list',
+              method: 'GET',
+              template: '/vms',
+              path: `/vms${query({ labels: labels, page_size: callOptions.pageSize, page_token: token })}`,
+              idempotent: true,
+              auth: true,
+              success: 200,
+            },
+            undefined,
+            (json) => decodeVMList(object(json, 'VMList')),
+            callOptions,
+          ),
+        items: (page: VMList) => page.vms,
+        next: (page: VMList) => page.nextPageToken || undefined,
+      };
     });
   }
 
@@ -317,45 +316,6 @@ export class VMClient {
     });
   }
 
-  /**
-   * Polls getMigrationStatus until the operation is completed, failed, cancelled; rejects with a
-   * MigrationError when it ends failed or cancelled, and with a TimeoutError at the deadline
-   * (the operation itself goes on).
-   */
-  async waitForMigration(migrationId: string, waitOptions: WaitOptions): Promise<MigrationStatus> {
-    checkId(migrationId, 'migrationId', 'migration_id');
-    const done: readonly string[] = ['completed', 'failed', 'cancelled'];
-    const failed: readonly string[] = ['failed', 'cancelled'];
-    const limit =
-      waitOptions.deadline instanceof Date
-        ? waitOptions.deadline.getTime() - Date.now()
-        : checkDuration(waitOptions.deadline, 'deadline', 'deadline_ms');
-    const pause =
-      waitOptions.interval === undefined
-        ? undefined
-        : checkDuration(waitOptions.interval, 'interval', 'interval');
-    const what = String(migrationId);
-    const status = await pollUntil(
-      (signal) => this.getMigrationStatus(migrationId, { signal }),
-      (s) => done.includes(s.state),
-      { deadline: limit, signal: waitOptions.signal, interval: pause },
-      (cause) =>
-        new TimeoutError({
-          code: 'client_timeout',
-          message: `${what} did not finish within ${limit} ms`,
-          cause,
-        }),
-    );
-    if (failed.includes(status.state)) {
-      throw new MigrationError({
-        code: 'migration_failed',
-        message: status.error ?? `${what} ended ${status.state}`,
-        details: { status },
-      });
-    }
-    return status;
-  }
-
   /** Returns the progress of a migration. */
   getMigrationStatus(
     migrationId: string,
@@ -441,9 +401,9 @@ export class VMClient {
     });
   }
 
-  /** Lists a VM's snapshots, page by page. Returns every item over all pages. */
-  listSnapshots(vmId: string, callOptions: VMListSnapshotsOptions = {}): APIPromise<Snapshot[]> {
-    return APIPromise.run(async () => {
+  /** Lists a VM's snapshots, page by page. Await it for every item over all pages, or `for await` it for items page by page as they arrive (breaking out fetches no further page). */
+  listSnapshots(vmId: string, callOptions: VMListSnapshotsOptions = {}): PagePromise<Snapshot> {
+    return PagePromise.of(() => {
       checkId(vmId, 'vmId', 'vm_id');
       if (callOptions.pageSize !== undefined)
         checkParam(
@@ -452,27 +412,25 @@ export class VMClient {
           'page_size',
         );
       const invoker = this.#client.invoker();
-      const items: Snapshot[] = [];
-      let token: string | undefined;
-      for (;;) {
-        const page = await invoker.call(
-          {
-            operation: 'vm.list_snapshots',
-            method: 'GET',
-            template: '/vms/{vm_id}/snapshots',
-            path: `/vms/${encodeURIComponent(vmId)}/snapshots${query({ page_size: callOptions.pageSize, page_token: token })}`,
-            idempotent: true,
-            auth: true,
-            success: 200,
-          },
-          undefined,
-          (json) => decodeSnapshotList(object(json, 'SnapshotList')),
-          callOptions,
-        );
-        for (const item of page.data.snapshots) items.push(item);
-        token = page.data.nextPageToken || undefined;
-        if (token === undefined) return { ...page, data: items };
-      }
+      return {
+        fetch: (token: string | undefined) =>
+          invoker.call(
+            {
+              operation: 'vm.list_snapshots',
+              method: 'GET',
+              template: '/vms/{vm_id}/snapshots',
+              path: `/vms/${encodeURIComponent(vmId)}/snapshots${query({ page_size: callOptions.pageSize, page_token: token })}`,
+              idempotent: true,
+              auth: true,
+              success: 200,
+            },
+            undefined,
+            (json) => decodeSnapshotList(object(json, 'SnapshotList')),
+            callOptions,
+          ),
+        items: (page: SnapshotList) => page.snapshots,
+        next: (page: SnapshotList) => page.nextPageToken || undefined,
+      };
     });
   }
 
@@ -634,5 +592,202 @@ export class VMClient {
           callOptions,
         );
     });
+  }
+
+  /**
+   * Waits until the VM runs; a VM that ends in error fails the wait. Polls get (first at once, then every
+   * 200-5000 ms); rejects with a WaiterError when a failure state is reached and
+   * with a TimeoutError (`wait_timeout`) after `maxWait` (default 300000 ms; nothing changes on the server).
+   */
+  async waitUntilRunning(vmId: string, waitOptions: WaitOptions = {}): Promise<VM> {
+    checkId(vmId, 'vmId', 'vm_id');
+    const limit = waitOptions.maxWait ?? waitOptions.deadline;
+    const maxWait =
+      limit === undefined
+        ? 300000
+        : limit instanceof Date
+          ? limit.getTime() - Date.now()
+          : checkDuration(limit, 'maxWait', 'max_wait_ms');
+    const jitter = this.#client.invoker().settings.jitter;
+    const what = 'wait_until_running';
+    const outcome = await waitUntil<VM>(
+      (signal) => this.get(vmId, { signal }),
+      (value, error) => {
+        if (error === undefined) {
+          const v = value as VM;
+          if ([VMState.RUNNING].includes(v.state)) return 'success';
+          if ([VMState.ERROR].includes(v.state)) return 'failure';
+          return 'retry';
+        }
+        return 'throw';
+      },
+      { minDelay: 200, maxDelay: 5000, maxWait, jitter, signal: waitOptions.signal },
+      (cause) =>
+        new TimeoutError({
+          code: 'wait_timeout',
+          message: `${what} did not succeed within ${maxWait} ms`,
+          cause,
+        }),
+    );
+    if (outcome.verdict === 'failure') {
+      const state =
+        outcome.value === undefined
+          ? (outcome.error as DWCPError).code
+          : String(outcome.value.state);
+      throw new WaiterError({
+        code: 'waiter_failed',
+        message: `${what}: state is ${state}`,
+        details: { state, status: outcome.value },
+      });
+    }
+    return outcome.value as VM;
+  }
+
+  /**
+   * Waits until the VM is stopped; a VM that ends in error fails the wait. Polls get (first at once, then every
+   * 200-5000 ms); rejects with a WaiterError when a failure state is reached and
+   * with a TimeoutError (`wait_timeout`) after `maxWait` (default 300000 ms; nothing changes on the server).
+   */
+  async waitUntilStopped(vmId: string, waitOptions: WaitOptions = {}): Promise<VM> {
+    checkId(vmId, 'vmId', 'vm_id');
+    const limit = waitOptions.maxWait ?? waitOptions.deadline;
+    const maxWait =
+      limit === undefined
+        ? 300000
+        : limit instanceof Date
+          ? limit.getTime() - Date.now()
+          : checkDuration(limit, 'maxWait', 'max_wait_ms');
+    const jitter = this.#client.invoker().settings.jitter;
+    const what = 'wait_until_stopped';
+    const outcome = await waitUntil<VM>(
+      (signal) => this.get(vmId, { signal }),
+      (value, error) => {
+        if (error === undefined) {
+          const v = value as VM;
+          if ([VMState.STOPPED].includes(v.state)) return 'success';
+          if ([VMState.ERROR].includes(v.state)) return 'failure';
+          return 'retry';
+        }
+        return 'throw';
+      },
+      { minDelay: 200, maxDelay: 5000, maxWait, jitter, signal: waitOptions.signal },
+      (cause) =>
+        new TimeoutError({
+          code: 'wait_timeout',
+          message: `${what} did not succeed within ${maxWait} ms`,
+          cause,
+        }),
+    );
+    if (outcome.verdict === 'failure') {
+      const state =
+        outcome.value === undefined
+          ? (outcome.error as DWCPError).code
+          : String(outcome.value.state);
+      throw new WaiterError({
+        code: 'waiter_failed',
+        message: `${what}: state is ${state}`,
+        details: { state, status: outcome.value },
+      });
+    }
+    return outcome.value as VM;
+  }
+
+  /**
+   * Waits until the VM is gone (get answers vm_not_found). Polls get (first at once, then every
+   * 200-5000 ms); rejects with a WaiterError when a failure state is reached and
+   * with a TimeoutError (`wait_timeout`) after `maxWait` (default 300000 ms; nothing changes on the server).
+   */
+  async waitUntilDestroyed(vmId: string, waitOptions: WaitOptions = {}): Promise<VM | undefined> {
+    checkId(vmId, 'vmId', 'vm_id');
+    const limit = waitOptions.maxWait ?? waitOptions.deadline;
+    const maxWait =
+      limit === undefined
+        ? 300000
+        : limit instanceof Date
+          ? limit.getTime() - Date.now()
+          : checkDuration(limit, 'maxWait', 'max_wait_ms');
+    const jitter = this.#client.invoker().settings.jitter;
+    const what = 'wait_until_destroyed';
+    const outcome = await waitUntil<VM>(
+      (signal) => this.get(vmId, { signal }),
+      (value, error) => {
+        if (error === undefined) {
+          const v = value as VM;
+          return 'retry';
+        }
+        if (error instanceof DWCPError && error.code === 'vm_not_found') return 'success';
+        return 'throw';
+      },
+      { minDelay: 200, maxDelay: 5000, maxWait, jitter, signal: waitOptions.signal },
+      (cause) =>
+        new TimeoutError({
+          code: 'wait_timeout',
+          message: `${what} did not succeed within ${maxWait} ms`,
+          cause,
+        }),
+    );
+    if (outcome.verdict === 'failure') {
+      const state = outcome.value === undefined ? (outcome.error as DWCPError).code : 'failure';
+      throw new WaiterError({
+        code: 'waiter_failed',
+        message: `${what}: state is ${state}`,
+        details: { state, status: outcome.value },
+      });
+    }
+    return outcome.value;
+  }
+
+  /**
+   * Waits until a migration ends; failed or cancelled raise MigrationError with the status's error text. Polls getMigrationStatus (first at once, then every
+   * 1000-20000 ms); rejects with a MigrationError when a failure state is reached and
+   * with a TimeoutError (`wait_timeout`) after `maxWait` (default 3600000 ms; nothing changes on the server).
+   */
+  async waitForMigration(
+    migrationId: string,
+    waitOptions: WaitOptions = {},
+  ): Promise<MigrationStatus> {
+    checkId(migrationId, 'migrationId', 'migration_id');
+    const limit = waitOptions.maxWait ?? waitOptions.deadline;
+    const maxWait =
+      limit === undefined
+        ? 3600000
+        : limit instanceof Date
+          ? limit.getTime() - Date.now()
+          : checkDuration(limit, 'maxWait', 'max_wait_ms');
+    const jitter = this.#client.invoker().settings.jitter;
+    const what = 'wait_for_migration';
+    const outcome = await waitUntil<MigrationStatus>(
+      (signal) => this.getMigrationStatus(migrationId, { signal }),
+      (value, error) => {
+        if (error === undefined) {
+          const v = value as MigrationStatus;
+          if ([MigrationState.COMPLETED].includes(v.state)) return 'success';
+          if ([MigrationState.FAILED, MigrationState.CANCELLED].includes(v.state)) return 'failure';
+          return 'retry';
+        }
+        return 'throw';
+      },
+      { minDelay: 1000, maxDelay: 20000, maxWait, jitter, signal: waitOptions.signal },
+      (cause) =>
+        new TimeoutError({
+          code: 'wait_timeout',
+          message: `${what} did not succeed within ${maxWait} ms`,
+          cause,
+        }),
+    );
+    if (outcome.verdict === 'failure') {
+      const state =
+        outcome.value === undefined
+          ? (outcome.error as DWCPError).code
+          : String(outcome.value.state);
+      throw new MigrationError({
+        code: 'migration_failed',
+        message:
+          (outcome.value === undefined ? undefined : outcome.value.error) ||
+          `${what}: state is ${state}`,
+        details: { state, status: outcome.value },
+      });
+    }
+    return outcome.value as MigrationStatus;
   }
 }

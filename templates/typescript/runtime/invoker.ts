@@ -1,6 +1,7 @@
 import { abortedBy, isDeadline, sleep } from './abort.js';
 import type { Outcome } from './api-promise.js';
 import { backoff, retryAfter, type Jitter } from './backoff.js';
+import type { TokenBucket } from './budget.js';
 import { DWCPError, type Catalogue, type RetryClass } from './error.js';
 import { HookFailure, runHooks, type Hook, type HookContext } from './hooks.js';
 import type { Log, LogFields } from './logging.js';
@@ -68,6 +69,8 @@ export interface InvokerSettings {
   tracing?: Tracing | undefined;
   /** Sent as User-Agent on every attempt (undefined where the platform sets its own). */
   userAgent?: string | undefined;
+  /** The client's retry budget (shared by all its calls; undefined: unlimited). */
+  budget?: TokenBucket | undefined;
   /** The server's host and port (span attributes). */
   serverAddress?: string | undefined;
   serverPort?: number | undefined;
@@ -93,6 +96,8 @@ export interface Exchange {
   attempts: number;
   /** Failed attempts since the last success (a stream's data resets it): the number of the next retry. */
   failures: number;
+  /** Tokens the call's last retry took (refunded when the call then succeeds). */
+  retryCost: number | undefined;
   /** The hook context of the latest attempt. */
   ctx: HookContext | undefined;
   trace: CallTrace | undefined;
@@ -126,6 +131,8 @@ export class Invoker {
   readonly #protected: ReadonlySet<string>;
   readonly #hooks: readonly Hook[];
   readonly #observed: boolean;
+  /** The catalogue type of a timeout (the one that owns `client_timeout`): its retries cost more. */
+  readonly #timeoutType: string;
 
   constructor(settings: InvokerSettings) {
     this.#s = settings;
@@ -140,6 +147,7 @@ export class Invoker {
     this.#protected = new Set([...PROTECTED, this.#names.attempt, this.#names.requestId, this.#names.idempotencyKey]);
     this.#hooks = settings.hooks ?? [];
     this.#observed = this.#hooks.length > 0 || settings.log !== undefined || settings.tracing !== undefined;
+    this.#timeoutType = settings.catalogue.classify(0, undefined, 'client_timeout').type;
   }
 
   /** The settings the invoker runs with. */
@@ -258,6 +266,7 @@ export class Invoker {
       retryAttempts: options.retryAttempts ?? this.#s.retryAttempts,
       attempts: 0,
       failures: 0,
+      retryCost: undefined,
       ctx: undefined,
       trace: undefined,
       closed,
@@ -287,6 +296,14 @@ export class Invoker {
             ? undefined
             : (pending.wait ?? this.delay(error, x.failures, x.key !== undefined, pending.retryClass, x.retryAttempts));
         if (wait === undefined) throw await this.#end(x, error);
+        if (this.#s.budget !== undefined) {
+          const cost = this.#s.budget.take(error.name === this.#timeoutType);
+          if (cost === undefined) {
+            error.retryQuotaExhausted = true;
+            throw await this.#end(x, error);
+          }
+          x.retryCost = cost;
+        }
         if (this.#observed) await this.#beforeRetry(x, error, wait);
         try {
           await sleep(wait, signal);
@@ -349,12 +366,14 @@ export class Invoker {
         if (this.#hooks.length > 0) await this.#afterResponse(x, response, started);
         if (response.status >= 200 && response.status < 300) {
           if (x.stream) {
+            this.#refund(x);
             if (this.#observed) this.#attemptDone(x, span, response, '', started, undefined);
             return { response, text: '' };
           }
           // Reading the body is part of the attempt: a truncated body is retried like a reset.
           const text = await response.text();
           this.#s.metrics.bytesReceived += bodyBytes(response, text);
+          this.#refund(x);
           if (this.#observed) this.#attemptDone(x, span, response, text, started, undefined);
           return { response, text };
         }
@@ -381,6 +400,12 @@ export class Invoker {
       x.failures++;
       pending = { error: failure, retryClass };
     }
+  }
+
+  /** The call (or a stream's open) succeeded: the budget gets back its last retry's cost, or the success refund. */
+  #refund(x: Exchange): void {
+    this.#s.budget?.refund(x.retryCost);
+    x.retryCost = undefined;
   }
 
   async #errorResponse(response: HttpResponse, x: Exchange, attempt: number): Promise<[DWCPError, RetryClass, string]> {

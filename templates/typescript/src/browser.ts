@@ -5,7 +5,7 @@ export * from './resources.js';
 export * from './types.js';
 export * from './errors.js';
 export type { CallOptions } from './runtime/invoker.js';
-export { APIPromise, type RawResponse, type WithResponse } from './runtime/api-promise.js';
+export { APIPromise, PagePromise, type RawResponse, type WithResponse } from './runtime/api-promise.js';
 export type { Hook, HookContext, HookResponse, HookRetry } from './runtime/hooks.js';
 export { consoleLogger, type LogEvent, type LogFields, type LogLevel, type Logger } from './runtime/logging.js';
 export type { AttemptTrace, CallTrace, TracedCall, Tracing } from './runtime/tracing.js';

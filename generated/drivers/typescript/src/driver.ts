@@ -14,6 +14,7 @@ import {
 import {
   APIPromise,
   Client,
+  PagePromise,
   DWCPError,
   EventStream,
   VERSION,
@@ -610,7 +611,7 @@ const OPS: Record<
   'vm.create': [(c, a, o) => c.vm().create(looseVMConfig(a['config']), { ...o }), (v) => wireVM(v)],
   'vm.get': [(c, a, o) => c.vm().get(a['vm_id'], { ...o }), (v) => wireVM(v)],
   'vm.list': [
-    (c, a, o) => c.vm().list(a['labels'], { ...o, pageSize: a['page_size'] }),
+    (c, a, o) => take(c.vm().list(a['labels'], { ...o, pageSize: a['page_size'] }), a['take']),
     (v) => v.map(wireVM),
   ],
   'vm.start': [(c, a, o) => c.vm().start(a['vm_id'], { ...o }), (v) => wireVM(v)],
@@ -619,11 +620,6 @@ const OPS: Record<
   'vm.migrate': [
     (c, a, o) =>
       c.vm().migrate(a['vm_id'], a['target_node'], looseMigrationOptions(a['options']), { ...o }),
-    (v) => wireMigrationStatus(v),
-  ],
-  'vm.wait_for_migration': [
-    (c, a, o) =>
-      c.vm().waitForMigration(a['migration_id'], { deadline: a['deadline_ms'], signal: o.signal }),
     (v) => wireMigrationStatus(v),
   ],
   'vm.get_migration_status': [
@@ -640,7 +636,8 @@ const OPS: Record<
     (v) => wireSnapshot(v),
   ],
   'vm.list_snapshots': [
-    (c, a, o) => c.vm().listSnapshots(a['vm_id'], { ...o, pageSize: a['page_size'] }),
+    (c, a, o) =>
+      take(c.vm().listSnapshots(a['vm_id'], { ...o, pageSize: a['page_size'] }), a['take']),
     (v) => v.map(wireSnapshot),
   ],
   'vm.restore_snapshot': [
@@ -655,7 +652,53 @@ const OPS: Record<
     (c, a, o) => c.vm().getMetrics(a['vm_id'], a['window'], { ...o }),
     (v) => wireVMMetrics(v),
   ],
+  'vm.wait_until_running': [
+    (c, a, o) =>
+      c.vm().waitUntilRunning(a['vm_id'], {
+        maxWait: a['max_wait_ms'] ?? a['deadline_ms'],
+        signal: o.signal,
+      }),
+    (v) => (v === undefined ? null : wireVM(v)),
+  ],
+  'vm.wait_until_stopped': [
+    (c, a, o) =>
+      c.vm().waitUntilStopped(a['vm_id'], {
+        maxWait: a['max_wait_ms'] ?? a['deadline_ms'],
+        signal: o.signal,
+      }),
+    (v) => (v === undefined ? null : wireVM(v)),
+  ],
+  'vm.wait_until_destroyed': [
+    (c, a, o) =>
+      c.vm().waitUntilDestroyed(a['vm_id'], {
+        maxWait: a['max_wait_ms'] ?? a['deadline_ms'],
+        signal: o.signal,
+      }),
+    (v) => (v === undefined ? null : wireVM(v)),
+  ],
+  'vm.wait_for_migration': [
+    (c, a, o) =>
+      c.vm().waitForMigration(a['migration_id'], {
+        maxWait: a['max_wait_ms'] ?? a['deadline_ms'],
+        signal: o.signal,
+      }),
+    (v) => (v === undefined ? null : wireMigrationStatus(v)),
+  ],
 };
+
+/** A paginated call: every item (awaited), or with `take` the first n through `for await`, breaking out. */
+function take(list: PagePromise<Json>, n: Json): Promise<Json[]> {
+  if (n == null) return list;
+  return (async () => {
+    const out: Json[] = [];
+    if (Number(n) <= 0) return out;
+    for await (const item of list) {
+      out.push(item);
+      if (out.length >= Number(n)) break;
+    }
+    return out;
+  })();
+}
 
 /** Each `stream_open` op: the SDK's stream and the wire form of its events. */
 const STREAMS: Record<
@@ -705,6 +748,16 @@ function clientConfig(c: Args): ClientConfig {
   if (c['keep_alive_period'] != null) config.keepAlivePeriod = c['keep_alive_period'];
   if (c['max_streams'] != null) config.maxStreams = c['max_streams'];
   if (c['buffer_size'] != null) config.bufferSize = c['buffer_size'];
+  if (c['retry_budget'] != null) {
+    const block = c['retry_budget'] as Args;
+    const value: Args = {};
+    if (block['capacity'] != null) value['capacity'] = block['capacity'];
+    if (block['retry_cost'] != null) value['retryCost'] = block['retry_cost'];
+    if (block['timeout_retry_cost'] != null)
+      value['timeoutRetryCost'] = block['timeout_retry_cost'];
+    if (block['success_refund'] != null) value['successRefund'] = block['success_refund'];
+    config.retryBudget = value;
+  }
   if (c['ca_file'] != null) config.ca = readFileSync(c['ca_file'], 'utf8');
   if (c['jitter'] != null) {
     const jitter = Number(c['jitter']);
@@ -724,6 +777,8 @@ function wireError(error: unknown): Args {
       retry_after_ms: error.retryAfter ?? null,
       message: error.message,
     };
+    if (error.retryQuotaExhausted) out['retry_quota_exhausted'] = true;
+    if (error.details['state'] !== undefined) out['state'] = error.details['state'];
     if (error instanceof ValidationError) out['field'] = error.wireField;
     return out;
   }
@@ -1014,6 +1069,7 @@ async function handle(req: Args): Promise<Json> {
         bytes_sent: mt.bytesSent,
         bytes_received: mt.bytesReceived,
         errors_total: mt.errorsTotal,
+        retry_tokens: mt.retryTokens,
       };
     }
     case 'call':

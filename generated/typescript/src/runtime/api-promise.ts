@@ -32,7 +32,8 @@ export interface Outcome<T> {
  * `{ data, response }` (status, lower-cased headers, request id of the final response).
  */
 export class APIPromise<T> extends Promise<T> {
-  readonly #outcome: Promise<Outcome<T>>;
+  readonly #source: Promise<Outcome<T>> | (() => Promise<Outcome<T>>);
+  #started: Promise<Outcome<T>> | undefined;
   #data: Promise<T> | undefined;
 
   // then/catch/finally return plain promises (derived promises do not re-run a call).
@@ -40,10 +41,16 @@ export class APIPromise<T> extends Promise<T> {
     return Promise;
   }
 
-  /** @internal */
-  constructor(outcome: Promise<Outcome<T>>) {
+  /** @internal A started call, or one that starts when first awaited (a lazy list). */
+  constructor(outcome: Promise<Outcome<T>> | (() => Promise<Outcome<T>>)) {
     super((resolve) => resolve(undefined as T));
-    this.#outcome = outcome;
+    this.#source = outcome;
+  }
+
+  get #outcome(): Promise<Outcome<T>> {
+    const source = this.#source;
+    this.#started ??= typeof source === 'function' ? source() : source;
+    return this.#started;
   }
 
   /**
@@ -88,5 +95,61 @@ export class APIPromise<T> extends Promise<T> {
 
   override finally(onfinally?: (() => void) | null): Promise<T> {
     return this.#result().finally(onfinally);
+  }
+}
+
+/**
+ * How a paginated call fetches its pages.
+ * @internal
+ */
+export interface Pager<P, T> {
+  /** One page: the first when `token` is undefined. */
+  fetch(token: string | undefined): Promise<Outcome<P>>;
+  items(page: P): readonly T[];
+  /** The next page's token, or undefined after the last page. */
+  next(page: P): string | undefined;
+}
+
+/**
+ * What a paginated call returns: a Promise of every item (`await client.x().list()`), that is also
+ * an AsyncIterable handing items out page by page as they arrive (`for await (const item of
+ * client.x().list())`; `break` fetches no further page). Nothing is requested until it is awaited
+ * or iterated; each iteration starts again from the first page.
+ */
+export class PagePromise<T> extends APIPromise<T[]> implements AsyncIterable<T> {
+  readonly #pages: () => AsyncGenerator<Outcome<readonly T[]>, void, undefined>;
+
+  /** @internal */
+  constructor(pages: () => AsyncGenerator<Outcome<readonly T[]>, void, undefined>) {
+    super(async () => {
+      const items: T[] = [];
+      let last: Outcome<readonly T[]> | undefined;
+      for await (const page of pages()) {
+        for (const item of page.data) items.push(item);
+        last = page;
+      }
+      return { ...(last as Outcome<readonly T[]>), data: items };
+    });
+    this.#pages = pages;
+  }
+
+  /**
+   * A lazy list over a pager set up on first use (so that invalid input rejects, never throws).
+   * @internal
+   */
+  static of<P, T>(setup: () => Pager<P, T>): PagePromise<T> {
+    return new PagePromise<T>(async function* () {
+      const pager = setup();
+      let token: string | undefined;
+      do {
+        const page = await pager.fetch(token);
+        yield { ...page, data: pager.items(page.data) };
+        token = pager.next(page.data);
+      } while (token !== undefined);
+    });
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<T> {
+    for await (const page of this.#pages()) yield* page.data;
   }
 }
