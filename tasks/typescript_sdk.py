@@ -139,6 +139,7 @@ PUBLIC_RUNTIME = {
     "runtime/hooks",
     "runtime/logging",
     "runtime/tracing",
+    "runtime/budget",
     "runtime/waiter",
     "runtime/metrics",
     "runtime/duration",

@@ -17,8 +17,7 @@ export interface BudgetSettings {
  * A client's retry quota, shared by every call and stream of the client: a retry takes its cost,
  * a success gives back the cost of the retry that led to it (or the success refund). The tokens
  * left live in the client's metrics (`retryTokens`). JavaScript runs one callback at a time, so
- * take and refund need no lock.
- * @internal
+ * take and refund need no lock. The client builds it from its `retryBudget` config.
  */
 export class TokenBucket {
   readonly #s: BudgetSettings;
