@@ -218,6 +218,9 @@ class Pipeline:
     ) -> web.StreamResponse:
         source: WatchStream | MetricsStream = await getattr(self.state.sim, op.handler)(**args)
         source.resume(_last_event_id(request))
+        instead = wire.not_a_stream(request, request_id, action)
+        if instead is not None:
+            return instead
         streams = self.state.streams
         if streams.get(api_key, 0) >= self.state.settings.max_streams_per_key:
             limit = self.state.settings.max_streams_per_key

@@ -17,7 +17,7 @@ from conformance.server import responses
 # Fault actions this module adds (faults.ACTIONS includes them) and the values of the shared ones.
 ACTIONS = ("drip_ms", "sse", "extra_fields", "enum_value", "extra_headers")
 BODIES = ("truncated", "malformed", "html", "array", "invalid_utf8", "long_length", "empty")
-SSE = ("unknown_event", "long_line", "cut_frame")
+SSE = ("unknown_event", "long_line", "cut_frame", "not_sse")
 # Modifiers: keys a fault may carry beside its one action.
 INTS = ("drip_bytes", "body_bytes", "bytes", "after", "extra_length")
 STRINGS = ("content_type", "error_type", "error_code", "field")
@@ -270,6 +270,13 @@ async def _large_error(
 
 
 # --- streams --------------------------------------------------------------------------------------------
+
+
+def not_a_stream(request: web.Request, request_id: str, action: dict[str, Any]) -> web.Response | None:
+    """`sse: not_sse`: a 200 JSON object where the event stream is due."""
+    if action.get("sse") != "not_sse":
+        return None
+    return responses.json_response(request, 200, b'{"events": []}', request_id)
 
 
 def stream_headers(action: dict[str, Any]) -> dict[str, str]:

@@ -207,6 +207,14 @@ def test_stream_long_line_without_newline(api: Api) -> None:
     assert api.get("/vms").status == 200
 
 
+def test_json_where_a_stream_is_due(api: Api) -> None:
+    vm = api.create()
+    script(api, {"op": "vm.watch", "times": 1, "sse": "not_sse"})
+    status, headers, body = split(get_raw(api, f"/vms/{vm['id']}/events?follow=false"))
+    assert status == 200 and headers["content-type"] == "application/json" and json.loads(body) == {"events": []}
+    assert api.control("/connections")["streams"] == 0  # no stream slot was taken
+
+
 def test_bad_wire_faults_are_rejected(api: Api) -> None:
     bad = [
         {"op": "vm.get", "body": "zip"},
