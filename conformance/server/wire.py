@@ -24,6 +24,9 @@ STRINGS = ("content_type", "error_type", "error_code", "field")
 MAX_BODY_BYTES = 1 << 31  # 2 GiB: generated lazily, so only the client's patience bounds it
 CHUNK = 1 << 16
 HOLD_S = 30.0  # how long a held-open answer waits for its client to give up
+# Fields whose spec type is a map (string keys chosen by the user): an extra key there is data, not an
+# unknown field, so the mutation leaves them alone (tests/server checks this list against the spec).
+MAP_FIELDS = frozenset({"labels", "annotations", "node_selector", "details"})
 HTML = b"<!DOCTYPE html>\n<html><head><title>Gateway</title></head><body><h1>Please sign in</h1></body></html>\n"
 
 Send = Callable[[bytes], Awaitable[None]]
@@ -85,7 +88,7 @@ def _with_extra_fields(value: Any) -> Any:
         return [_with_extra_fields(item) for item in value]
     if not isinstance(value, dict):
         return value
-    grown = {key: _with_extra_fields(item) for key, item in value.items()}
+    grown = {key: item if key in MAP_FIELDS else _with_extra_fields(item) for key, item in value.items()}
     grown["x_future_flag"] = True
     grown["x_future_object"] = {"policy": "auto", "level": 3, "nested": {"tags": ["a"]}}
     grown["x_future_list"] = [1, "two", None]

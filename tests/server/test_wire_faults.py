@@ -12,7 +12,7 @@ import pytest
 
 pytest.importorskip("aiohttp")
 
-from conformance.server.wire import large_error_chunks
+from conformance.server.wire import MAP_FIELDS, large_error_chunks
 from tests.server import raw
 from tests.server.client import Api, read_sse
 
@@ -145,6 +145,16 @@ def test_extra_fields_everywhere(api: Api) -> None:
     assert reply.body["x_future_flag"] is True
     vm = reply.body["vms"][0]
     assert vm["x_future_object"]["policy"] == "auto" and vm["config"]["x_future_list"] == [1, "two", None]
+    assert "x_future_flag" not in vm["labels"]  # a map's keys are data: left alone
+
+
+def test_map_fields_match_the_spec() -> None:
+    import re
+    from pathlib import Path
+
+    spec = (Path(__file__).resolve().parents[2] / "spec" / "dwcp.yaml").read_text(encoding="utf-8")
+    maps = set(re.findall(r"^\s+(\w+): \{type: \"map<", spec, flags=re.MULTILINE))
+    assert maps == MAP_FIELDS, maps
 
 
 def test_unknown_enum_value(api: Api) -> None:
