@@ -149,7 +149,7 @@ def conformance(session: nox.Session) -> None:
     suite.run(session)
 
 
-@nox.session(python=PYTHON)
+@nox.session(python=PYTHON, tags=["ci"])
 def chaos(session: nox.Session) -> None:
     """Seeded chaos soak per language (-- --lang L --seed S --ops N); conformance/results/chaos-<lang>.json."""
     from tasks import chaos as soak

@@ -45,7 +45,9 @@ def run(session: nox.Session) -> None:
             driver = Driver(argv, cwd=str(ROOT))
             start = time.monotonic()
             try:
-                report = soak.run(driver, Server(server.host, server.port, server.api_key), lang, options.seed, options.ops)
+                report = soak.run(
+                    driver, Server(server.host, server.port, server.api_key), lang, options.seed, options.ops
+                )
             finally:
                 driver.close()
             seconds = time.monotonic() - start
@@ -61,4 +63,5 @@ def run(session: nox.Session) -> None:
         if report["violations"]:
             failures.append(lang)
     if failures:
-        session.error(f"chaos invariants violated for {failures} (replay: nox -s chaos -- --lang L --seed {options.seed} --ops {options.ops})")
+        replay = f"nox -s chaos -- --lang L --seed {options.seed} --ops {options.ops}"
+        session.error(f"chaos invariants violated for {failures} (replay: {replay})")

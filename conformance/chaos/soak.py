@@ -18,6 +18,7 @@ against what the server holds (its VMs, event logs, journal and connection count
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import time
@@ -60,6 +61,7 @@ WEIGHTS = {
     "vm.snapshot": 1,
     "vm.destroy": 1,
     "vm.watch": 3,
+    "vm.follow": 2,
     "call_many": 1,
 }
 FAULT_RATE = 0.35
@@ -138,7 +140,7 @@ class Soak:
         names = sorted(WEIGHTS)
         op = self.rng.choices(names, weights=[WEIGHTS[n] for n in names])[0]
         target = self.pick_vm()
-        if op == "vm.create" or target is None and op not in ("vm.list", "call_many"):
+        if op == "vm.create" or (target is None and op not in ("vm.list", "call_many")):
             name = f"chaos-{self.seed}-{number}"
             args = {"config": {"name": name, **CONFIG, "labels": {"soak": "chaos"}}}
             self.fault_for("vm.create")
@@ -170,6 +172,9 @@ class Soak:
         vm_id = target[1]
         if op == "vm.watch":
             self.watch(vm_id)
+            return
+        if op == "vm.follow":
+            self.follow(vm_id)
             return
         args: dict[str, Any] = {"vm_id": vm_id}
         if op == "vm.stop":
@@ -209,8 +214,43 @@ class Soak:
         self.note("vm.watch", error or {"ok": True})
         self.check_events(vm_id, [int(e["id"]) for e in events if e.get("type") != "gap"], error is not None)
 
+    def follow(self, vm_id: str) -> None:
+        """A follow watch: events injected while it is open must all arrive once, across its breaks."""
+        self.fault_for("vm.watch")
+        self.streams += 1
+        name = f"f{self.streams}"
+        opened = self.driver.request(
+            "stream_open", 60.0, client=CLIENT, stream=name, op="vm.watch", args={"vm_id": vm_id}
+        )
+        if not opened.get("ok"):
+            self.note("vm.follow", opened)
+            return
+        self.control.add_events(vm_id, self.rng.randint(5, 40))
+        want = len(self.server_log(vm_id)) if not any(f["op"] == "vm.watch" for f in self.control.unconsumed()) else 0
+        events: list[dict[str, Any]] = []
+        error = None
+        for _ in range(10):
+            if want and len(events) >= want:
+                break
+            read = self.driver.request(
+                "stream_read", 60.0, stream=name, count=max(1, want - len(events)), timeout_ms=2000
+            )
+            if not read.get("ok") or read["result"].get("error"):
+                error = read if not read.get("ok") else {"ok": False, "error": read["result"]["error"]}
+                break
+            got = read["result"].get("events", [])
+            events += got
+            if read["result"].get("done") or not got:
+                break
+        self.driver.request("stream_close", 30.0, stream=name)
+        self.note("vm.follow", error or {"ok": True})
+        ids = [int(e["id"]) for e in events if e.get("type") != "gap"]
+        if want and error is None and len(ids) < want:
+            self.violations.append(f"stream_events: follow of {vm_id} delivered {len(ids)} of {want} events: {ids}")
+        self.check_events(vm_id, ids, error is not None)
+
     def check_events(self, vm_id: str, ids: list[int], failed: bool) -> None:
-        if any(b <= a for a, b in zip(ids, ids[1:], strict=False)):
+        if any(b <= a for a, b in itertools.pairwise(ids)):
             self.violations.append(f"stream_events: watch of {vm_id} ids not strictly increasing: {ids}")
             return
         if not ids:
@@ -221,7 +261,7 @@ class Soak:
             return
         logged = [i for i in self.server_log(vm_id) if i <= ids[-1]]
         self.counts["stream events checked"] += len(ids)
-        if not failed and logged != ids or failed and ids != logged[: len(ids)]:
+        if (not failed and logged != ids) or (failed and ids != logged[: len(ids)]):
             missing = sorted(set(logged) - set(ids))
             self.violations.append(f"stream_events: watch of {vm_id} missed {missing} (got {ids}, log {logged})")
 
@@ -276,9 +316,8 @@ class Soak:
                 if not self.destroy_attempted(vm_id):
                     self.violations.append(f"consistent_vms: {vm_id} ({name}) vanished from the server")
             elif not reply.get("ok") or mine.get("state") != theirs["state"]:
-                self.violations.append(
-                    f"consistent_vms: {vm_id} client sees {mine.get('state') or reply.get('error')}, server {theirs['state']}"
-                )
+                seen = mine.get("state") or reply.get("error")
+                self.violations.append(f"consistent_vms: {vm_id} client sees {seen}, server {theirs['state']}")
 
     def destroy_attempted(self, vm_id: str) -> bool:
         return any(e.get("path", "").endswith(f"/vms/{vm_id}") for e in self.control.journal("vm.destroy"))
@@ -296,7 +335,9 @@ class Soak:
         names = {vm["name"]: vm_id for vm_id, vm in server.items()}
         for name, vm_id in sorted(self.vms.items()):
             if vm_id not in self.destroyed and names.get(name, vm_id) != vm_id:
-                self.violations.append(f"one_vm_per_key: {name} is {names.get(name)} on the server, {vm_id} for the client")
+                self.violations.append(
+                    f"one_vm_per_key: {name} is {names.get(name)} on the server, {vm_id} for the client"
+                )
 
     def check_connections(self, phase: str) -> None:
         counts = self.control.connections()

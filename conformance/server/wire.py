@@ -120,7 +120,9 @@ async def reply(
     if kind == "long_length":
         return await _long_length(request, status, body or b"{}", request_id, action.get("extra_length", 64))
     if "drip_ms" in action:
-        return await _drip(request, status, body, request_id, action["drip_ms"], action.get("drip_bytes", 1))
+        return await _drip(
+            request, status, body, request_id, every_ms=action["drip_ms"], size=action.get("drip_bytes", 1)
+        )
     if "extra_fields" in action or "enum_value" in action or "extra_headers" in action:
         response = (
             web.Response(status=204, headers=responses.cors(request, {"X-Request-ID": request_id}))
@@ -166,7 +168,7 @@ async def _long_length(
 
 
 async def _drip(
-    request: web.Request, status: int, body: bytes, request_id: str, every_ms: int, size: int
+    request: web.Request, status: int, body: bytes, request_id: str, *, every_ms: int, size: int
 ) -> web.StreamResponse:
     """Sends the body `size` bytes every `every_ms` ms (headers at once, Content-Length honest)."""
     body = body or b"{}"
@@ -194,9 +196,9 @@ def _gone(request: web.Request) -> bool:
 # --- error bodies ---------------------------------------------------------------------------------------
 
 
-async def error_reply(request: web.Request, action: dict[str, Any], body: dict[str, Any], request_id: str) -> (
-    web.StreamResponse | None
-):
+async def error_reply(
+    request: web.Request, action: dict[str, Any], body: dict[str, Any], request_id: str
+) -> web.StreamResponse | None:
     """A status fault's answer when a modifier changes its body, or None (the typed body as usual).
 
     `error_type` / `error_code` write those strings into the typed body verbatim (a newer server's
