@@ -114,21 +114,22 @@ class Soak:
             return
         if op == "vm.watch":
             choice = self.rng.choice(["break", "break", "503", "reset_after"])
-            fault: dict[str, Any] = {
+            options: dict[str, dict[str, Any]] = {
                 "break": {"stream_break_after": self.rng.randint(0, 3), "times": self.rng.randint(1, 2)},
                 "503": {"status": 503, "times": 1},
                 "reset_after": {"reset": "after", "times": 1},
-            }[choice]
+            }
         else:
             choice = self.rng.choice(["503", "503", "429", "reset_before", "reset_after", "reset_after", "delay"])
-            fault = {
+            options = {
                 # Up to 5 in a row: more than the 3 retries, so some calls end in a typed error.
                 "503": {"status": 503, "times": self.rng.randint(1, 5)},
                 "429": {"status": 429, "retry_after_ms": self.rng.choice([5, 30]), "times": self.rng.randint(1, 2)},
                 "reset_before": {"reset": "before", "times": 1},
                 "reset_after": {"reset": "after", "times": 1},
                 "delay": {"delay_ms": self.rng.choice([20, 50, 120]), "times": 1},
-            }[choice]
+            }
+        fault = options[choice]
         self.faults[f"{op} {choice}"] += 1
         self.control.add_faults([{"op": op, **fault}])
 
@@ -142,10 +143,10 @@ class Soak:
         target = self.pick_vm()
         if op == "vm.create" or (target is None and op not in ("vm.list", "call_many")):
             name = f"chaos-{self.seed}-{number}"
-            args = {"config": {"name": name, **CONFIG, "labels": {"soak": "chaos"}}}
+            config: dict[str, Any] = {"config": {"name": name, **CONFIG, "labels": {"soak": "chaos"}}}
             self.fault_for("vm.create")
-            reply = self.call("vm.create", args)
-            self.created_args[name] = args
+            reply = self.call("vm.create", config)
+            self.created_args[name] = config
             if reply.get("ok"):
                 self.vms[name] = reply["result"]["id"]
             return
