@@ -80,12 +80,18 @@ class Field:
 
 @dataclass(frozen=True)
 class Struct:
-    """A named object type."""
+    """A named object type.
+
+    `blocks` are nested groups of settings, used by the client config only (`client_config.blocks`:
+    `retry_budget`): each is a Struct of its own whose fields carry defaults and limits like the
+    config's, and whose value is one field of the config named after the block.
+    """
 
     name: str
     doc: str
     fields: tuple[Field, ...]
     names: Names = ()
+    blocks: tuple[Struct, ...] = ()
 
     @cached_property
     def required_fields(self) -> tuple[Field, ...]:
@@ -105,6 +111,10 @@ class Struct:
     def field(self, name: str) -> Field:
         """The field called `name`."""
         return next(f for f in self.fields if f.name == name)
+
+    def block(self, name: str) -> Struct:
+        """The nested block called `name` (client config only)."""
+        return next(b for b in self.blocks if b.name == name)
 
     def override(self, language: str) -> str | None:
         """The spec's name for this type in `language`, if it fixes one."""
@@ -237,20 +247,108 @@ class Pagination:
 
 
 @dataclass(frozen=True)
+class Acceptor:
+    """One rule of a waiter, tried in order on each poll's outcome (docs/resilience.md).
+
+    Either a field rule (`field` of the poll operation's output is one of `values`; `equals: v` is
+    `values == (v,)`) or an error rule (the poll failed with wire code `error`).
+    """
+
+    result: str
+    field: str | None = None
+    values: tuple[Any, ...] = ()
+    error: str | None = None
+
+    @property
+    def success(self) -> bool:
+        """True when a match ends the wait successfully."""
+        return self.result == "success"
+
+    @property
+    def failure(self) -> bool:
+        """True when a match ends the wait with the waiter's error."""
+        return self.result == "failure"
+
+    @property
+    def on_error(self) -> bool:
+        """True for an error rule (matches a failed poll by its code)."""
+        return self.error is not None
+
+
+@dataclass(frozen=True)
 class Waiter:
-    """A generated wait helper: its spec name and per-language overrides."""
+    """A wait helper declared in the spec (`resources.<r>.waiters`), generated in every SDK.
+
+    It polls `operation` (of the same resource, with that operation's path parameters as its
+    arguments) until an acceptor matches: sleep between polls `min_delay + jitter * (cap - min_delay)`
+    with `cap = min(max_delay, min_delay * 2^(n-1))` before poll n+1; `max_wait` (ms, the default of
+    a per-call maximum) ends it with TimeoutError code `wait_timeout`. A failure acceptor raises
+    `error` (a catalogue entry; its default code), with the text of the output's `error_field`
+    when it names one. The driver op is `id` (`vm.wait_until_running`).
+    """
 
     name: str
     names: Names = ()
+    resource: str = ""
+    doc: str = ""
+    operation: str = ""
+    acceptors: tuple[Acceptor, ...] = ()
+    min_delay: int = 1000
+    max_delay: int = 20000
+    max_wait: int = 3600000
+    error: str = "waiter_error"
+    error_field: str | None = None
 
     def override(self, language: str) -> str | None:
         """The spec's name for this waiter in `language`, if it fixes one."""
         return dict(self.names).get(language)
 
+    @property
+    def id(self) -> str:
+        """resource.waiter: the conformance driver's op name."""
+        return f"{self.resource}.{self.name}"
+
+    @property
+    def poll_id(self) -> str:
+        """resource.operation of the operation polled (`api.operation(w.poll_id)`)."""
+        return f"{self.resource}.{self.operation}"
+
+    @cached_property
+    def success_acceptors(self) -> tuple[Acceptor, ...]:
+        """Acceptors that end the wait successfully."""
+        return tuple(a for a in self.acceptors if a.success)
+
+    @cached_property
+    def failure_acceptors(self) -> tuple[Acceptor, ...]:
+        """Acceptors that end the wait with `error`."""
+        return tuple(a for a in self.acceptors if a.failure)
+
+    @cached_property
+    def field_acceptors(self) -> tuple[Acceptor, ...]:
+        """Acceptors on an output field."""
+        return tuple(a for a in self.acceptors if not a.on_error)
+
+    @cached_property
+    def error_acceptors(self) -> tuple[Acceptor, ...]:
+        """Acceptors on a failed poll's wire code."""
+        return tuple(a for a in self.acceptors if a.on_error)
+
+    @cached_property
+    def state_field(self) -> str | None:
+        """The one output field the field acceptors read, or None (no field acceptor, or several fields)."""
+        fields = {a.field for a in self.field_acceptors}
+        return fields.pop() if len(fields) == 1 else None
+
 
 @dataclass(frozen=True)
 class LongRunning:
-    """A long-running operation: its status call, terminal states, failure error and wait helper."""
+    """A long-running operation: its status call, terminal states, failure error and wait helper.
+
+    `waiter` is the resource's Waiter that polls the status call (`long_running.waiter` in the spec
+    names it; without one the IR derives `wait_for_<operation>` from this block). When the spec
+    names a waiter, `state_field`, `done`, `failed`, `error` and `error_field` are derived from its
+    acceptors, so older templates reading them keep working.
+    """
 
     status_operation: str
     state_field: str
@@ -381,11 +479,20 @@ class Resource:
     doc: str
     operations: tuple[Operation, ...]
     client_level: bool = False
+    waiters: tuple[Waiter, ...] = ()
 
     @cached_property
     def public_operations(self) -> tuple[Operation, ...]:
         """The operations the SDKs expose."""
         return tuple(op for op in self.operations if not op.is_internal)
+
+    def operation(self, name: str) -> Operation:
+        """The operation called `name` (without the resource)."""
+        return next(op for op in self.operations if op.name == name)
+
+    def waiter(self, name: str) -> Waiter:
+        """The waiter called `name` (without the resource)."""
+        return next(w for w in self.waiters if w.name == name)
 
 
 @dataclass(frozen=True)
@@ -446,6 +553,30 @@ class Api:
     def long_running_operations(self) -> tuple[Operation, ...]:
         """Operations that return a status to poll, each with its own waiter."""
         return tuple(op for op in self.public_operations if op.long_running is not None)
+
+    @cached_property
+    def waiters(self) -> tuple[Waiter, ...]:
+        """Every waiter, resource by resource (declared ones, then those derived from long-running operations)."""
+        return tuple(w for r in self.resources for w in r.waiters)
+
+    def waiter(self, waiter_id: str) -> Waiter:
+        """The waiter with id resource.name."""
+        return next(w for w in self.waiters if w.id == waiter_id)
+
+    def poll_operation(self, waiter: Waiter) -> Operation:
+        """The operation a waiter polls."""
+        return self.operation(waiter.poll_id)
+
+    def acceptor_field(self, waiter: Waiter, acceptor: Acceptor) -> Field:
+        """The output field a field acceptor reads (its type gives the enum of the values)."""
+        output = self.poll_operation(waiter).output
+        assert output is not None and acceptor.field is not None
+        return output.field(acceptor.field)
+
+    @cached_property
+    def paginated_operations(self) -> tuple[Operation, ...]:
+        """Public operations walked page by page (each SDK hands their items out lazily)."""
+        return tuple(op for op in self.public_operations if op.is_paginated)
 
     @cached_property
     def retry(self) -> dict[str, Any]:
@@ -597,7 +728,7 @@ def build(data: dict[str, Any], raw: bytes) -> Api:
         base_path=info["base_path"],
         default_port=info["default_port"],
         packages=tuple(sorted((k, tuple(sorted(v.items()))) for k, v in data["packages"].items())),
-        client_config=_struct("client_config", data["client_config"], ref),
+        client_config=_client_config(data["client_config"], ref),
         retry_policy=tuple(sorted(data["retry_policy"].items())),
         enums=tuple(_enum(name, body) for name, body in data["enums"].items()),
         structs=structs,
@@ -631,6 +762,12 @@ def _field(name: str, body: dict[str, Any], ref: Any) -> Field:
 def _struct(name: str, body: dict[str, Any], ref: Any) -> Struct:
     fields = tuple(_field(fname, fbody, ref) for fname, fbody in body["fields"].items())
     return Struct(name, body["doc"], fields, _names(body))
+
+
+def _client_config(body: dict[str, Any], ref: Any) -> Struct:
+    config = _struct("client_config", body, ref)
+    blocks = tuple(_struct(name, block, ref) for name, block in body.get("blocks", {}).items())
+    return Struct(config.name, config.doc, config.fields, config.names, blocks)
 
 
 def _enum(name: str, body: dict[str, Any]) -> Enum:
@@ -675,11 +812,78 @@ def _error(name: str, body: dict[str, Any], base: str | None) -> ErrorType:
 
 
 def _resource(name: str, body: dict[str, Any], ref: Any, structs: dict[str, Struct]) -> Resource:
-    ops = tuple(_operation(name, oname, obody, ref, structs) for oname, obody in body["operations"].items())
-    return Resource(name, body["doc"], ops, body.get("client_level", False))
+    declared = {wname: _waiter(name, wname, wbody) for wname, wbody in body.get("waiters", {}).items()}
+    derived: dict[str, Waiter] = {}
+    for oname, obody in body["operations"].items():
+        lro = obody.get("long_running")
+        if lro is not None and "waiter" not in lro:
+            waiter = _derived_waiter(name, oname, lro)
+            derived[waiter.name] = waiter
+    waiters = {**declared, **derived}
+    ops = tuple(
+        _operation(name, oname, obody, ref, structs, waiters=waiters) for oname, obody in body["operations"].items()
+    )
+    return Resource(name, body["doc"], ops, body.get("client_level", False), tuple(waiters.values()))
 
 
-def _operation(resource: str, name: str, body: dict[str, Any], ref: Any, structs: dict[str, Struct]) -> Operation:
+def _waiter(resource: str, name: str, body: dict[str, Any]) -> Waiter:
+    acceptors = tuple(
+        Acceptor(
+            result=a["result"],
+            field=a.get("field"),
+            values=(a["equals"],) if "equals" in a else tuple(a.get("in", ())),
+            error=a.get("error"),
+        )
+        for a in body["acceptors"]
+    )
+    return Waiter(
+        name=name,
+        names=_names(body),
+        resource=resource,
+        doc=body["doc"],
+        operation=body["operation"],
+        acceptors=acceptors,
+        min_delay=body["min_delay"],
+        max_delay=body["max_delay"],
+        max_wait=body["max_wait"],
+        error=body.get("error", "waiter_error"),
+        error_field=body.get("error_field"),
+    )
+
+
+# The schedule of a waiter derived from a long-running block without one (the runtimes' former fixed schedule).
+DERIVED_MIN_DELAY, DERIVED_MAX_DELAY, DERIVED_MAX_WAIT = 1000, 20000, 3600000
+
+
+def _derived_waiter(resource: str, operation: str, lro: dict[str, Any]) -> Waiter:
+    """`wait_for_<operation>` of a long-running block that names no waiter: success on a done state
+    that is not failed, failure (the block's error and error_field) on a failed state."""
+    field, failed = lro["state_field"], tuple(lro["failed"])
+    succeeded = tuple(v for v in lro["done"] if v not in failed)
+    acceptors = (Acceptor("success", field, succeeded),) + ((Acceptor("failure", field, failed),) if failed else ())
+    return Waiter(
+        name=f"wait_for_{operation}",
+        resource=resource,
+        doc=f"Waits until {operation} ends.",
+        operation=lro["status"],
+        acceptors=acceptors,
+        min_delay=DERIVED_MIN_DELAY,
+        max_delay=DERIVED_MAX_DELAY,
+        max_wait=DERIVED_MAX_WAIT,
+        error=lro["error"],
+        error_field=lro.get("error_field"),
+    )
+
+
+def _operation(
+    resource: str,
+    name: str,
+    body: dict[str, Any],
+    ref: Any,
+    structs: dict[str, Struct],
+    *,
+    waiters: dict[str, Waiter],
+) -> Operation:
     http = body["http"]
     inputs = body.get("input", {})
     body_spec = inputs.get("body")
@@ -705,7 +909,7 @@ def _operation(resource: str, name: str, body: dict[str, Any], ref: Any, structs
         idempotent=body.get("idempotent", True),
         kind=kind,
         pagination=None if pag is None else _pagination(pag, structs[body["output"]], structs),
-        long_running=None if lro is None else _long_running(name, lro),
+        long_running=None if lro is None else _long_running(name, lro, waiters),
         stream=None if stream is None else Stream(stream["event"], stream.get("gap_type")),
         visibility=body.get("visibility", "public"),
         role=body.get("role"),
@@ -714,16 +918,29 @@ def _operation(resource: str, name: str, body: dict[str, Any], ref: Any, structs
     )
 
 
-def _long_running(operation: str, body: dict[str, Any]) -> LongRunning:
-    waiter = body.get("waiter", {"name": f"wait_for_{operation}"})
+def _long_running(operation: str, body: dict[str, Any], waiters: dict[str, Waiter]) -> LongRunning:
+    waiter = waiters[body.get("waiter", f"wait_for_{operation}")]
+    if "waiter" not in body:
+        return LongRunning(
+            status_operation=body["status"],
+            state_field=body["state_field"],
+            done=tuple(body["done"]),
+            failed=tuple(body["failed"]),
+            error=body["error"],
+            waiter=waiter,
+            error_field=body.get("error_field"),
+        )
+    assert waiter.state_field is not None  # validated: a long-running waiter reads one state field
+    done = tuple(v for a in waiter.field_acceptors for v in a.values)
+    failed = tuple(v for a in waiter.failure_acceptors if not a.on_error for v in a.values)
     return LongRunning(
         status_operation=body["status"],
-        state_field=body["state_field"],
-        done=tuple(body["done"]),
-        failed=tuple(body["failed"]),
-        error=body["error"],
-        waiter=Waiter(waiter["name"], _names(waiter)),
-        error_field=body.get("error_field"),
+        state_field=waiter.state_field,
+        done=done,
+        failed=failed,
+        error=waiter.error,
+        waiter=waiter,
+        error_field=waiter.error_field,
     )
 
 

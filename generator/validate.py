@@ -57,6 +57,7 @@ def semantic_problems(spec: LoadedSpec) -> Iterator[Problem]:
     yield from _type_problems(spec, data)
     yield from _error_problems(spec, data)
     yield from _operation_problems(spec, data)
+    yield from _waiter_problems(spec, data)
     yield from _role_problems(spec, data)
 
 
@@ -91,6 +92,10 @@ def _type_problems(spec: LoadedSpec, data: dict[str, Any]) -> Iterator[Problem]:
     for name in sorted(enums & structs):
         yield spec.problem(("types", name), f"name {name!r} is both an enum and a type")
     groups: list[tuple[PathKey, dict[str, Any]]] = [(("client_config", "fields"), data["client_config"]["fields"])]
+    for bname, bbody in data["client_config"].get("blocks", {}).items():
+        groups.append((("client_config", "blocks", bname, "fields"), bbody["fields"]))
+        if bname in data["client_config"]["fields"]:
+            yield spec.problem(("client_config", "blocks", bname), f"block {bname!r} has the name of a config field")
     groups += [(("types", t, "fields"), body["fields"]) for t, body in data["types"].items()]
     for base, fields in groups:
         for fname, fbody in fields.items():
@@ -260,15 +265,150 @@ def _kind_problems(
                 yield spec.problem((*path, "pagination", key), f"{pag[key]!r} is not a field of the {scope_name}")
     lro = body.get("long_running")
     if lro is not None:
-        if lro["status"] not in siblings:
-            yield spec.problem((*path, "long_running", "status"), f"unknown operation {lro['status']!r}")
-        if lro["error"] not in data["errors"]:
-            yield spec.problem((*path, "long_running", "error"), f"unknown error {lro['error']!r}")
-        status_output = data["types"].get(siblings.get(lro["status"], {}).get("output", ""), {}).get("fields", {})
-        for key in ("state_field", "error_field"):
-            if key in lro and status_output and lro[key] not in status_output:
-                message = f"{lro[key]!r} is not a field of the status operation's output"
-                yield spec.problem((*path, "long_running", key), message)
+        yield from _long_running_problems(spec, data, path, siblings, lro)
+
+
+# Keys of a long_running block that a named waiter replaces (they are derived from its acceptors).
+DERIVED_FROM_WAITER = ("state_field", "done", "failed", "error", "error_field")
+
+
+def _long_running_problems(
+    spec: LoadedSpec, data: dict[str, Any], path: PathKey, siblings: dict[str, Any], lro: dict[str, Any]
+) -> Iterator[Problem]:
+    where = (*path, "long_running")
+    if lro["status"] not in siblings:
+        yield spec.problem((*where, "status"), f"unknown operation {lro['status']!r}")
+    if "waiter" in lro:
+        yield from _long_running_waiter_problems(spec, data, path, lro)
+        return
+    for key in ("state_field", "done", "failed", "error"):
+        if key not in lro:
+            yield spec.problem(where, f"{key!r} is required when the block names no waiter")
+    if "error" in lro and lro["error"] not in data["errors"]:
+        yield spec.problem((*where, "error"), f"unknown error {lro['error']!r}")
+    status_output = data["types"].get(siblings.get(lro["status"], {}).get("output", ""), {}).get("fields", {})
+    for key in ("state_field", "error_field"):
+        if key in lro and status_output and lro[key] not in status_output:
+            message = f"{lro[key]!r} is not a field of the status operation's output"
+            yield spec.problem((*where, key), message)
+
+
+def _long_running_waiter_problems(
+    spec: LoadedSpec, data: dict[str, Any], path: PathKey, lro: dict[str, Any]
+) -> Iterator[Problem]:
+    where = (*path, "long_running")
+    for key in DERIVED_FROM_WAITER:
+        if key in lro:
+            yield spec.problem((*where, key), f"{key!r} comes from the waiter {lro['waiter']!r}; remove it here")
+    waiters = data["resources"][path[1]].get("waiters", {})
+    waiter = waiters.get(lro["waiter"])
+    if waiter is None:
+        message = f"unknown waiter {lro['waiter']!r} (declare it under the resource's waiters)"
+        yield spec.problem((*where, "waiter"), message)
+        return
+    if waiter["operation"] != lro["status"]:
+        message = f"waiter {lro['waiter']!r} polls {waiter['operation']!r}, not the status operation {lro['status']!r}"
+        yield spec.problem((*where, "waiter"), message)
+    fields = {a.get("field") for a in waiter["acceptors"] if "error" not in a}
+    if len(fields) != 1:
+        message = f"waiter {lro['waiter']!r} must read exactly one state field to serve a long-running operation"
+        yield spec.problem((*where, "waiter"), message)
+
+
+def _waiter_problems(spec: LoadedSpec, data: dict[str, Any]) -> Iterator[Problem]:
+    for rname, rbody in data["resources"].items():
+        for wname, wbody in rbody.get("waiters", {}).items():
+            path = ("resources", rname, "waiters", wname)
+            if wname in rbody["operations"]:
+                yield spec.problem(path, f"waiter {wname!r} has the name of an operation of {rname}")
+            yield from _one_waiter(spec, data, path, rbody["operations"], wbody)
+
+
+def _one_waiter(
+    spec: LoadedSpec, data: dict[str, Any], path: PathKey, operations: dict[str, Any], body: dict[str, Any]
+) -> Iterator[Problem]:
+    if body["min_delay"] > body["max_delay"]:
+        message = f"min_delay {body['min_delay']} is above max_delay {body['max_delay']}"
+        yield spec.problem((*path, "min_delay"), message)
+    if body["min_delay"] > body["max_wait"]:
+        message = f"min_delay {body['min_delay']} is above max_wait {body['max_wait']}"
+        yield spec.problem((*path, "min_delay"), message)
+    error = body.get("error", "waiter_error")
+    if error not in data["errors"]:
+        hint = "" if "error" in body else " (the default; declare waiter_error in the catalogue or set error)"
+        yield spec.problem((*path, "error") if "error" in body else path, f"unknown error {error!r}{hint}")
+    elif data["errors"][error].get("abstract"):
+        yield spec.problem((*path, "error"), f"{error!r} is abstract; a waiter raises a concrete error")
+    if not any(a["result"] == "success" for a in body["acceptors"]):
+        yield spec.problem((*path, "acceptors"), "a waiter needs at least one success acceptor")
+    poll = operations.get(body["operation"])
+    if poll is None:
+        yield spec.problem((*path, "operation"), f"unknown operation {body['operation']!r}")
+        return
+    if poll.get("kind", "unary") not in ("unary",):
+        message = f"a waiter polls a unary operation; {body['operation']!r} is {poll['kind']}"
+        yield spec.problem((*path, "operation"), message)
+        return
+    output = data["types"].get(poll.get("output", ""), {}).get("fields", {})
+    codes = {code for ebody in data["errors"].values() for code in ebody.get("codes", {})}
+    for index, acceptor in enumerate(body["acceptors"]):
+        where = (*path, "acceptors", index)
+        yield from _acceptor_problems(
+            spec, data, where, operation=body["operation"], output=output, codes=codes, acceptor=acceptor
+        )
+    if "error_field" in body:
+        efield = output.get(body["error_field"])
+        if efield is None:
+            message = f"{body['error_field']!r} is not a field of {body['operation']}'s output"
+            yield spec.problem((*path, "error_field"), message)
+        elif efield["type"] != "string":
+            yield spec.problem((*path, "error_field"), f"the error field must be a string, not {efield['type']}")
+
+
+def _acceptor_problems(
+    spec: LoadedSpec,
+    data: dict[str, Any],
+    path: PathKey,
+    *,
+    operation: str,
+    output: dict[str, Any],
+    codes: set[str],
+    acceptor: dict[str, Any],
+) -> Iterator[Problem]:
+    has_field, has_error = "field" in acceptor, "error" in acceptor
+    matchers = [k for k in ("equals", "in") if k in acceptor]
+    if has_field == has_error or (has_field and len(matchers) != 1) or (has_error and matchers):
+        yield spec.problem(path, "an acceptor takes `field` with one of `equals` or `in`, or `error` (a wire code)")
+        return
+    if has_error:
+        if acceptor["error"] not in codes:
+            yield spec.problem((*path, "error"), f"unknown error code {acceptor['error']!r}")
+        return
+    name = acceptor["field"]
+    if name not in output:
+        yield spec.problem((*path, "field"), f"{name!r} is not a field of {operation}'s output")
+        return
+    kind = output[name]["type"]
+    values = [acceptor["equals"]] if "equals" in acceptor else acceptor["in"]
+    for value in values:
+        problem = _acceptor_value_problem(data, kind, value)
+        if problem is not None:
+            yield spec.problem((*path, matchers[0]), f"{name}: {problem}")
+
+
+def _acceptor_value_problem(data: dict[str, Any], kind: str, value: Any) -> str | None:
+    """Why `value` cannot be a value of a field of type `kind`, or None."""
+    enum = data["enums"].get(kind)
+    if enum is not None:
+        known = [v for v, b in enum["values"].items() if not (isinstance(b, dict) and b.get("fallback"))]
+        return None if value in known else f"{value!r} is not a value of enum {kind} ({', '.join(known)})"
+    fits: dict[str, tuple[type, ...]] = {"string": (str,), "bool": (bool,), "int32": (int,), "int64": (int,)}
+    expected = fits.get(kind)
+    if expected is None:
+        return f"an acceptor reads a string, bool, integer or enum field, not {kind}"
+    if not isinstance(value, expected) or (isinstance(value, bool) and kind != "bool"):
+        return f"{value!r} does not fit type {kind}"
+    return None
 
 
 def naming_problems(spec: LoadedSpec, api: ir.Api) -> Iterator[Problem]:

@@ -35,7 +35,7 @@ def test_unknown_type_reference(problems_of: Problems, spec_text: str) -> None:
 def test_unknown_error_reference(problems_of: Problems, spec_text: str) -> None:
     broken = spec_text.replace("error: migration_error\n", "error: migrate_error\n", 1)
     assert _messages(problems_of(broken)) == [
-        "resources.vm.operations.migrate.long_running.error: unknown error 'migrate_error'"
+        "resources.vm.waiters.wait_for_migration.error: unknown error 'migrate_error'"
     ]
 
 

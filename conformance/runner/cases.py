@@ -17,7 +17,6 @@ CASES = CONFORMANCE / "cases"
 SCHEMA = CONFORMANCE / "case.schema.json"
 SPEC = ROOT / "spec" / "dwcp.yaml"
 ACTIONS_WITH_CLIENT = ("connect", "disconnect", "status", "client_metrics", "hook_events", "log_records", "spans")
-HELPER_OPS = frozenset({"vm.wait_for_migration"})  # driver ops that are SDK helpers, not spec operations
 
 
 class CaseError(Exception):
@@ -76,6 +75,24 @@ def spec_facts(spec: Path = SPEC) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["features"]), frozenset(ops)
 
 
+@cache
+def spec_waiters(spec: Path = SPEC) -> frozenset[str]:
+    """`resource.waiter` of every waiter of the spec: the driver ops that are SDK wait helpers.
+
+    Declared ones (`resources.<r>.waiters`) and the `wait_for_<operation>` the IR derives for a
+    long-running operation whose block names no waiter (generator/ir.py).
+    """
+    data = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for res, body in data["resources"].items():
+        found |= {f"{res}.{name}" for name in body.get("waiters", {})}
+        for op, obody in body["operations"].items():
+            lro = obody.get("long_running")
+            if lro is not None and "waiter" not in lro:
+                found.add(f"{res}.wait_for_{op}")
+    return frozenset(found)
+
+
 def load_case(path: Path, root: Path = CASES) -> Case:
     """Reads and validates one case file; raises CaseError listing every problem."""
     case_id = path.relative_to(root).with_suffix("").as_posix()
@@ -118,7 +135,7 @@ def _semantic(data: dict[str, Any]) -> list[str]:
 
 def _step_problems(step: dict[str, Any], ops: frozenset[str], clients: set[str]) -> list[str]:
     """Unknown operations (in calls and faults) and undeclared clients of one step."""
-    callable_ops = ops | HELPER_OPS
+    callable_ops = ops | spec_waiters()
     named = [step["call"]] if "call" in step else []
     named += [c["op"] for c in step.get("call_many", [])] + ([step["poll"]] if "poll" in step else [])
     problems = [f"unknown operation {op!r}" for op in named if op not in callable_ops]

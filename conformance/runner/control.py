@@ -75,6 +75,10 @@ class Control:
         """Appends synthetic state_changed events to a VM's log."""
         self._send("POST", "/events", {"vm_id": vm_id, "count": count})
 
+    def add_vms(self, spec: dict[str, Any]) -> int:
+        """Creates synthetic VMs (`{count, labels, state, name_prefix}`); returns how many the server made."""
+        return int(self._send("POST", "/vms", spec).get("created", 0))
+
     def connections(self) -> dict[str, Any]:
         """Connection counts since the reset."""
         return dict(self._send("GET", "/connections"))

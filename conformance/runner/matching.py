@@ -44,7 +44,8 @@ def _match_dict(expected: dict[str, Any], actual: Any, path: str) -> list[str]:
     for key, value in expected.items():
         where = f"{path}.{key}"
         if key not in actual:
-            if value is None or (is_operator(value) and value.get("$exists") is False):
+            # An absent key reads as null: `null`, `$exists: false`, `$ne: true`, `$in: [false, null]` hold.
+            if value is None or (is_operator(value) and not _match_operators(value, None, where)):
                 continue
             problems.append(f"{where}: missing")
             continue

@@ -7,7 +7,7 @@ import json
 import time
 from typing import TYPE_CHECKING, Any
 
-from conformance.runner import insight
+from conformance.runner import insight, resilience
 from conformance.runner.matching import match
 from conformance.runner.observe import check_journal, check_stream
 from conformance.runner.templating import TemplateError, dig, render
@@ -299,4 +299,5 @@ ACTIONS: dict[str, Any] = {
     "hook_events": lambda run, step: reported(run, step, "hook_events"),
     "log_records": lambda run, step: reported(run, step, "log_records"),
     "spans": lambda run, step: reported(run, step, "spans"),
+    **resilience.ACTIONS,
 }

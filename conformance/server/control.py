@@ -9,7 +9,7 @@ from aiohttp import web
 from dwcp_server_http import OPERATIONS, ApiError
 from dwcp_server_http.parsing import MAX_BODY, read_body
 
-from conformance.server import faults, limits, responses
+from conformance.server import faults, limits, responses, synthetic
 from conformance.server.state import ServerState
 
 PREFIX = "/_conformance"
@@ -26,6 +26,7 @@ def add_routes(app: web.Application, state: ServerState) -> None:
         "/journal": {"GET": _journal},
         "/events": {"POST": _events},
         "/connections": {"GET": _connections},
+        "/vms": {"POST": _vms},
     }
     for path, methods in routes.items():
         app.router.add_route("*", PREFIX + path, _handler(state, methods))
@@ -133,6 +134,8 @@ async def _add_faults(state: ServerState, request: web.Request) -> dict[str, Any
         raise ValueError("'faults' must be a list")
     known = {op.id for op in OPERATIONS}
     parsed = [faults.parse(item, known) for item in raw]
+    for fault in parsed:
+        synthetic.check_divert(fault.op, fault.action)
     return {"ids": state.faults.add(parsed)}
 
 
@@ -155,6 +158,11 @@ async def _events(state: ServerState, request: web.Request) -> dict[str, Any]:
     for number in range(count):
         vm.log.append({"type": "state_changed", "vm": snapshot, "timestamp": stamp, "message": f"synthetic {number}"})
     return {"last_id": vm.log.last_id, "first_id": vm.log.first_id}
+
+
+async def _vms(state: ServerState, request: web.Request) -> dict[str, Any]:
+    count, labels, vm_state, prefix = synthetic.parse_request(await _body(request))
+    return {"created": synthetic.create_vms(state.sim, count, labels, vm_state, prefix), "total": len(state.sim.vms)}
 
 
 async def _connections(state: ServerState, request: web.Request) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from conformance.server import wire
 
-ACTIONS = ("status", "delay_ms", "reset", "body", "stream_break_after")
+ACTIONS = ("status", "delay_ms", "reset", "body", "stream_break_after", "vm_state")
 _ids = itertools.count(1)
 
 # The wire faults of issue 17 (conformance/server/wire.py) add their own actions.

@@ -18,7 +18,7 @@ from dwcp_server_http import ApiError, Operation
 from dwcp_server_http.app import not_implemented, unimplemented
 from dwcp_server_http.parsing import parse_args, read_body
 
-from conformance.server import limits, responses, wire
+from conformance.server import limits, responses, synthetic, wire
 from conformance.server.faults import Fault
 from conformance.server.numbers import is_count
 from conformance.server.state import ServerState
@@ -114,6 +114,8 @@ class Pipeline:
         delay = action.get("delay_ms", 0) / 1000.0
         if key is None:
             status, body = await self._call(op, args, delay)
+            if "vm_state" in action:  # a start or stop that succeeds, then ends in another state
+                synthetic.divert(self.state.sim, args.get("vm_id"), action["vm_state"])
         else:
             status, body, replayed = await self._keyed(
                 op, request, raw=raw, owner_key=(api_key, key), args=args, delay=delay

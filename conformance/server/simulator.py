@@ -129,14 +129,17 @@ class Simulator:
     ) -> dict[str, Any]:
         """A page of the VMs whose labels include `labels`."""
         wanted = labels or {}
-        matching = [
-            vm
-            for vm in self.vms.values()
-            if all((vm.config.get("labels") or {}).get(k) == v for k, v in wanted.items())
-        ]
-        for vm in matching:
-            vm.settle()
+        if wanted:
+            matching = [
+                vm
+                for vm in self.vms.values()
+                if all((vm.config.get("labels") or {}).get(k) == v for k, v in wanted.items())
+            ]
+        else:
+            matching = list(self.vms.values())
         page, token = _page(matching, page_size, page_token)
+        for vm in page:  # only the page is settled: a list of 100,000 synthetic VMs stays cheap per page
+            vm.settle()
         return {"vms": [vm.wire() for vm in page], "next_page_token": token}
 
     async def vm_start(self, vm_id: str) -> bytes:
@@ -171,7 +174,8 @@ class Simulator:
             vm.migration.cancel(self.clock.now())
         _stop_timers(vm)
         config = vm.config
-        self.cluster.nodes[vm.node].reserve(config["cpus"], config["memory"], config["disk"], sign=-1)
+        if vm.reserved:
+            self.cluster.nodes[vm.node].reserve(config["cpus"], config["memory"], config["disk"], sign=-1)
         for snap_id in [s for s, snap in self.snapshots.items() if snap["vm_id"] == vm_id]:
             del self.snapshots[snap_id]
         del self.vms[vm_id]
@@ -201,6 +205,9 @@ class Simulator:
         else:
             plan = model.plan_offline(memory, bandwidth, options, was_running=vm.state == "running")
         config = vm.config
+        if not vm.reserved:  # a synthetic VM holds its capacity from its first migration on
+            source.reserve(config["cpus"], config["memory"], config["disk"])
+            vm.reserved = True
         target.reserve(config["cpus"], config["memory"], config["disk"])
         now = self.clock.now()
         found = Migration(

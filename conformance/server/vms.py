@@ -20,6 +20,11 @@ FORCE_STOP_MS = 100.0
 RESTORE_MS = 1000.0
 
 
+def diverted_message(planned: str, state: str) -> str:
+    """The event text of a transition that a `vm_state` fault diverted."""
+    return f"ended {state} instead of {planned} (scripted fault)"
+
+
 @dataclass
 class Pending:
     """A transition due at model time `due`; `then` runs after it applied (may chain another)."""
@@ -51,6 +56,8 @@ class VM:
     migration: Any = None
     timer: asyncio.TimerHandle | None = None
     settle_hooks: list[Callable[[float], None]] = field(default_factory=list)
+    reserved: bool = True  # holds capacity on its node (synthetic VMs do not)
+    divert: str | None = None  # a `vm_state` fault: the next start or stop ends in this state
     _json: bytes | None = None
 
     def wire(self) -> dict[str, Any]:
@@ -111,6 +118,9 @@ class VM:
     ) -> None:
         """Plans a transition `delay` model ms after `start` (now by default)."""
         base = self.clock.now() if start is None else start
+        if self.divert is not None and self.state in ("starting", "stopping"):
+            planned, state, then, self.divert = state, self.divert, None, None
+            message = diverted_message(planned, state)
         self.pending = Pending(base + delay, state, message, then)
         self._arm()
 

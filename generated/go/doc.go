@@ -27,7 +27,7 @@ import "time"
 const Version = "3.0.0"
 
 // SpecHash is the SHA-256 of the spec/dwcp.yaml this SDK was generated from.
-const SpecHash = "dfa26f5f3ad495799a7c561985fa6bc07599e6c4d9e557808961f7e42d4462f3"
+const SpecHash = "798ac4a235dd368cf51c593113f912f4aba38dfed7e46a5631f3ea4767afa74e"
 
 const (
 	userAgent            = "dwcp-sdk-go/3.0.0"

@@ -27,6 +27,8 @@ var (
 	ErrInternal error = &kind{name: "InternalError", text: "internal", status: 500, retry: retryWithIdempotencyKey}
 	// ErrHook: A hook the caller installed raised; an attempt it ran before was not sent, and the call stops.
 	ErrHook error = &kind{name: "HookError", text: "hook", retry: retryNever}
+	// ErrWaiter: A waiter reached a state it cannot leave successfully (a failure acceptor matched); the error names the state.
+	ErrWaiter error = &kind{name: "WaiterError", text: "waiter", retry: retryNever}
 )
 
 // kindsByType finds a sentinel by the catalogue name of an error body.
@@ -42,6 +44,7 @@ var kindsByType = map[string]*kind{
 	"MigrationError":        ErrMigration.(*kind),
 	"InternalError":         ErrInternal.(*kind),
 	"HookError":             ErrHook.(*kind),
+	"WaiterError":           ErrWaiter.(*kind),
 }
 
 // kindsByStatus finds a sentinel by HTTP status when the body names no known type.
@@ -68,6 +71,7 @@ var kindsByStatus = map[int]*kind{
 // codeRetry holds the codes whose retry class differs from their entry's.
 var codeRetry = map[string]retryClass{
 	"malformed_response":     retryNever,
+	"wait_timeout":           retryNever,
 	"idempotency_key_in_use": retryAlways,
 	"not_converging":         retryNever,
 	"not_implemented":        retryNever,
@@ -90,6 +94,7 @@ var codeKinds = map[string]*kind{
 	"deadline_exceeded":      ErrTimeout.(*kind),
 	"request_timeout":        ErrTimeout.(*kind),
 	"client_timeout":         ErrTimeout.(*kind),
+	"wait_timeout":           ErrTimeout.(*kind),
 	"invalid_argument":       ErrInvalidOperation.(*kind),
 	"invalid_state":          ErrInvalidOperation.(*kind),
 	"method_not_allowed":     ErrInvalidOperation.(*kind),
@@ -109,6 +114,7 @@ var codeKinds = map[string]*kind{
 	"internal":               ErrInternal.(*kind),
 	"not_implemented":        ErrInternal.(*kind),
 	"hook_failed":            ErrHook.(*kind),
+	"waiter_failed":          ErrWaiter.(*kind),
 }
 
 // defaultCode is the code of an error raised without one.
@@ -124,4 +130,5 @@ var defaultCode = map[*kind]string{
 	ErrMigration.(*kind):        "migration_failed",
 	ErrInternal.(*kind):         "internal",
 	ErrHook.(*kind):             "hook_failed",
+	ErrWaiter.(*kind):           "waiter_failed",
 }

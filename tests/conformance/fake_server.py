@@ -15,6 +15,8 @@ class FakeControl:
         """Starts listening on a free port."""
         self.faults: list[dict[str, Any]] = []
         self.resets: list[dict[str, Any]] = []
+        self.synthetic: list[dict[str, Any]] = []  # POST /vms bodies
+        self.synthetic_limit: int | None = None  # creates at most this many VMs per request when set
         self.journal: list[dict[str, Any]] = []  # attempts the fake driver reports it sent (POST /fake_journal)
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
@@ -52,6 +54,11 @@ class FakeControl:
                     fake.journal += [{**e, "seq": len(fake.journal) + i + 1} for i, e in enumerate(body["attempts"])]
                 elif self.path.endswith("/faults"):
                     fake.faults += body["faults"]
+                elif self.path.endswith("/vms"):
+                    fake.synthetic.append(body)
+                    limit = fake.synthetic_limit
+                    self._reply({"created": body["count"] if limit is None else min(limit, body["count"])})
+                    return
                 self._reply({"ids": list(range(len(body.get("faults", []))))})
 
             def _reply(self, data: Any) -> None:

@@ -33,6 +33,9 @@ var features = []string{
 	"per_call_options",
 	"raw_responses",
 	"user_agent",
+	"retry_budget",
+	"waiters",
+	"lazy_pagination",
 }
 
 // errValidation is the catalogue entry of client-side validation (code validation_failed).

@@ -39,6 +39,9 @@ FEATURES = [
     "per_call_options",
     "raw_responses",
     "user_agent",
+    "retry_budget",
+    "waiters",
+    "lazy_pagination",
 ]
 DURATIONS = {"connect_timeout", "request_timeout", "retry_backoff", "keep_alive_period"}
 STRUCTS = {

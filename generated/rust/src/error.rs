@@ -48,6 +48,9 @@ pub enum DWCPError {
     /// A hook the caller installed raised; an attempt it ran before was not sent, and the call stops. (`HookError`)
     #[error("HookError: {0}")]
     Hook(ErrorInfo),
+    /// A waiter reached a state it cannot leave successfully (a failure acceptor matched); the error names the state. (`WaiterError`)
+    #[error("WaiterError: {0}")]
+    Waiter(ErrorInfo),
     /// Anything else: an unknown server error, or one raised by the caller's own code.
     #[error("{0}")]
     Other(ErrorInfo),
@@ -77,6 +80,7 @@ impl DWCPError {
             "MigrationError" => DWCPError::Migration(info),
             "InternalError" => DWCPError::Internal(info),
             "HookError" => DWCPError::Hook(info),
+            "WaiterError" => DWCPError::Waiter(info),
             _ => match info.status {
                 Some(400) => DWCPError::InvalidOperation(info),
                 Some(401) => DWCPError::Authentication(info),
@@ -114,6 +118,7 @@ impl DWCPError {
             DWCPError::Migration(info) => info,
             DWCPError::Internal(info) => info,
             DWCPError::Hook(info) => info,
+            DWCPError::Waiter(info) => info,
             DWCPError::Other(info) => info,
         }
     }
@@ -132,6 +137,7 @@ impl DWCPError {
             DWCPError::Migration(_) => "MigrationError",
             DWCPError::Internal(_) => "InternalError",
             DWCPError::Hook(_) => "HookError",
+            DWCPError::Waiter(_) => "WaiterError",
             DWCPError::Other(_) => "DWCPError",
         }
     }
@@ -224,6 +230,7 @@ fn code_owner(code: &str) -> Option<&'static str> {
         "deadline_exceeded" => Some("TimeoutError"),
         "request_timeout" => Some("TimeoutError"),
         "client_timeout" => Some("TimeoutError"),
+        "wait_timeout" => Some("TimeoutError"),
         "invalid_argument" => Some("InvalidOperationError"),
         "invalid_state" => Some("InvalidOperationError"),
         "method_not_allowed" => Some("InvalidOperationError"),
@@ -243,6 +250,7 @@ fn code_owner(code: &str) -> Option<&'static str> {
         "internal" => Some("InternalError"),
         "not_implemented" => Some("InternalError"),
         "hook_failed" => Some("HookError"),
+        "waiter_failed" => Some("WaiterError"),
         _ => None,
     }
 }
@@ -265,6 +273,7 @@ pub(crate) fn retry_class(info: &ErrorInfo) -> RetryClass {
         ("TimeoutError", "deadline_exceeded") => RetryClass::Retry,
         ("TimeoutError", "request_timeout") => RetryClass::Retry,
         ("TimeoutError", "client_timeout") => RetryClass::Retry,
+        ("TimeoutError", "wait_timeout") => RetryClass::Never,
         ("InvalidOperationError", "invalid_argument") => RetryClass::Never,
         ("InvalidOperationError", "invalid_state") => RetryClass::Never,
         ("InvalidOperationError", "method_not_allowed") => RetryClass::Never,
@@ -284,6 +293,7 @@ pub(crate) fn retry_class(info: &ErrorInfo) -> RetryClass {
         ("InternalError", "internal") => RetryClass::WithIdempotencyKey,
         ("InternalError", "not_implemented") => RetryClass::Never,
         ("HookError", "hook_failed") => RetryClass::Never,
+        ("WaiterError", "waiter_failed") => RetryClass::Never,
         ("ConnectionError", _) => RetryClass::Retry,
         ("NotConnectedError", _) => RetryClass::Never,
         ("AuthenticationError", _) => RetryClass::Never,
@@ -295,6 +305,7 @@ pub(crate) fn retry_class(info: &ErrorInfo) -> RetryClass {
         ("MigrationError", _) => RetryClass::WithIdempotencyKey,
         ("InternalError", _) => RetryClass::WithIdempotencyKey,
         ("HookError", _) => RetryClass::Never,
+        ("WaiterError", _) => RetryClass::Never,
         _ => match info.status {
             Some(400) => RetryClass::Never,
             Some(401) => RetryClass::Never,

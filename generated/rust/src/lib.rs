@@ -47,4 +47,4 @@ pub use types::*;
 /// The API version this crate was generated for.
 pub const API_VERSION: &str = "3.0.0";
 /// The SHA-256 of the spec (spec/dwcp.yaml) this crate was generated from.
-pub const SPEC_HASH: &str = "dfa26f5f3ad495799a7c561985fa6bc07599e6c4d9e557808961f7e42d4462f3";
+pub const SPEC_HASH: &str = "798ac4a235dd368cf51c593113f912f4aba38dfed7e46a5631f3ea4767afa74e";

@@ -45,7 +45,7 @@ export class VMNotFoundError extends DWCPError {
 /**
  * The operation did not finish in time. (HTTP 504)
  *
- * Codes: `deadline_exceeded`, `request_timeout`, `client_timeout`.
+ * Codes: `deadline_exceeded`, `request_timeout`, `client_timeout`, `wait_timeout`.
  */
 export class TimeoutError extends DWCPError {
   override name = 'TimeoutError';
@@ -113,4 +113,13 @@ export class InternalError extends DWCPError {
  */
 export class HookError extends DWCPError {
   override name = 'HookError';
+}
+
+/**
+ * A waiter reached a state it cannot leave successfully (a failure acceptor matched); the error names the state.
+ *
+ * Codes: `waiter_failed`.
+ */
+export class WaiterError extends DWCPError {
+  override name = 'WaiterError';
 }

@@ -15,6 +15,7 @@ import {
   MigrationError,
   InternalError,
   HookError,
+  WaiterError,
 } from './errors.js';
 
 const CLASSES: Record<string, new (init: ErrorInit & { field: string }) => DWCPError> = {
@@ -29,6 +30,7 @@ const CLASSES: Record<string, new (init: ErrorInit & { field: string }) => DWCPE
   MigrationError: MigrationError,
   InternalError: InternalError,
   HookError: HookError,
+  WaiterError: WaiterError,
 };
 
 /** Retry class and default code of each catalogue type. */
@@ -44,6 +46,7 @@ const TYPES: Record<string, readonly [RetryClass, string]> = {
   MigrationError: ['with_idempotency_key', 'migration_failed'],
   InternalError: ['with_idempotency_key', 'internal'],
   HookError: ['never', 'hook_failed'],
+  WaiterError: ['never', 'waiter_failed'],
 };
 
 /** Type and retry class of each wire code. */
@@ -63,6 +66,7 @@ const CODES: Record<string, readonly [string, RetryClass]> = {
   deadline_exceeded: ['TimeoutError', 'retry'],
   request_timeout: ['TimeoutError', 'retry'],
   client_timeout: ['TimeoutError', 'retry'],
+  wait_timeout: ['TimeoutError', 'never'],
   invalid_argument: ['InvalidOperationError', 'never'],
   invalid_state: ['InvalidOperationError', 'never'],
   method_not_allowed: ['InvalidOperationError', 'never'],
@@ -82,6 +86,7 @@ const CODES: Record<string, readonly [string, RetryClass]> = {
   internal: ['InternalError', 'with_idempotency_key'],
   not_implemented: ['InternalError', 'never'],
   hook_failed: ['HookError', 'never'],
+  waiter_failed: ['WaiterError', 'never'],
 };
 
 /** The type a bare status maps to when the body names none. */

@@ -4,4 +4,4 @@
 export const VERSION = '3.0.0';
 
 /** SHA-256 of the spec/dwcp.yaml this SDK was generated from. */
-export const SPEC_HASH = 'dfa26f5f3ad495799a7c561985fa6bc07599e6c4d9e557808961f7e42d4462f3';
+export const SPEC_HASH = '798ac4a235dd368cf51c593113f912f4aba38dfed7e46a5631f3ea4767afa74e';

@@ -18,6 +18,7 @@ import {
   MigrationError,
   InternalError,
   HookError,
+  WaiterError,
 } from '../src/index.js';
 import { catalogue } from '../src/policy.js';
 
@@ -322,6 +323,12 @@ test('every code creates an instance of its class, under DWCPError', () => {
     assert.equal(error.code, 'client_timeout');
   }
   {
+    const error = catalogue.create(undefined, { code: 'wait_timeout', message: 'm' });
+    assert.ok(error instanceof TimeoutError, 'wait_timeout');
+    assert.ok(error instanceof DWCPError);
+    assert.equal(error.code, 'wait_timeout');
+  }
+  {
     const error = catalogue.create(undefined, { code: 'invalid_argument', message: 'm' });
     assert.ok(error instanceof InvalidOperationError, 'invalid_argument');
     assert.ok(error instanceof DWCPError);
@@ -434,5 +441,11 @@ test('every code creates an instance of its class, under DWCPError', () => {
     assert.ok(error instanceof HookError, 'hook_failed');
     assert.ok(error instanceof DWCPError);
     assert.equal(error.code, 'hook_failed');
+  }
+  {
+    const error = catalogue.create(undefined, { code: 'waiter_failed', message: 'm' });
+    assert.ok(error instanceof WaiterError, 'waiter_failed');
+    assert.ok(error instanceof DWCPError);
+    assert.equal(error.code, 'waiter_failed');
   }
 });

@@ -801,6 +801,9 @@ async function handle(req: Args): Promise<Json> {
           'per_call_options',
           'raw_responses',
           'user_agent',
+          'retry_budget',
+          'waiters',
+          'lazy_pagination',
         ],
       };
     case 'new_client': {

@@ -17,6 +17,7 @@ from ._errors import (
     TimeoutError,
     ValidationError,
     VMNotFoundError,
+    WaiterError,
 )
 from ._models import (
     VM,
@@ -72,6 +73,7 @@ __all__ = [
     "MigrationError",
     "InternalError",
     "HookError",
+    "WaiterError",
     "NetworkInterface",
     "NetworkConfig",
     "Affinity",

@@ -20,6 +20,7 @@ __all__ = [
     "MigrationError",
     "InternalError",
     "HookError",
+    "WaiterError",
     "CATALOGUE",
 ]
 
@@ -68,6 +69,10 @@ class HookError(DWCPError):
     """A hook the caller installed raised; an attempt it ran before was not sent, and the call stops."""
 
 
+class WaiterError(DWCPError):
+    """A waiter reached a state it cannot leave successfully (a failure acceptor matched); the error names the state."""
+
+
 CATALOGUE = Catalogue(
     codes={
         "unavailable": ErrorCode(ConnectionError, 503, "retry"),
@@ -85,6 +90,7 @@ CATALOGUE = Catalogue(
         "deadline_exceeded": ErrorCode(TimeoutError, 504, "retry"),
         "request_timeout": ErrorCode(TimeoutError, 408, "retry"),
         "client_timeout": ErrorCode(TimeoutError, None, "retry"),
+        "wait_timeout": ErrorCode(TimeoutError, None, "never"),
         "invalid_argument": ErrorCode(InvalidOperationError, 400, "never"),
         "invalid_state": ErrorCode(InvalidOperationError, 400, "never"),
         "method_not_allowed": ErrorCode(InvalidOperationError, 405, "never"),
@@ -104,6 +110,7 @@ CATALOGUE = Catalogue(
         "internal": ErrorCode(InternalError, 500, "with_idempotency_key"),
         "not_implemented": ErrorCode(InternalError, 501, "never"),
         "hook_failed": ErrorCode(HookError, None, "never"),
+        "waiter_failed": ErrorCode(WaiterError, None, "never"),
     },
     types={
         "ConnectionError": ConnectionError,
@@ -117,6 +124,7 @@ CATALOGUE = Catalogue(
         "MigrationError": MigrationError,
         "InternalError": InternalError,
         "HookError": HookError,
+        "WaiterError": WaiterError,
     },
     defaults={
         ConnectionError: "unavailable",
@@ -130,5 +138,6 @@ CATALOGUE = Catalogue(
         MigrationError: "migration_failed",
         InternalError: "internal",
         HookError: "hook_failed",
+        WaiterError: "waiter_failed",
     },
 )
