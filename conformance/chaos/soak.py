@@ -43,6 +43,7 @@ CATEGORIES = frozenset(
         "MigrationError",
         "InternalError",
         "HookError",
+        "WaiterError",
         "DWCPError",
         "Cancelled",
     }
