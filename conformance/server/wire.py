@@ -109,6 +109,8 @@ async def reply(
 ) -> web.StreamResponse | None:
     """The answer a wire fault makes of a handled call, or None when this action is not one of ours."""
     kind = action.get("body")
+    if status == 204 and "extra_headers" not in action:
+        return None  # no body to break or drip: HTTP forbids one (destroy, delete_snapshot answer normally)
     if kind == "html":
         return _fixed(request, status, HTML, request_id, "text/html; charset=utf-8")
     if kind == "array":

@@ -225,6 +225,14 @@ def test_json_where_a_stream_is_due(api: Api) -> None:
     assert api.control("/connections")["streams"] == 0  # no stream slot was taken
 
 
+def test_a_204_has_no_body_to_break(api: Api) -> None:
+    vm = api.create()
+    api.wait_state(vm["id"], "stopped")
+    script(api, {"op": "vm.destroy", "times": 1, "body": "html"})
+    reply = api.delete(f"/vms/{vm['id']}")
+    assert reply.status == 204 and reply.raw == b""
+
+
 def test_bad_wire_faults_are_rejected(api: Api) -> None:
     bad = [
         {"op": "vm.get", "body": "zip"},
