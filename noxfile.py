@@ -150,6 +150,14 @@ def conformance(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON, tags=["ci"])
+def chaos(session: nox.Session) -> None:
+    """Seeded chaos soak per language (-- --lang L --seed S --ops N); conformance/results/chaos-<lang>.json."""
+    from tasks import chaos as soak
+
+    soak.run(session)
+
+
+@nox.session(python=PYTHON, tags=["ci"])
 def mutants(session: nox.Session) -> None:
     """Proves the suite can fail: every mutant of every SDK must fail at least one case."""
     from tasks import conformance as suite

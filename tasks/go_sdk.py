@@ -17,12 +17,16 @@ from tasks import common
 
 ROOT = Path(__file__).resolve().parent.parent
 SDK = ROOT / "generated" / "go"
+# The OpenTelemetry integration: a module of its own, so the SDK's module stays standard-library only.
+OTEL = SDK / "dwcpotel"
 DRIVER = ROOT / "generated" / "drivers" / "go"
 CACHE = Path(tempfile.gettempdir()) / "dwcp-go-driver"
 # `go doc -all` sections; the package comment before the first one is prose, not API.
 SECTIONS = ("CONSTANTS", "VARIABLES", "FUNCTIONS", "TYPES")
-# No module downloads are ever needed (standard library only); never ask for a newer toolchain.
-GO_ENV = {"GOTOOLCHAIN": "local", "GOFLAGS": "-mod=mod", "GOPROXY": "off", "CGO_ENABLED": "1"}
+# The SDK's module needs no download (standard library only); dwcpotel and the driver fetch the
+# OpenTelemetry modules their committed go.sum pins, from the Go module proxy (readonly: go.mod and
+# go.sum are generated, never rewritten by a build). Never ask for a newer toolchain.
+GO_ENV = {"GOTOOLCHAIN": "local", "GOFLAGS": "-mod=readonly", "CGO_ENABLED": "1"}
 
 
 def _go(session: nox.Session, *args: str, cwd: Path, silent: bool = False, env: dict[str, str] | None = None) -> str:
@@ -42,13 +46,21 @@ def _gofmt_clean(session: nox.Session, folder: Path) -> None:
 def check(session: nox.Session) -> None:
     """gofmt -l empty, go vet, go test -race in the SDK and the driver, the API snapshot is current,
     examples run on a live server. `-- --update-api` rewrites api/go.txt instead of comparing it."""
-    for folder in (SDK, DRIVER):
+    for folder in (SDK, OTEL, DRIVER):
         _gofmt_clean(session, folder)
         _go(session, "vet", "./...", cwd=folder)
     check_api(session, update="--update-api" in session.posargs)
-    _go(session, "test", "-race", "-count=1", "./...", cwd=SDK)
-    _go(session, "test", "-race", "-count=1", "./...", cwd=DRIVER)
+    _stdlib_only(session)
+    for folder in (SDK, OTEL, DRIVER):
+        _go(session, "test", "-race", "-count=1", "./...", cwd=folder)
     run_examples(session)
+
+
+def _stdlib_only(session: nox.Session) -> None:
+    """Fails when the SDK's module requires any other module (dwcpotel holds the OpenTelemetry ones)."""
+    listed = _go(session, "list", "-m", "all", cwd=SDK, silent=True).split()
+    if len(listed) != 1:
+        session.error(f"the Go SDK's module must stay standard-library only, it lists {listed}")
 
 
 def api_snapshot(session: nox.Session, sdk_dir: Path) -> str:
@@ -78,7 +90,7 @@ def check_api(session: nox.Session, update: bool = False) -> None:
 def fixture_check(session: nox.Session, out: Path) -> None:
     """The Go SDK and driver generated from the broad fixture (out/): gofmt, vet, runtime tests, driver build."""
     sdk, driver = out / "go", out / "drivers" / "go"
-    for folder in (sdk, driver):
+    for folder in (sdk, sdk / "dwcpotel", driver):
         _gofmt_clean(session, folder)
         _go(session, "vet", "./...", cwd=folder)
     _go(session, "test", "-count=1", "./...", cwd=sdk)

@@ -14,6 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SDK = ROOT / "generated" / "python"
 RUNTIME = ["aiohttp==3.14.5", "pydantic==2.14.4"]
 TESTS = ["pytest==9.2.0", "pytest-asyncio==1.5.0", "mypy==2.4.1", "ruff==0.17.6"]
+# The optional extra dwcp[otel] and the SDK the driver, the tests and the bench build tracer providers with.
+OTEL = ["opentelemetry-api==1.45.2", "opentelemetry-sdk==1.45.2"]
 # Blocking clients SyncClient is measured against (bench only, never SDK dependencies); httpx needs sniffio.
 # griffe extracts the public API snapshot (api/python.txt); nox -s spec-diff compares snapshots.
 API_TOOLS = ["griffe==2.4.1"]
@@ -23,7 +25,7 @@ SYNC_BENCH = ["urllib3==2.8.0", "httpx==0.28.1", "sniffio==1.3.1"]
 def install(session: nox.Session, generated_root: Path | None = None) -> Path:
     """Installs the SDK from generated_root/python (a non-editable copy) with its pinned dependencies."""
     package = (generated_root or ROOT / "generated") / "python"
-    session.install(*RUNTIME)
+    session.install(*RUNTIME, *OTEL)
     session.install("--no-deps", "--force-reinstall", str(package))
     return package
 

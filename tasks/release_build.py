@@ -25,7 +25,10 @@ from tasks.versions import go_tag
 
 GENERATED = common.ROOT / "generated"
 TOOLS = ["build==1.6.1", "twine==7.0.0", "pytest==9.2.0", "pyyaml==6.0.4", "pipx==1.18.4"]
-GO_EXCLUDE = {"examples"}
+GO_EXCLUDE = {"examples", "dwcpotel"}
+# The nested module holding the OpenTelemetry integration: released beside the SDK under the tag
+# dwcpotel/<tag>, requiring the SDK at <tag>.
+GO_OTEL = "dwcpotel"
 SERVER_PACKAGE = common.ROOT / "packaging" / "dwcp-server"
 # Benchmark tools of the server, not part of what it serves.
 SERVER_EXCLUDE = {"bench.py", "ceiling.py", "sse_reader.py", "__pycache__"}
@@ -131,6 +134,22 @@ def build_go(out: Path) -> None:
             if path.relative_to(repo).parts[0] in GO_EXCLUDE:
                 continue
             archive.write(path, f"{module}@{tag}/{path.relative_to(repo).as_posix()}")
+    otel = repo / GO_OTEL
+    if otel.is_dir():
+        _release_otel_go_mod(otel / "go.mod", module, tag)
+        (out / "OTEL_TAG").write_text(f"{GO_OTEL}/{tag}\n", encoding="utf-8")
+        otel_module = f"{module}/{GO_OTEL}"
+        with zipfile.ZipFile(out / f"{otel_module.replace('/', '_')}@{tag}.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(p for p in otel.rglob("*") if p.is_file() and not p.name.endswith("_test.go")):
+                archive.write(path, f"{otel_module}@{tag}/{path.relative_to(otel).as_posix()}")
+
+
+def _release_otel_go_mod(path: Path, module: str, tag: str) -> None:
+    """dwcpotel's go.mod as released: the SDK at the release's tag instead of the local replace."""
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(f"\t{module} v0.0.0\n", f"\t{module} {tag}\n")
+    text = "".join(line for line in text.splitlines(keepends=True) if not line.startswith(f"replace {module} "))
+    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
 
 
 def write_checksums(dist: Path) -> None:

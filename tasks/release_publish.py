@@ -142,7 +142,12 @@ def publish_go(dist: Path, targets: registries.Targets) -> str:
         _run([*git, "add", "-A"])
         _run([*git, "commit", "-qm", f"dwcp-sdk-go {tag}"])
         _run([*git, "tag", tag])
-        out = _run([*git, "push", targets.go_repo_url, "HEAD:main", f"refs/tags/{tag}"])
+        refs = [f"refs/tags/{tag}"]
+        otel_tag = dist / "go" / "OTEL_TAG"
+        if otel_tag.exists():  # the nested dwcpotel module is tagged dwcpotel/<tag>
+            refs.append(f"refs/tags/{otel_tag.read_text(encoding='utf-8').strip()}")
+            _run([*git, "tag", refs[-1].removeprefix("refs/tags/")])
+        out = _run([*git, "push", targets.go_repo_url, "HEAD:main", *refs])
     if targets.go_proxy is not None:
         targets.go_proxy.fetch(tag)
     return out

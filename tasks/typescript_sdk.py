@@ -82,6 +82,8 @@ def build_driver(session: nox.Session, sdk: Path, generated_root: Path | None = 
     name = json.loads((sdk / "package.json").read_text(encoding="utf-8"))["name"]
     _link(driver / "node_modules" / name, sdk)
     _link(driver / "node_modules" / "@types", sdk / "node_modules" / "@types")
+    # The driver's tracer (sdk-trace-base) and the SDK's /otel entry share the SDK's @opentelemetry/api.
+    _link(driver / "node_modules" / "@opentelemetry", sdk / "node_modules" / "@opentelemetry")
     _tsc(session, sdk, "-p", str(driver / "tsconfig.json"))
     return driver / "dist" / "driver.js"
 
@@ -133,6 +135,11 @@ def api_snapshot(sdk: Path) -> str:
 INTERNAL = {"codec", "validate", "policy"}
 PUBLIC_RUNTIME = {
     "runtime/invoker",
+    "runtime/api-promise",
+    "runtime/hooks",
+    "runtime/logging",
+    "runtime/tracing",
+    "runtime/budget",
     "runtime/waiter",
     "runtime/metrics",
     "runtime/duration",

@@ -21,7 +21,8 @@ ENVELOPE_TYPES = ("error_body", "error_detail")
 # Words that are also the vocabulary of a protocol, of the spec format or of a tool, so a quoted one
 # says nothing about DWCP: SSE and error-body fields ("id", "event"), the format's scalar names
 # ("timestamp"), OpenAPI and package.json keys ("description", "version"), the catalogue's "parent",
-# Node.js ("node"), the driver protocol's "config" and "options" message keys, and pool or buffer "size".
+# Node.js ("node"), the driver protocol's "config" and "options" message keys (per-call options of
+# docs/observability.md), and pool or buffer "size".
 VOCABULARY = frozenset(
     {"id", "type", "name", "status", "state", "code", "message", "error", "details", "event", "timestamp", "list"}
     | {"description", "version", "parent", "node", "config", "options", "size"}

@@ -147,8 +147,9 @@ def _step_problems(step: dict[str, Any], ops: frozenset[str], clients: set[str])
 
 
 def _case_file(path: Path, root: Path) -> bool:
-    """Whether a file sits where cases live: `<area>/<name>.yaml`."""
-    return path.suffix == ".yaml" and len(path.relative_to(root).parts) == 2
+    """Whether a file sits where cases live: `<area>/<name>.yaml` (or is the folder's README.md)."""
+    parts = path.relative_to(root).parts
+    return (path.suffix == ".yaml" and len(parts) == 2) or parts == ("README.md",)
 
 
 def load_all(root: Path = CASES) -> list[Case]:

@@ -6,8 +6,13 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
+from conformance.server import wire
+
 ACTIONS = ("status", "delay_ms", "reset", "body", "stream_break_after", "vm_state")
 _ids = itertools.count(1)
+
+# The wire faults of issue 17 (conformance/server/wire.py) add their own actions.
+ACTIONS += wire.ACTIONS
 
 
 @dataclass
@@ -51,8 +56,7 @@ def _check_action(action: dict[str, Any]) -> None:
         raise ValueError("status must be a 4xx or 5xx integer")
     if "reset" in action and action["reset"] not in ("before", "after"):
         raise ValueError("reset must be 'before' or 'after'")
-    if "body" in action and action["body"] not in ("truncated", "malformed"):
-        raise ValueError("body must be 'truncated' or 'malformed'")
+    wire.check(action)
     for key in ("delay_ms", "stream_break_after", "retry_after_ms"):
         if key in action and (not isinstance(action[key], int) or action[key] < 0):
             raise ValueError(f"{key} must be a non-negative integer")

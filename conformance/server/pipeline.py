@@ -18,7 +18,7 @@ from dwcp_server_http import ApiError, Operation
 from dwcp_server_http.app import not_implemented, unimplemented
 from dwcp_server_http.parsing import parse_args, read_body
 
-from conformance.server import limits, responses, synthetic
+from conformance.server import limits, responses, synthetic, wire
 from conformance.server.faults import Fault
 from conformance.server.numbers import is_count
 from conformance.server.state import ServerState
@@ -97,7 +97,7 @@ class Pipeline:
             responses.drop(request)
             return web.Response(status=499)
         if "status" in action:
-            return _fault_status(request, action, request_id)
+            return await _fault_status(request, action, request_id)
         if api_key is None:
             api_key = self._authenticate(op, request)
         if len(request.headers.get("X-Request-ID", "")) > MAX_REQUEST_ID:
@@ -201,6 +201,9 @@ class Pipeline:
             body = b'{"id": "broken'
         if action.get("body") == "truncated":
             return await _truncated(request, status, body, request_id)
+        faulty = await wire.reply(request, status, body, request_id, action)
+        if faulty is not None:
+            return faulty
         if status == 204:
             return web.Response(status=204, headers=responses.cors(request, {"X-Request-ID": request_id}))
         return responses.json_response(request, status, body, request_id)
@@ -217,6 +220,9 @@ class Pipeline:
     ) -> web.StreamResponse:
         source: WatchStream | MetricsStream = await getattr(self.state.sim, op.handler)(**args)
         source.resume(_last_event_id(request))
+        instead = wire.not_a_stream(request, request_id, action)
+        if instead is not None:
+            return instead
         streams = self.state.streams
         if streams.get(api_key, 0) >= self.state.settings.max_streams_per_key:
             limit = self.state.settings.max_streams_per_key
@@ -225,20 +231,29 @@ class Pipeline:
         try:
             # On a stream, "reset after" means: open it (status and headers), then drop the connection.
             limit = 0 if action.get("reset") == "after" else action.get("stream_break_after")
-            return await self._serve_stream(request, request_id, source, limit)
+            return await self._serve_stream(request, request_id, source, limit, action)
         finally:
             streams[api_key] -= 1
 
     async def _serve_stream(
-        self, request: web.Request, request_id: str, source: WatchStream | MetricsStream, limit: int | None
+        self,
+        request: web.Request,
+        request_id: str,
+        source: WatchStream | MetricsStream,
+        limit: int | None,
+        action: dict[str, Any],
     ) -> web.StreamResponse:
         headers = {"Content-Type": "text/event-stream", "Cache-Control": "no-cache", "X-Request-ID": request_id}
+        headers.update(wire.stream_headers(action))
         response = web.StreamResponse(status=200, headers=responses.cors(request, headers))
         await response.prepare(request)
         heartbeat = self.state.settings.heartbeat_ms / 1000.0
+        send = wire.wrap_send(action, response.write, request)
         try:
             alive = _alive(request)
-            broken = await source.run(response.write, heartbeat, limit, self.state.sim.clock.stamp, alive)
+            broken = await source.run(send, heartbeat, limit, self.state.sim.clock.stamp, alive)
+        except wire.EndStream:
+            broken = False
         except (ConnectionError, asyncio.CancelledError):
             return response
         if broken:
@@ -319,12 +334,15 @@ def _error_body(error: ApiError, request_id: str) -> dict[str, Any]:
     return error_body(error, request_id)
 
 
-def _fault_status(request: web.Request, action: dict[str, Any], request_id: str) -> web.Response:
+async def _fault_status(request: web.Request, action: dict[str, Any], request_id: str) -> web.StreamResponse:
     from dwcp_server_http.errors import BY_STATUS, CODES
 
     status = action["status"]
     code = action.get("code") if action.get("code") in CODES else BY_STATUS.get(status, "unavailable")
     error = ApiError(code, action.get("message", f"scripted fault: status {status}"))
+    faulty = await wire.error_reply(request, action, _error_body(error, request_id), request_id)
+    if faulty is not None:
+        return faulty
     response = responses.error_response(request, error, request_id)
     response.set_status(status)
     if "retry_after" in action:

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -23,12 +24,15 @@ const maxBody = 64 << 20
 type request struct {
 	op     string
 	method string
-	path   string
+	path   string // the path sent
+	tmpl   string // the spec's path template, e.g. /vms/{vm_id}
 	query  url.Values
 	body   []byte
 	keyed  bool
 	opts   callOptions
 	public bool
+	stream bool // a server stream: the response body stays open
+	probe  bool // any answer counts as success (Connect without a session operation)
 }
 
 // url is the full URL of the request.
@@ -40,7 +44,40 @@ func (r *request) url(base string) string {
 	return u
 }
 
-// call runs a request through the retry loop and decodes a successful body into out (if non-nil).
+// callState is one logical call across its attempts: a unary call's retries, a waiter's poll, or a
+// stream's opens and reconnects (whose attempt numbers keep counting).
+type callState struct {
+	r        *request
+	call     Call
+	target   string
+	attempts int // attempts sent so far
+	retries  int
+	timeout  time.Duration
+	lastID   string   // a stream's Last-Event-ID for its next connection
+	last     *Attempt // the last attempt sent
+	retried  bool     // a retry took tokens from the budget since the last success
+	lastCost int      // what that retry took
+}
+
+// newCall starts the state of one call: its request id, idempotency key and effective options.
+func (c *Client) newCall(r *request) *callState {
+	key := r.opts.idempotencyKey
+	if key == "" && r.keyed {
+		key = newUUID()
+	}
+	st := &callState{r: r, target: r.url(c.base), retries: c.policy.retries, timeout: c.config.RequestTimeout}
+	st.call = Call{Operation: r.op, Method: r.method, Path: firstNonEmpty(r.tmpl, r.path),
+		ServerAddress: c.host, ServerPort: c.port, RequestID: newUUID(), IdempotencyKey: key}
+	if r.opts.retries != nil {
+		st.retries = *r.opts.retries
+	}
+	if r.opts.timeout > 0 {
+		st.timeout = r.opts.timeout
+	}
+	return st
+}
+
+// call runs a request through the attempt loop and decodes a successful body into out (if non-nil).
 func (c *Client) call(ctx context.Context, r *request, out any) error {
 	if err := c.ready(r); err != nil {
 		return err
@@ -48,7 +85,9 @@ func (c *Client) call(ctx context.Context, r *request, out any) error {
 	if out == nil {
 		out = r.opts.result
 	}
-	err := c.retryLoop(ctx, r, func(resp *http.Response, body []byte) error {
+	st := c.newCall(r)
+	ctx = c.callStart(ctx, &st.call)
+	_, err := c.loop(ctx, st, func(resp *http.Response, body []byte) *Error {
 		if out == nil || len(body) == 0 {
 			return nil
 		}
@@ -59,10 +98,7 @@ func (c *Client) call(ctx context.Context, r *request, out any) error {
 		}
 		return nil
 	})
-	if err != nil {
-		c.counters.errorsTotal.Add(1)
-	}
-	return err
+	return c.finish(ctx, st, err)
 }
 
 // ready fails a call made before Connect or after Disconnect.
@@ -73,71 +109,213 @@ func (c *Client) ready(r *request) error {
 	return clientError("not_connected", "call Connect before "+r.op)
 }
 
-// retryLoop sends attempts until one succeeds, the error is final, retries run out or ctx ends.
-// onSuccess sees the body of a 2xx response (valid only during the call); its error ends the call.
-func (c *Client) retryLoop(ctx context.Context, r *request, onSuccess func(*http.Response, []byte) error) error {
-	requestID := newUUID()
-	key := r.opts.idempotencyKey
-	if key == "" && r.keyed {
-		key = newUUID()
+// finish ends a call: on an error the OnError hooks run (a failing one replaces the error), the
+// failure is counted and logged; then the CallEnd hooks run. It returns the call's error.
+func (c *Client) finish(ctx context.Context, st *callState, e *Error) error {
+	if e == nil {
+		c.callEnd(ctx, &st.call, nil)
+		return nil
 	}
-	target := r.url(c.base)
-	for attempt := 1; ; attempt++ {
+	if herr := c.onError(ctx, &st.call, e); herr != nil {
+		e = c.stamp(herr, st)
+	}
+	c.counters.errorsTotal.Add(1)
+	if c.log != nil {
+		c.log.failed(ctx, &st.call, e)
+	}
+	c.callEnd(ctx, &st.call, e)
+	return e
+}
+
+// stamp gives an error of the call its evidence: request id, attempts sent, idempotency key.
+func (c *Client) stamp(e *Error, st *callState) *Error {
+	e.RequestID = firstNonEmpty(e.RequestID, st.call.RequestID)
+	e.Attempts, e.IdempotencyKey = st.attempts, st.call.IdempotencyKey
+	return e
+}
+
+// loop is the one attempt loop of the SDK: unary calls, waiter polls, stream opens and stream
+// reconnects all send their attempts through it. It is the only code that numbers attempts
+// (DWCP-Attempt), applies the retry policy, sleeps between attempts, and runs hooks and log lines
+// per attempt. It returns the accepted response: nil for a unary call (onSuccess saw its body)
+// and for a stream the server ended at once (204); the open response of a stream otherwise.
+func (c *Client) loop(ctx context.Context, st *callState, onSuccess func(*http.Response, []byte) *Error) (*http.Response, *Error) {
+	r := st.r
+	for try := 1; ; try++ {
 		if ctx.Err() != nil {
-			return c.contextError(ctx, r, requestID, key, attempt-1, nil)
+			return nil, c.contextError(ctx, st, nil)
 		}
-		resp, buf, err := c.attempt(ctx, r, target, requestID, key, attempt)
+		n := st.attempts + 1
+		a := &Attempt{Call: &st.call, Number: n, Header: make(http.Header, 8)}
+		c.headers(a.Header, st, n)
+		if herr := c.beforeAttempt(ctx, a); herr != nil {
+			return nil, c.stamp(herr, st) // nothing was sent
+		}
+		st.attempts, st.last = n, a
+		st.call.Attempts = n
+		actx := c.attemptStart(ctx, a)
+		if c.log != nil && c.log.debug {
+			c.log.exchange(actx, "request", a, a.Header, r.body)
+		}
+		start := time.Now()
+		resp, buf, err := c.send(actx, st, a)
+		a.Duration = time.Since(start)
 		var failure *Error
+		final := false
 		switch {
 		case err != nil && ctx.Err() != nil:
-			return c.contextError(ctx, r, requestID, key, attempt, err)
+			failure, final = c.contextError(ctx, st, err), true
 		case err != nil:
 			failure = transportError(err)
-		case resp.StatusCode >= 200 && resp.StatusCode < 300:
-			e := onSuccess(resp, buf.Bytes())
-			putBuffer(buf)
-			if e != nil {
-				failure = e.(*Error)
-				failure.RequestID, failure.Attempts, failure.IdempotencyKey = requestID, attempt, key
-				return failure
-			}
-			return nil
 		default:
-			failure = responseError(resp, buf.Bytes())
-			putBuffer(buf)
+			a.Status, a.ResponseHeader = resp.StatusCode, resp.Header
+			a.ResponseRequestID = firstNonEmpty(resp.Header.Get(requestIDHeader), st.call.RequestID)
+			if dst := r.opts.response; dst != nil {
+				*dst = Response{StatusCode: resp.StatusCode, Header: resp.Header, RequestID: a.ResponseRequestID, Attempts: n}
+			}
+			if c.log != nil && c.log.debug {
+				var body []byte
+				if buf != nil {
+					body = buf.Bytes()
+				}
+				c.log.exchange(actx, "response", a, resp.Header, body)
+			}
+			if herr := c.afterResponse(actx, a); herr != nil {
+				release(resp, buf)
+				failure, final = herr, true
+				break
+			}
+			var done bool
+			done, failure, final = c.accept(st, resp, buf, onSuccess)
+			if done {
+				c.budget.succeeded(st)
+				c.endAttempt(actx, a)
+				if resp.StatusCode == http.StatusNoContent || !r.stream {
+					return nil, nil
+				}
+				return resp, nil
+			}
 		}
-		failure.RequestID, failure.Attempts = firstNonEmpty(failure.RequestID, requestID), attempt
-		failure.IdempotencyKey = key
-		header := http.Header(nil)
+		c.stamp(failure, st)
+		a.Err = failure
+		c.endAttempt(actx, a)
+		if final {
+			return nil, failure
+		}
+		var header http.Header
 		if resp != nil {
 			header = resp.Header
 		}
-		delay, again := c.policy.decide(attempt, failure, key != "", header)
+		delay, again := c.policy.decide(try, st.retries, failure, st.call.IdempotencyKey != "", header)
 		if !again {
-			return failure
+			return nil, failure
+		}
+		if !c.budget.take(st, failure) {
+			return nil, exhausted(failure)
+		}
+		if herr := c.beforeRetry(ctx, a, delay, failure); herr != nil {
+			return nil, c.stamp(herr, st)
+		}
+		if c.log != nil {
+			c.log.retry(ctx, a, delay, failure)
 		}
 		if err := sleep(ctx, delay); err != nil {
-			return c.contextError(ctx, r, requestID, key, attempt, failure)
+			return nil, c.contextError(ctx, st, failure)
 		}
 	}
 }
 
-// attempt sends one request under its own RequestTimeout and reads the whole response body into
-// a pooled buffer (the caller returns it with putBuffer). No timer is set up when ctx's own
-// deadline comes first: its expiry is then the caller's deadline, reported as such.
-func (c *Client) attempt(ctx context.Context, r *request, target, requestID, key string, n int) (*http.Response, *bytes.Buffer, error) {
-	if t := c.config.RequestTimeout; t > 0 {
+// accept classifies a response: done (the call succeeded, or a stream is open or ended by a 204),
+// or a failure, final when retrying cannot help. It releases what it does not hand on.
+func (c *Client) accept(st *callState, resp *http.Response, buf *bytes.Buffer, onSuccess func(*http.Response, []byte) *Error) (bool, *Error, bool) {
+	r := st.r
+	switch {
+	case r.probe:
+		release(resp, buf)
+		return true, nil, false
+	case r.stream && resp.StatusCode == http.StatusNoContent:
+		release(resp, buf)
+		return true, nil, false
+	case r.stream && resp.StatusCode == http.StatusOK && isEventStream(resp.Header):
+		return true, nil, false
+	case r.stream && resp.StatusCode < 300:
+		release(resp, buf)
+		failure := clientError("malformed_response", "the stream is not text/event-stream")
+		failure.Status = resp.StatusCode
+		return false, failure, true
+	case !r.stream && resp.StatusCode >= 200 && resp.StatusCode < 300:
+		e := onSuccess(resp, buf.Bytes())
+		putBuffer(buf)
+		if e != nil {
+			return false, e, true
+		}
+		return true, nil, false
+	}
+	var body []byte
+	if buf != nil {
+		body = buf.Bytes()
+	}
+	failure := c.scrub(responseError(resp, body))
+	release(resp, buf)
+	return false, failure, false
+}
+
+// scrub removes the API key from an error the server wrote (a proxy or server echoing the
+// Authorization header must not put the key into error text).
+func (c *Client) scrub(e *Error) *Error {
+	key := c.config.APIKey
+	if key == "" {
+		return e
+	}
+	e.Message = strings.ReplaceAll(e.Message, key, redacted)
+	for name, raw := range e.Details {
+		if bytes.Contains(raw, []byte(key)) {
+			e.Details[name] = bytes.ReplaceAll(raw, []byte(key), []byte(redacted))
+		}
+	}
+	return e
+}
+
+// release returns a response's buffer to the pool, or closes a stream response's body.
+func release(resp *http.Response, buf *bytes.Buffer) {
+	if buf != nil {
+		putBuffer(buf)
+		return
+	}
+	if resp != nil {
+		resp.Body.Close()
+	}
+}
+
+// endAttempt writes an attempt's info line and runs the AttemptEnd hooks.
+func (c *Client) endAttempt(ctx context.Context, a *Attempt) {
+	if c.log != nil && c.log.info {
+		c.log.attempt(ctx, a, a.Call.Path)
+	}
+	c.attemptEnd(ctx, a)
+}
+
+// send writes one attempt and reads its response: a unary call's whole body into a pooled buffer
+// (the caller returns it with putBuffer) under the attempt's timeout; a stream's head only (see
+// sendStream). No timer is set up when ctx's own deadline comes first: its expiry is then the
+// caller's deadline, reported as such.
+func (c *Client) send(ctx context.Context, st *callState, a *Attempt) (*http.Response, *bytes.Buffer, error) {
+	r := st.r
+	if r.stream {
+		return c.sendStream(ctx, st, a)
+	}
+	if t := st.timeout; t > 0 {
 		if deadline, ok := ctx.Deadline(); !ok || time.Until(deadline) > t {
 			var cancel context.CancelFunc
 			ctx, cancel = context.WithTimeout(ctx, t)
 			defer cancel()
 		}
 	}
-	req, err := newRequest(ctx, r.method, target, r.body, key != "")
+	req, err := newRequest(ctx, r.method, st.target, r.body, st.call.IdempotencyKey != "")
 	if err != nil {
 		return nil, nil, err
 	}
-	c.headers(req.Header, requestID, key, n, r.body != nil)
+	req.Header = a.Header
 	c.counters.messagesSent.Add(1)
 	c.counters.bytesSent.Add(requestSize(req, len(r.body)))
 	resp, err := c.http.Do(req)
@@ -253,39 +431,64 @@ func (s *staticHeaders) attempt(n int) []string {
 	return []string{strconv.Itoa(n)}
 }
 
-// headers sets the headers every attempt carries.
-func (c *Client) headers(h http.Header, requestID, key string, n int, hasBody bool) {
+// headers sets the headers attempt n of a call carries: the SDK's, then the call's extra headers
+// (WithHeader), which never replace Authorization, DWCP-Attempt, X-Request-ID or Idempotency-Key.
+func (c *Client) headers(h http.Header, st *callState, n int) {
 	s := &c.static
-	h["Accept"] = s.accept
+	r := st.r
+	if r.stream {
+		h["Accept"] = s.acceptStream
+		h["Cache-Control"] = s.noCache
+		if st.lastID != "" {
+			h["Last-Event-Id"] = []string{st.lastID}
+		}
+	} else {
+		h["Accept"] = s.accept
+	}
 	h["User-Agent"] = s.userAgent
 	if s.auth != nil {
 		h["Authorization"] = s.auth
 	}
-	h[requestIDHeader] = []string{requestID}
+	h[requestIDHeader] = []string{st.call.RequestID}
 	h[attemptHeader] = s.attempt(n)
-	if key != "" {
+	if key := st.call.IdempotencyKey; key != "" {
 		h[idempotencyKeyHeader] = []string{key}
 	}
-	if hasBody {
+	if r.body != nil {
 		h["Content-Type"] = s.contentType
 	}
+	for name, values := range r.opts.header {
+		if reserved(name) {
+			continue
+		}
+		h[name] = values[:len(values):len(values)] // a hook's Add must not write into the option's array
+	}
+}
+
+// reserved reports whether name is a header the call's extra headers never replace.
+func reserved(name string) bool {
+	for _, r := range reservedHeaders {
+		if strings.EqualFold(name, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // contextError reports a call ended by its context: a deadline is ErrTimeout, a cancellation is
 // context.Canceled (wrapped in an *Error carrying the evidence).
-func (c *Client) contextError(ctx context.Context, r *request, requestID, key string, attempts int, last error) error {
+func (c *Client) contextError(ctx context.Context, st *callState, last error) *Error {
 	var e *Error
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		e = clientError("client_timeout", "the caller's deadline expired during "+r.op)
+		e = clientError("client_timeout", "the caller's deadline expired during "+st.r.op)
 		e.Err = context.DeadlineExceeded
 	} else {
-		e = &Error{Type: "Cancelled", Code: "cancelled", Message: r.op + " was cancelled", Err: ctx.Err()}
+		e = &Error{Type: "Cancelled", Code: "cancelled", Message: st.r.op + " was cancelled", Err: ctx.Err()}
 	}
 	if prev, ok := last.(*Error); ok {
 		e.Status, e.RetryAfter = prev.Status, prev.RetryAfter
 	}
-	e.RequestID, e.Attempts, e.IdempotencyKey = requestID, attempts, key
-	return e
+	return c.stamp(e, st)
 }
 
 // transportError maps a failed round trip: a per-attempt timeout is ErrTimeout, the rest ErrConnection.

@@ -3,10 +3,18 @@
 package dwcp
 
 import (
+	"fmt"
+	"log/slog"
 	"net/http"
+	"net/url"
+	"runtime"
+	"strconv"
 	"sync"
 	"sync/atomic"
 )
+
+// userAgent is the User-Agent of every attempt: dwcp-go/<sdk version> (go1.x.y; <os>; <arch>).
+var userAgent = "dwcp-go/" + Version + " (" + runtime.Version() + "; " + runtime.GOOS + "; " + runtime.GOARCH + ")"
 
 // Client talks to one DWCP server. It is safe for concurrent use; create one and reuse it.
 type Client struct {
@@ -16,6 +24,14 @@ type Client struct {
 	http   *http.Client
 	policy retryPolicy
 	static staticHeaders
+	host   string
+	port   int
+
+	budget   *retryBudget
+	hooks    []Hooks
+	logTo    *slog.Logger
+	logLevel *slog.Level
+	log      *clientLog
 
 	connected     atomic.Bool
 	authenticated atomic.Bool
@@ -65,11 +81,28 @@ func NewClient(config ClientConfig, opts ...Option) (*Client, error) {
 		c.auth = "Bearer " + config.APIKey
 	}
 	c.static = newStaticHeaders(c.auth)
+	c.budget = newRetryBudget(config.retryBudget())
+	if u, err := url.Parse(base); err == nil {
+		c.host = u.Hostname()
+		c.port, _ = strconv.Atoi(u.Port())
+	}
 	for _, opt := range opts {
 		opt(c)
 	}
+	c.log = newClientLog(c.logTo, c.logLevel, config.APIKey)
 	return c, nil
 }
+
+// String describes the client without its credentials.
+func (c *Client) String() string {
+	return "dwcp.Client{" + c.base + ", connected: " + strconv.FormatBool(c.connected.Load()) + ", config: " + c.config.String() + "}"
+}
+
+// GoString is String, so %#v never prints the API key either.
+func (c *Client) GoString() string { return c.String() }
+
+// Format prints String for every verb, so no verb prints the API key.
+func (c *Client) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(c.String())) }
 
 // Disconnect closes the client's open streams and idle connections; later calls fail with
 // ErrNotConnected until Connect is called again.
@@ -96,7 +129,11 @@ func (c *Client) IsConnected() bool { return c.connected.Load() }
 func (c *Client) IsAuthenticated() bool { return c.authenticated.Load() }
 
 // GetMetrics returns the client's traffic counters.
-func (c *Client) GetMetrics() ClientMetrics { return c.counters.snapshot() }
+func (c *Client) GetMetrics() ClientMetrics {
+	m := c.counters.snapshot()
+	m.RetryTokens = c.budget.left()
+	return m
+}
 
 // Config returns the client's configuration (its String method redacts the API key).
 func (c *Client) Config() ClientConfig { return c.config }

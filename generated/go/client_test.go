@@ -23,18 +23,18 @@ import (
 func TestDecideRetryAfterAboveLimitStops(t *testing.T) {
 	p := retryPolicy{retries: 3, base: time.Second, maxBackoff: 20 * time.Second, maxRetryAfter: 120 * time.Second, jitter: func() float64 { return 1 }}
 	e := &Error{Kind: ErrResourceLimit, RetryAfter: 121 * time.Second}
-	if _, again := p.decide(1, e, false, nil); again {
+	if _, again := p.decide(1, p.retries, e, false, nil); again {
 		t.Fatal("a Retry-After above 120 s must not be retried")
 	}
 	e.RetryAfter = 2 * time.Second
-	if d, again := p.decide(1, e, false, nil); !again || d != 2*time.Second {
+	if d, again := p.decide(1, p.retries, e, false, nil); !again || d != 2*time.Second {
 		t.Fatalf("decide = %v, %v", d, again)
 	}
 	m := &Error{Kind: ErrMigration, Code: "internal"}
-	if _, again := p.decide(1, m, false, nil); again {
+	if _, again := p.decide(1, p.retries, m, false, nil); again {
 		t.Fatal("a MigrationError without a key must not be retried")
 	}
-	if _, again := p.decide(1, m, true, nil); !again {
+	if _, again := p.decide(1, p.retries, m, true, nil); !again {
 		t.Fatal("a MigrationError with a key is retried")
 	}
 }

@@ -37,6 +37,20 @@ type ClientConfig struct {
 	MaxStreams int
 	// Read buffer size in bytes. Default: 65536.
 	BufferSize int
+	// RetryBudget: The client's retry quota (a token bucket shared by every call); capacity 0 turns it off.
+	RetryBudget RetryBudget
+}
+
+// RetryBudget is a nested setting of ClientConfig: the client's retry quota (a token bucket shared by every call); capacity 0 turns it off.
+type RetryBudget struct {
+	// Tokens when the client is built, and the ceiling of refunds; 0 turns the budget off. Default: 500.
+	Capacity int
+	// Tokens a retry takes. Default: 5.
+	RetryCost int
+	// Tokens a retry takes when the failed attempt timed out. Default: 10.
+	TimeoutRetryCost int
+	// Tokens a call that succeeded on its first attempt gives back. Default: 1.
+	SuccessRefund int
 }
 
 // DefaultConfig returns a ClientConfig with the spec's defaults; set Address (and APIKey) on it.
@@ -53,6 +67,7 @@ func DefaultConfig() ClientConfig {
 		KeepAlivePeriod: 30 * time.Second,
 		MaxStreams:      100,
 		BufferSize:      65536,
+		RetryBudget:     RetryBudget{Capacity: 500, RetryCost: 5, TimeoutRetryCost: 10, SuccessRefund: 1},
 	}
 }
 
@@ -97,6 +112,30 @@ func (c ClientConfig) Validate() error {
 	if c.BufferSize > 16777216 {
 		return invalidConfig("buffer_size", fmt.Sprintf("must be at most 16777216, got %v", c.BufferSize))
 	}
+	if c.RetryBudget.Capacity < 0 {
+		return invalidConfig("retry_budget.capacity", fmt.Sprintf("must be at least 0, got %v", c.RetryBudget.Capacity))
+	}
+	if c.RetryBudget.Capacity > 1000000 {
+		return invalidConfig("retry_budget.capacity", fmt.Sprintf("must be at most 1000000, got %v", c.RetryBudget.Capacity))
+	}
+	if c.RetryBudget.RetryCost < 0 {
+		return invalidConfig("retry_budget.retry_cost", fmt.Sprintf("must be at least 0, got %v", c.RetryBudget.RetryCost))
+	}
+	if c.RetryBudget.RetryCost > 1000000 {
+		return invalidConfig("retry_budget.retry_cost", fmt.Sprintf("must be at most 1000000, got %v", c.RetryBudget.RetryCost))
+	}
+	if c.RetryBudget.TimeoutRetryCost < 0 {
+		return invalidConfig("retry_budget.timeout_retry_cost", fmt.Sprintf("must be at least 0, got %v", c.RetryBudget.TimeoutRetryCost))
+	}
+	if c.RetryBudget.TimeoutRetryCost > 1000000 {
+		return invalidConfig("retry_budget.timeout_retry_cost", fmt.Sprintf("must be at most 1000000, got %v", c.RetryBudget.TimeoutRetryCost))
+	}
+	if c.RetryBudget.SuccessRefund < 0 {
+		return invalidConfig("retry_budget.success_refund", fmt.Sprintf("must be at least 0, got %v", c.RetryBudget.SuccessRefund))
+	}
+	if c.RetryBudget.SuccessRefund > 1000000 {
+		return invalidConfig("retry_budget.success_refund", fmt.Sprintf("must be at most 1000000, got %v", c.RetryBudget.SuccessRefund))
+	}
 	return nil
 }
 
@@ -106,7 +145,7 @@ func (c ClientConfig) String() string {
 	if c.APIKey != "" {
 		key = "[REDACTED]"
 	}
-	return fmt.Sprintf("dwcp.ClientConfig{Address: %q, Port: %v, APIKey: %q, TLSEnabled: %v, TLSConfig: %v, ConnectTimeout: %v, RequestTimeout: %v, RetryAttempts: %v, RetryBackoff: %v, KeepAlive: %v, KeepAlivePeriod: %v, MaxStreams: %v, BufferSize: %v}",
+	return fmt.Sprintf("dwcp.ClientConfig{Address: %q, Port: %v, APIKey: %q, TLSEnabled: %v, TLSConfig: %v, ConnectTimeout: %v, RequestTimeout: %v, RetryAttempts: %v, RetryBackoff: %v, KeepAlive: %v, KeepAlivePeriod: %v, MaxStreams: %v, BufferSize: %v, RetryBudget: %+v}",
 		c.Address,
 		c.Port,
 		key,
@@ -120,8 +159,18 @@ func (c ClientConfig) String() string {
 		c.KeepAlivePeriod,
 		c.MaxStreams,
 		c.BufferSize,
+		c.RetryBudget,
 	)
 }
 
 // GoString is String, so %#v never prints the API key either.
 func (c ClientConfig) GoString() string { return c.String() }
+
+// Format prints String for every verb (%v, %+v, %#v, %s, %d, ...), so no verb prints the API key.
+func (c ClientConfig) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(c.String())) }
+
+// retryBudget is the retry budget the runtime applies (docs/resilience.md; capacity 0: off).
+func (c ClientConfig) retryBudget() budgetSettings {
+	b := c.RetryBudget
+	return budgetSettings{capacity: b.Capacity, retryCost: b.RetryCost, timeoutCost: b.TimeoutRetryCost, refund: b.SuccessRefund}
+}

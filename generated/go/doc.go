@@ -19,6 +19,12 @@
 // The client itself offers Health; each
 // resource has its own client: client.VM().
 // Optional inputs are CallOptions (With<Name>), so a new optional input never changes a signature.
+// Every request goes through one attempt loop that hooks (WithHooks), log/slog records (DWCP_LOG,
+// WithLogger) and OpenTelemetry tracing (the separate module dwcpotel) see; per-call options
+// (WithRequestTimeout, WithRetryAttempts, WithHeader, WithResponseInto) override the client's
+// configuration for one call. Retries draw on a per-client retry budget (ClientConfig.RetryBudget),
+// spec-declared waiters poll until a state (WaitUntilRunning, ...), and every paginated call has a
+// lazy Iter twin returning iter.Seq2.
 package dwcp
 
 import "time"
@@ -30,7 +36,6 @@ const Version = "3.0.0"
 const SpecHash = "798ac4a235dd368cf51c593113f912f4aba38dfed7e46a5631f3ea4767afa74e"
 
 const (
-	userAgent            = "dwcp-sdk-go/3.0.0"
 	basePath             = "/v3"
 	attemptHeader        = "DWCP-Attempt"
 	requestIDHeader      = "X-Request-ID"
@@ -40,3 +45,7 @@ const (
 	maxBackoff           = 20 * time.Second
 	maxRetryAfter        = 2 * time.Minute
 )
+
+// secretFields are the wire names of the fields the spec marks secret: their values are redacted
+// in logged bodies.
+var secretFields = map[string]bool{}

@@ -32,6 +32,11 @@ type Error struct {
 	IdempotencyKey string
 	// Field names the offending field of a validation error (wire name, e.g. "network.mtu").
 	Field string
+	// RetryQuotaExhausted is true when the client's retry budget refused a retry the retry policy
+	// wanted: the error is the last attempt's.
+	RetryQuotaExhausted bool
+	// State is the state a waiter's failure acceptor matched (WaiterError, MigrationError of a wait).
+	State string
 	// Details are the structured details of the error body.
 	Details map[string]json.RawMessage
 	// Err is the underlying cause (a transport or decoding error), if any.
@@ -67,6 +72,9 @@ func (e *Error) Error() string {
 	}
 	if e.Attempts > 1 {
 		extra = append(extra, itoa(e.Attempts)+" attempts")
+	}
+	if e.RetryQuotaExhausted {
+		extra = append(extra, "retry budget exhausted")
 	}
 	if len(extra) > 0 {
 		b.WriteString(" (" + strings.Join(extra, ", ") + ")")

@@ -1,3 +1,3 @@
 module github.com/novacron/dwcp-sdk-go
 
-go 1.21
+go 1.23

@@ -16,6 +16,8 @@ type ClientMetrics struct {
 	BytesReceived uint64
 	// ErrorsTotal counts calls (and streams) that ended with an error.
 	ErrorsTotal uint64
+	// RetryTokens is what is left of the client's retry budget (0 when the budget is off).
+	RetryTokens int
 }
 
 // counters are the live, atomically updated ClientMetrics.

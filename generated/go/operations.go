@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -22,6 +23,7 @@ func (c *Client) Health(ctx context.Context, opts ...CallOption) (*HealthStatus,
 		op:     "system.health",
 		method: http.MethodGet,
 		path:   "/health",
+		tmpl:   "/health",
 		opts:   o,
 	}
 
@@ -42,6 +44,7 @@ func (c *Client) createSession(ctx context.Context, opts ...CallOption) (*Sessio
 		op:     "system.create_session",
 		method: http.MethodPost,
 		path:   "/session",
+		tmpl:   "/session",
 		opts:   o,
 		public: true,
 	}
@@ -77,6 +80,7 @@ func (r *VMClient) Create(ctx context.Context, config VMConfig, opts ...CallOpti
 		op:     "vm.create",
 		method: http.MethodPost,
 		path:   "/vms",
+		tmpl:   "/vms",
 		body:   body,
 		keyed:  true,
 		opts:   o,
@@ -102,6 +106,7 @@ func (r *VMClient) Get(ctx context.Context, vmID string, opts ...CallOption) (*V
 		op:     "vm.get",
 		method: http.MethodGet,
 		path:   "/vms/" + url.PathEscape(vmID),
+		tmpl:   "/vms/{vm_id}",
 		opts:   o,
 	}
 
@@ -112,11 +117,52 @@ func (r *VMClient) Get(ctx context.Context, vmID string, opts ...CallOption) (*V
 	return &out, nil
 }
 
-// List lists VMs whose labels match all the given labels, page by page. It returns the items of every page.
+// List lists VMs whose labels match all the given labels, page by page. It returns the items of every page; ListIter hands them out as the
+// pages arrive.
 func (r *VMClient) List(ctx context.Context, labels map[string]string, opts ...CallOption) ([]VM, error) {
+	items := []VM{}
+	for item, err := range r.ListIter(ctx, labels, opts...) {
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, item)
+	}
+	return items, nil
+}
+
+// ListIter lists VMs whose labels match all the given labels, page by page. It hands out the items as the pages arrive: a page is
+// fetched only once the loop has taken every item of the one before, so breaking out of the loop
+// fetches no further page. An error is yielded once, and ends the iteration.
+func (r *VMClient) ListIter(ctx context.Context, labels map[string]string, opts ...CallOption) iter.Seq2[VM, error] {
+	return func(yield func(VM, error) bool) {
+		req, o, err := r.listRequest(labels, opts)
+		if err != nil {
+			yield(VM{}, err)
+			return
+		}
+		pages(yield, func(token string) ([]VM, string, error) {
+			page := *req
+			page.query = cloneQuery(req.query)
+			if o.pageSize > 0 {
+				page.query.Set("page_size", strconv.Itoa(o.pageSize))
+			}
+			if token != "" {
+				page.query.Set("page_token", token)
+			}
+			var out VMList
+			if err := r.c.call(ctx, &page, &out); err != nil {
+				return nil, "", err
+			}
+			return out.VMs, out.NextPageToken, nil
+		})
+	}
+}
+
+// listRequest checks the inputs of List and builds its request.
+func (r *VMClient) listRequest(labels map[string]string, opts []CallOption) (*request, callOptions, error) {
 	o, err := newCallOptions(opts)
 	if err != nil {
-		return nil, err
+		return nil, callOptions{}, err
 	}
 	query := url.Values{}
 	if len(labels) > 0 {
@@ -124,41 +170,22 @@ func (r *VMClient) List(ctx context.Context, labels map[string]string, opts ...C
 	}
 	if o.pageSize > 0 {
 		if o.pageSize < 1 {
-			return nil, fieldError("page_size", fmt.Sprintf("must be at least 1, got %v", o.pageSize))
+			return nil, callOptions{}, fieldError("page_size", fmt.Sprintf("must be at least 1, got %v", o.pageSize))
 		}
 		if o.pageSize > 1000 {
-			return nil, fieldError("page_size", fmt.Sprintf("must be at most 1000, got %v", o.pageSize))
+			return nil, callOptions{}, fieldError("page_size", fmt.Sprintf("must be at most 1000, got %v", o.pageSize))
 		}
 	}
 	req := &request{
 		op:     "vm.list",
 		method: http.MethodGet,
 		path:   "/vms",
+		tmpl:   "/vms",
 		query:  query,
 		opts:   o,
 	}
 
-	items := []VM{}
-	err = paginate(func(token string) (string, error) {
-		page := *req
-		page.query = cloneQuery(req.query)
-		if o.pageSize > 0 {
-			page.query.Set("page_size", strconv.Itoa(o.pageSize))
-		}
-		if token != "" {
-			page.query.Set("page_token", token)
-		}
-		var out VMList
-		if err := r.c.call(ctx, &page, &out); err != nil {
-			return "", err
-		}
-		items = append(items, out.VMs...)
-		return out.NextPageToken, nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return items, nil
+	return req, o, nil
 }
 
 // Start starts a stopped VM; starting a running VM is a no-op. It returns only an error;
@@ -175,6 +202,7 @@ func (r *VMClient) Start(ctx context.Context, vmID string, opts ...CallOption) e
 		op:     "vm.start",
 		method: http.MethodPost,
 		path:   "/vms/" + url.PathEscape(vmID) + "/start",
+		tmpl:   "/vms/{vm_id}/start",
 		opts:   o,
 	}
 
@@ -200,6 +228,7 @@ func (r *VMClient) Stop(ctx context.Context, vmID string, force bool, opts ...Ca
 		op:     "vm.stop",
 		method: http.MethodPost,
 		path:   "/vms/" + url.PathEscape(vmID) + "/stop",
+		tmpl:   "/vms/{vm_id}/stop",
 		body:   body,
 		opts:   o,
 	}
@@ -220,6 +249,7 @@ func (r *VMClient) Destroy(ctx context.Context, vmID string, opts ...CallOption)
 		op:     "vm.destroy",
 		method: http.MethodDelete,
 		path:   "/vms/" + url.PathEscape(vmID),
+		tmpl:   "/vms/{vm_id}",
 		opts:   o,
 	}
 
@@ -247,6 +277,7 @@ func (r *VMClient) Migrate(ctx context.Context, vmID string, targetNode string, 
 		op:     "vm.migrate",
 		method: http.MethodPost,
 		path:   "/vms/" + url.PathEscape(vmID) + "/migrations",
+		tmpl:   "/vms/{vm_id}/migrations",
 		body:   body,
 		keyed:  true,
 		opts:   o,
@@ -257,35 +288,6 @@ func (r *VMClient) Migrate(ctx context.Context, vmID string, targetNode string, 
 		return nil, err
 	}
 	return &out, nil
-}
-
-// WaitMigration polls GetMigrationStatus until the operation Migrate started ends (1 s,
-// then ×1.5 per poll, at most 20 s apart). ctx must carry a deadline; when it expires the result is
-// the last status and a timeout error, and the operation goes on. A failed or cancelled end is
-// returned with an ErrMigration.
-func (r *VMClient) WaitMigration(ctx context.Context, migrationID string, opts ...CallOption) (*MigrationStatus, error) {
-	poll := func(ctx context.Context) (*MigrationStatus, error) {
-		return r.GetMigrationStatus(ctx, migrationID, opts...)
-	}
-	status, err := waitFor(ctx, "WaitMigration", poll, func(s *MigrationStatus) bool {
-		switch s.State {
-		case MigrationStateCompleted, MigrationStateFailed, MigrationStateCancelled:
-			return true
-		}
-		return false
-	})
-	if err != nil {
-		return status, err
-	}
-	switch status.State {
-	case MigrationStateFailed, MigrationStateCancelled:
-		e := newError(ErrMigration, "migration_failed", "the operation ended "+string(status.State))
-		if status.Error != "" {
-			e.Message += ": " + status.Error
-		}
-		return status, e
-	}
-	return status, nil
 }
 
 // GetMigrationStatus returns the progress of a migration.
@@ -301,6 +303,7 @@ func (r *VMClient) GetMigrationStatus(ctx context.Context, migrationID string, o
 		op:     "vm.get_migration_status",
 		method: http.MethodGet,
 		path:   "/migrations/" + url.PathEscape(migrationID),
+		tmpl:   "/migrations/{migration_id}",
 		opts:   o,
 	}
 
@@ -324,6 +327,7 @@ func (r *VMClient) CancelMigration(ctx context.Context, migrationID string, opts
 		op:     "vm.cancel_migration",
 		method: http.MethodPost,
 		path:   "/migrations/" + url.PathEscape(migrationID) + "/cancel",
+		tmpl:   "/migrations/{migration_id}/cancel",
 		opts:   o,
 	}
 
@@ -355,6 +359,7 @@ func (r *VMClient) Snapshot(ctx context.Context, vmID string, name string, optio
 		op:     "vm.snapshot",
 		method: http.MethodPost,
 		path:   "/vms/" + url.PathEscape(vmID) + "/snapshots",
+		tmpl:   "/vms/{vm_id}/snapshots",
 		body:   body,
 		keyed:  true,
 		opts:   o,
@@ -367,53 +372,75 @@ func (r *VMClient) Snapshot(ctx context.Context, vmID string, name string, optio
 	return &out, nil
 }
 
-// ListSnapshots lists a VM's snapshots, page by page. It returns the items of every page.
+// ListSnapshots lists a VM's snapshots, page by page. It returns the items of every page; ListSnapshotsIter hands them out as the
+// pages arrive.
 func (r *VMClient) ListSnapshots(ctx context.Context, vmID string, opts ...CallOption) ([]Snapshot, error) {
+	items := []Snapshot{}
+	for item, err := range r.ListSnapshotsIter(ctx, vmID, opts...) {
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, item)
+	}
+	return items, nil
+}
+
+// ListSnapshotsIter lists a VM's snapshots, page by page. It hands out the items as the pages arrive: a page is
+// fetched only once the loop has taken every item of the one before, so breaking out of the loop
+// fetches no further page. An error is yielded once, and ends the iteration.
+func (r *VMClient) ListSnapshotsIter(ctx context.Context, vmID string, opts ...CallOption) iter.Seq2[Snapshot, error] {
+	return func(yield func(Snapshot, error) bool) {
+		req, o, err := r.listSnapshotsRequest(vmID, opts)
+		if err != nil {
+			yield(Snapshot{}, err)
+			return
+		}
+		pages(yield, func(token string) ([]Snapshot, string, error) {
+			page := *req
+			page.query = cloneQuery(req.query)
+			if o.pageSize > 0 {
+				page.query.Set("page_size", strconv.Itoa(o.pageSize))
+			}
+			if token != "" {
+				page.query.Set("page_token", token)
+			}
+			var out SnapshotList
+			if err := r.c.call(ctx, &page, &out); err != nil {
+				return nil, "", err
+			}
+			return out.Snapshots, out.NextPageToken, nil
+		})
+	}
+}
+
+// listSnapshotsRequest checks the inputs of ListSnapshots and builds its request.
+func (r *VMClient) listSnapshotsRequest(vmID string, opts []CallOption) (*request, callOptions, error) {
 	o, err := newCallOptions(opts)
 	if err != nil {
-		return nil, err
+		return nil, callOptions{}, err
 	}
 	if vmID == "" {
-		return nil, invalidConfig("vm_id", "is required")
+		return nil, callOptions{}, invalidConfig("vm_id", "is required")
 	}
 	query := url.Values{}
 	if o.pageSize > 0 {
 		if o.pageSize < 1 {
-			return nil, fieldError("page_size", fmt.Sprintf("must be at least 1, got %v", o.pageSize))
+			return nil, callOptions{}, fieldError("page_size", fmt.Sprintf("must be at least 1, got %v", o.pageSize))
 		}
 		if o.pageSize > 1000 {
-			return nil, fieldError("page_size", fmt.Sprintf("must be at most 1000, got %v", o.pageSize))
+			return nil, callOptions{}, fieldError("page_size", fmt.Sprintf("must be at most 1000, got %v", o.pageSize))
 		}
 	}
 	req := &request{
 		op:     "vm.list_snapshots",
 		method: http.MethodGet,
 		path:   "/vms/" + url.PathEscape(vmID) + "/snapshots",
+		tmpl:   "/vms/{vm_id}/snapshots",
 		query:  query,
 		opts:   o,
 	}
 
-	items := []Snapshot{}
-	err = paginate(func(token string) (string, error) {
-		page := *req
-		page.query = cloneQuery(req.query)
-		if o.pageSize > 0 {
-			page.query.Set("page_size", strconv.Itoa(o.pageSize))
-		}
-		if token != "" {
-			page.query.Set("page_token", token)
-		}
-		var out SnapshotList
-		if err := r.c.call(ctx, &page, &out); err != nil {
-			return "", err
-		}
-		items = append(items, out.Snapshots...)
-		return out.NextPageToken, nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return items, nil
+	return req, o, nil
 }
 
 // RestoreSnapshot restores a VM from one of its snapshots. It returns only an error;
@@ -433,6 +460,7 @@ func (r *VMClient) RestoreSnapshot(ctx context.Context, vmID string, snapshotID 
 		op:     "vm.restore_snapshot",
 		method: http.MethodPost,
 		path:   "/vms/" + url.PathEscape(vmID) + "/snapshots/" + url.PathEscape(snapshotID) + "/restore",
+		tmpl:   "/vms/{vm_id}/snapshots/{snapshot_id}/restore",
 		keyed:  true,
 		opts:   o,
 	}
@@ -453,6 +481,7 @@ func (r *VMClient) DeleteSnapshot(ctx context.Context, snapshotID string, opts .
 		op:     "vm.delete_snapshot",
 		method: http.MethodDelete,
 		path:   "/snapshots/" + url.PathEscape(snapshotID),
+		tmpl:   "/snapshots/{snapshot_id}",
 		opts:   o,
 	}
 
@@ -486,6 +515,7 @@ func (r *VMClient) GetMetrics(ctx context.Context, vmID string, window string, o
 		op:     "vm.get_metrics",
 		method: http.MethodGet,
 		path:   "/vms/" + url.PathEscape(vmID) + "/metrics",
+		tmpl:   "/vms/{vm_id}/metrics",
 		query:  query,
 		opts:   o,
 	}
@@ -521,6 +551,7 @@ func (r *VMClient) StreamMetricsStream(ctx context.Context, vmID string, interva
 		op:     "vm.stream_metrics",
 		method: http.MethodGet,
 		path:   "/vms/" + url.PathEscape(vmID) + "/metrics/stream",
+		tmpl:   "/vms/{vm_id}/metrics/stream",
 		query:  query,
 		opts:   o,
 	}
@@ -562,6 +593,7 @@ func (r *VMClient) WatchStream(ctx context.Context, vmID string, opts ...CallOpt
 		op:     "vm.watch",
 		method: http.MethodGet,
 		path:   "/vms/" + url.PathEscape(vmID) + "/events",
+		tmpl:   "/vms/{vm_id}/events",
 		query:  query,
 		opts:   o,
 	}
@@ -577,6 +609,117 @@ func (r *VMClient) Watch(ctx context.Context, vmID string, opts ...CallOption) (
 		return nil, err
 	}
 	return s.C, nil
+}
+
+// WaitUntilRunning waits until the VM runs; a VM that ends in error fails the wait. It polls Get: the first poll at once,
+// then 200 ms to 5000 ms apart (growing, with jitter), for at most 300 s
+// (WithMaxWait changes it; its expiry is a TimeoutError of code wait_timeout and changes nothing
+// on the server). The opts apply to every poll. On a failure the last status
+// is returned with the error.
+func (r *VMClient) WaitUntilRunning(ctx context.Context, vmID string, opts ...CallOption) (*VM, error) {
+	var last *VM
+	err := r.c.wait(ctx, waitSpec{op: "vm.wait_until_running", minDelay: 200 * time.Millisecond, maxDelay: 5 * time.Second, maxWait: 5 * time.Minute}, opts, func(ctx context.Context) (bool, error) {
+		out, err := r.Get(ctx, vmID, opts...)
+		if err != nil {
+			return false, err
+		}
+		last = out
+		switch out.State {
+		case VMStateRunning:
+			return true, nil
+		}
+		switch out.State {
+		case VMStateError:
+			e := waiterFailure(ErrWaiter, "waiter_failed", "vm.wait_until_running", fmt.Sprint(out.State))
+			return true, e
+		}
+		return false, nil
+	})
+	if err != nil {
+		return last, err
+	}
+	return last, nil
+}
+
+// WaitUntilStopped waits until the VM is stopped; a VM that ends in error fails the wait. It polls Get: the first poll at once,
+// then 200 ms to 5000 ms apart (growing, with jitter), for at most 300 s
+// (WithMaxWait changes it; its expiry is a TimeoutError of code wait_timeout and changes nothing
+// on the server). The opts apply to every poll. On a failure the last status
+// is returned with the error.
+func (r *VMClient) WaitUntilStopped(ctx context.Context, vmID string, opts ...CallOption) (*VM, error) {
+	var last *VM
+	err := r.c.wait(ctx, waitSpec{op: "vm.wait_until_stopped", minDelay: 200 * time.Millisecond, maxDelay: 5 * time.Second, maxWait: 5 * time.Minute}, opts, func(ctx context.Context) (bool, error) {
+		out, err := r.Get(ctx, vmID, opts...)
+		if err != nil {
+			return false, err
+		}
+		last = out
+		switch out.State {
+		case VMStateStopped:
+			return true, nil
+		}
+		switch out.State {
+		case VMStateError:
+			e := waiterFailure(ErrWaiter, "waiter_failed", "vm.wait_until_stopped", fmt.Sprint(out.State))
+			return true, e
+		}
+		return false, nil
+	})
+	if err != nil {
+		return last, err
+	}
+	return last, nil
+}
+
+// WaitUntilDestroyed waits until the VM is gone (get answers vm_not_found). It polls Get: the first poll at once,
+// then 200 ms to 5000 ms apart (growing, with jitter), for at most 300 s
+// (WithMaxWait changes it; its expiry is a TimeoutError of code wait_timeout and changes nothing
+// on the server). The opts apply to every poll.
+func (r *VMClient) WaitUntilDestroyed(ctx context.Context, vmID string, opts ...CallOption) error {
+	err := r.c.wait(ctx, waitSpec{op: "vm.wait_until_destroyed", minDelay: 200 * time.Millisecond, maxDelay: 5 * time.Second, maxWait: 5 * time.Minute}, opts, func(ctx context.Context) (bool, error) {
+		_, err := r.Get(ctx, vmID, opts...)
+		if err != nil {
+			if errorCode(err) == "vm_not_found" {
+				return true, nil
+			}
+			return false, err
+		}
+		return false, nil
+	})
+	return err
+}
+
+// WaitMigration waits until a migration ends; failed or cancelled raise MigrationError with the status's error text. It polls GetMigrationStatus: the first poll at once,
+// then 1000 ms to 20000 ms apart (growing, with jitter), for at most 3600 s
+// (WithMaxWait changes it; its expiry is a TimeoutError of code wait_timeout and changes nothing
+// on the server). The opts apply to every poll. On a failure the last status
+// is returned with the error.
+func (r *VMClient) WaitMigration(ctx context.Context, migrationID string, opts ...CallOption) (*MigrationStatus, error) {
+	var last *MigrationStatus
+	err := r.c.wait(ctx, waitSpec{op: "vm.wait_for_migration", minDelay: 1 * time.Second, maxDelay: 20 * time.Second, maxWait: 1 * time.Hour}, opts, func(ctx context.Context) (bool, error) {
+		out, err := r.GetMigrationStatus(ctx, migrationID, opts...)
+		if err != nil {
+			return false, err
+		}
+		last = out
+		switch out.State {
+		case MigrationStateCompleted:
+			return true, nil
+		}
+		switch out.State {
+		case MigrationStateFailed, MigrationStateCancelled:
+			e := waiterFailure(ErrMigration, "migration_failed", "vm.wait_for_migration", fmt.Sprint(out.State))
+			if out.Error != "" {
+				e.Message += ": " + out.Error
+			}
+			return true, e
+		}
+		return false, nil
+	})
+	if err != nil {
+		return last, err
+	}
+	return last, nil
 }
 
 // WithSince sets the optional since input of VMClient.Watch:

@@ -3,6 +3,7 @@
 package dwcp
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -63,51 +64,54 @@ type streamConn struct {
 	lastID string
 }
 
-// openStream connects (with retries) and starts the goroutine that feeds C; an error while opening
-// is returned at once.
+// openStream connects through the attempt loop and starts the goroutine that feeds C; an error
+// while opening is returned at once. The stream is one call: its reconnects are further attempts
+// of it, and its hooks' CallEnd runs when it ends.
 func openStream[T any](ctx context.Context, c *Client, r *request) (*Stream[T], error) {
 	if err := c.ready(r); err != nil {
 		return nil, err
 	}
-	sctx, cancel := context.WithCancel(ctx)
+	r.stream = true
+	st := c.newCall(r)
+	cctx := c.callStart(ctx, &st.call)
+	sctx, cancel := context.WithCancel(cctx)
 	conn := &streamConn{cancel: cancel, done: make(chan struct{})}
-	resp, err := c.connectStream(sctx, r, "")
-	if err != nil {
+	resp, e := c.loop(sctx, st, nil)
+	if e != nil || resp == nil {
 		cancel()
-		c.counters.errorsTotal.Add(1)
-		if errors.Is(err, errStreamEnded) {
-			ch := make(chan T)
-			close(ch)
-			close(conn.done)
-			return &Stream[T]{C: ch, conn: conn}, nil
+		if err := c.finish(cctx, st, e); err != nil {
+			return nil, err
 		}
-		return nil, err
+		ch := make(chan T) // 204: the server has nothing to stream
+		close(ch)
+		close(conn.done)
+		return &Stream[T]{C: ch, conn: conn}, nil
 	}
 	ch := make(chan T, streamBuffer)
 	c.track(conn)
-	go pump(sctx, ctx, c, r, conn, resp, ch)
+	go pump(sctx, cctx, c, st, conn, resp, ch)
 	return &Stream[T]{C: ch, conn: conn}, nil
 }
 
-// errStreamEnded marks a 204 answer: the server has nothing to stream, and no reconnect follows.
-var errStreamEnded = errors.New("dwcp: stream ended by the server")
-
-// pump reads events, decodes and delivers them, and resumes the stream after a drop.
-func pump[T any](ctx, parent context.Context, c *Client, r *request, conn *streamConn, resp *http.Response, ch chan<- T) {
+// pump reads events, decodes and delivers them, and resumes the stream after a drop: each
+// reconnect goes through the attempt loop, its attempt numbers continuing the stream's.
+func pump[T any](ctx, cctx context.Context, c *Client, st *callState, conn *streamConn, resp *http.Response, ch chan<- T) {
+	var end *Error
 	defer func() {
-		close(ch)
 		conn.cancel()
 		c.untrack(conn)
+		conn.err = c.finish(cctx, st, end)
 		close(conn.done)
+		close(ch)
 	}()
 	var lastSeq int64 = -1
 	failures := 0
 	for {
 		reader := newSSEReader(resp.Body, c.config.BufferSize, conn.lastID)
-		delivered, err := deliver(ctx, c, r, reader, conn, &lastSeq, ch)
+		delivered, err := deliver(ctx, c, st, reader, conn, &lastSeq, ch)
 		resp.Body.Close()
 		if ctx.Err() != nil {
-			conn.err = endedByCaller(parent)
+			end = endedByCaller(cctx)
 			return
 		}
 		if err == nil {
@@ -117,34 +121,51 @@ func pump[T any](ctx, parent context.Context, c *Client, r *request, conn *strea
 			failures = 0
 		}
 		failures++
-		if failures > c.policy.retries+1 {
-			conn.err = streamBroken(err)
-			c.counters.errorsTotal.Add(1)
+		cause := c.stamp(streamBroken(err), st)
+		var fatal *fatalStreamError
+		if failures > st.retries+1 || errors.As(err, &fatal) {
+			end = cause
 			return
 		}
 		delay := c.policy.backoff(failures)
 		if reader.retry > 0 {
 			delay = reconnectDelay(reader.retry, failures, c.policy)
 		}
-		if sleep(ctx, delay) != nil {
-			conn.err = endedByCaller(parent)
+		if !c.budget.take(st, cause) {
+			end = exhausted(cause)
 			return
 		}
-		resp, err = c.connectStream(ctx, r, conn.lastID)
-		if err != nil {
-			if ctx.Err() != nil {
-				conn.err = endedByCaller(parent)
-			} else if !errors.Is(err, errStreamEnded) {
-				conn.err = err
-				c.counters.errorsTotal.Add(1)
-			}
+		if herr := c.beforeRetry(cctx, st.last, delay, cause); herr != nil {
+			end = c.stamp(herr, st)
+			return
+		}
+		if c.log != nil {
+			c.log.retry(cctx, st.last, delay, cause)
+		}
+		if sleep(ctx, delay) != nil {
+			end = endedByCaller(cctx)
+			return
+		}
+		conn.mu.Lock()
+		st.lastID = conn.lastID
+		conn.mu.Unlock()
+		var e *Error
+		resp, e = c.loop(ctx, st, nil)
+		switch {
+		case ctx.Err() != nil:
+			end = endedByCaller(cctx)
+			return
+		case e != nil:
+			end = e
+			return
+		case resp == nil: // 204: the server ended the stream
 			return
 		}
 	}
 }
 
 // deliver sends the events of one connection; nil error means the server ended the stream.
-func deliver[T any](ctx context.Context, c *Client, r *request, reader *sseReader, conn *streamConn, lastSeq *int64, ch chan<- T) (bool, error) {
+func deliver[T any](ctx context.Context, c *Client, st *callState, reader *sseReader, conn *streamConn, lastSeq *int64, ch chan<- T) (bool, error) {
 	delivered := false
 	for {
 		ev, err := reader.next()
@@ -171,7 +192,7 @@ func deliver[T any](ctx context.Context, c *Client, r *request, reader *sseReade
 		conn.mu.Lock()
 		conn.lastID = ev.id
 		conn.mu.Unlock()
-		if hook := r.opts.onEventID; hook != nil {
+		if hook := st.r.opts.onEventID; hook != nil {
 			hook(ev.id)
 		}
 		select {
@@ -188,7 +209,7 @@ type fatalStreamError struct{ err *Error }
 
 func (f *fatalStreamError) Error() string { return f.err.Error() }
 
-func streamBroken(err error) error {
+func streamBroken(err error) *Error {
 	var fatal *fatalStreamError
 	if errors.As(err, &fatal) {
 		return fatal.err
@@ -201,7 +222,7 @@ func streamBroken(err error) error {
 
 // endedByCaller is the error of a stream the caller stopped: nil for a cancel or Close, a
 // TimeoutError when the caller's deadline expired.
-func endedByCaller(parent context.Context) error {
+func endedByCaller(parent context.Context) *Error {
 	if errors.Is(parent.Err(), context.DeadlineExceeded) {
 		e := clientError("client_timeout", "the caller's deadline expired")
 		e.Err = context.DeadlineExceeded
@@ -216,71 +237,21 @@ func reconnectDelay(base time.Duration, n int, p retryPolicy) time.Duration {
 	return p.backoff(n)
 }
 
-// connectStream opens the event stream (retrying like any call) and returns the 200 response.
-func (c *Client) connectStream(ctx context.Context, r *request, lastID string) (*http.Response, error) {
-	requestID := newUUID()
-	target := r.url(c.base)
-	for attempt := 1; ; attempt++ {
-		if ctx.Err() != nil {
-			return nil, c.contextError(ctx, r, requestID, "", attempt-1, nil)
-		}
-		resp, err := c.streamAttempt(ctx, target, requestID, lastID, attempt)
-		var failure *Error
-		switch {
-		case err != nil && ctx.Err() != nil:
-			return nil, c.contextError(ctx, r, requestID, "", attempt, err)
-		case err != nil:
-			failure = transportError(err)
-		case resp.StatusCode == http.StatusNoContent:
-			resp.Body.Close()
-			return nil, errStreamEnded
-		case resp.StatusCode == http.StatusOK && isEventStream(resp.Header):
-			return resp, nil
-		default:
-			body, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-			resp.Body.Close()
-			if resp.StatusCode < 300 {
-				failure = clientError("malformed_response", "the stream is not text/event-stream")
-				failure.Status = resp.StatusCode
-				failure.RequestID, failure.Attempts = requestID, attempt
-				return nil, failure
-			}
-			failure = responseError(resp, body)
-		}
-		failure.RequestID, failure.Attempts = firstNonEmpty(failure.RequestID, requestID), attempt
-		var header http.Header
-		if resp != nil {
-			header = resp.Header
-		}
-		delay, again := c.policy.decide(attempt, failure, false, header)
-		if !again {
-			return nil, failure
-		}
-		if sleep(ctx, delay) != nil {
-			return nil, c.contextError(ctx, r, requestID, "", attempt, failure)
-		}
-	}
-}
-
-// streamAttempt sends one stream request; RequestTimeout bounds the wait for the response headers.
-func (c *Client) streamAttempt(ctx context.Context, target, requestID, lastID string, n int) (*http.Response, error) {
-	req, err := newRequest(ctx, http.MethodGet, target, nil, false)
+// sendStream sends one stream request; the attempt's timeout bounds the wait for the response's
+// head. A 200 keeps its body open for the caller; any other answer's body is read and closed.
+func (c *Client) sendStream(ctx context.Context, st *callState, a *Attempt) (*http.Response, *bytes.Buffer, error) {
+	req, err := newRequest(ctx, http.MethodGet, st.target, nil, false)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	c.headers(req.Header, requestID, "", n, false)
-	req.Header["Accept"] = c.static.acceptStream
-	req.Header["Cache-Control"] = c.static.noCache
-	if lastID != "" {
-		req.Header["Last-Event-Id"] = []string{lastID}
-	}
+	req.Header = a.Header
 	c.counters.messagesSent.Add(1)
 	c.counters.bytesSent.Add(requestSize(req, 0))
 	type result struct {
 		resp *http.Response
 		err  error
 	}
-	timer := time.NewTimer(c.config.RequestTimeout)
+	timer := time.NewTimer(st.timeout)
 	defer timer.Stop()
 	done := make(chan result, 1)
 	actx, cancel := context.WithCancel(ctx)
@@ -292,17 +263,27 @@ func (c *Client) streamAttempt(ctx context.Context, target, requestID, lastID st
 	case res := <-done:
 		if res.err != nil {
 			cancel()
-			return nil, res.err
+			return nil, nil, res.err
 		}
-		res.resp.Body = &cancelOnClose{ReadCloser: res.resp.Body, cancel: cancel}
-		return res.resp, nil
+		if res.resp.StatusCode == http.StatusOK {
+			res.resp.Body = &cancelOnClose{ReadCloser: res.resp.Body, cancel: cancel}
+			return res.resp, nil, nil
+		}
+		defer cancel()
+		defer res.resp.Body.Close()
+		buf := getBuffer(res.resp.ContentLength)
+		if _, err := buf.ReadFrom(io.LimitReader(res.resp.Body, 1<<20)); err != nil {
+			putBuffer(buf)
+			return nil, nil, err
+		}
+		return res.resp, buf, nil
 	case <-timer.C:
 		cancel()
 		res := <-done
 		if res.resp != nil {
 			res.resp.Body.Close()
 		}
-		return nil, context.DeadlineExceeded
+		return nil, nil, context.DeadlineExceeded
 	}
 }
 

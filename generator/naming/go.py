@@ -74,10 +74,17 @@ RUNTIME_NAMES = frozenset(
         *("Client", "ClientMetrics", "Option", "CallOption", "Stream", "NewClient"),
         *("DefaultConfig", "WithJitter", "WithHTTPClient", "WithIdempotencyKey", "WithPageSize", "WithResult"),
         *("WithEventID", "Version", "SpecHash"),
+        # Issue 15: hooks, logging, per-call options, raw responses.
+        *("Hooks", "Call", "Attempt", "Response", "WithHooks", "WithLogger", "WithLogLevel"),
+        *("WithRequestTimeout", "WithRetryAttempts", "WithHeader", "WithResponseInto"),
+        # Issue 16: retry budget, waiters.
+        *("WithMaxWait", "ClientMetrics"),
     }
 )
 # Methods of *Client written by hand or by connect.go.
-CLIENT_METHODS = frozenset({"Connect", "Disconnect", "IsConnected", "IsAuthenticated", "GetMetrics", "Config"})
+CLIENT_METHODS = frozenset(
+    {"Connect", "Disconnect", "IsConnected", "IsAuthenticated", "GetMetrics", "Config", "String", "GoString", "Format"}
+)
 
 
 class GoArg:
@@ -182,6 +189,10 @@ class GoNamer(Namer):
         if op.long_running is None:
             return None
         waiter = op.long_running.waiter
+        return waiter.override("go") or pascal(waiter.name, self.initialisms)
+
+    def waiter_method(self, waiter: ir.Waiter) -> str:
+        """A spec-declared waiter's method: the spec's go name, else the waiter's name (WaitUntilRunning)."""
         return waiter.override("go") or pascal(waiter.name, self.initialisms)
 
     def waiter_op(self, op: ir.Operation) -> str:
@@ -487,6 +498,7 @@ class GoNamer(Namer):
                 yield "package", f"enums.{enum.name}.values.{v.name}", self.const(enum, v)
         for resource in api.resources:
             yield from self._resource_identifiers(resource)
+            yield from self._waiter_identifiers(resource)
         distinct: set[tuple[str, str]] = set()
         for op in api.public_operations:
             for option in self.options(op):
@@ -506,11 +518,15 @@ class GoNamer(Namer):
             yield scope, path, self.method_name(op)
             if op.is_stream:
                 yield scope, path + ".stream", self.stream_method(op)
-            waiter = self.waiter(op)
-            if waiter is not None:
-                yield scope, path + ".long_running.waiter", waiter
+            if op.is_paginated:
+                yield scope, path + ".iter", self.method_name(op) + "Iter"
             for arg in [*self.args(op), *self.options(op)]:
                 yield f"parameters of {op.id}", f"{path}.input.{arg.wire}", arg.name
+
+    def _waiter_identifiers(self, resource: ir.Resource) -> Iterator[tuple[str, str, str]]:
+        scope = f"methods of {self.resource_type(resource)}"
+        for waiter in resource.waiters:
+            yield scope, f"resources.{resource.name}.waiters.{waiter.name}", self.waiter_method(waiter)
 
     def problems(self, api: ir.Api) -> Iterator[tuple[str, str]]:
         """(spec path, message) of every shape the Go templates cannot emit."""

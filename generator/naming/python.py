@@ -209,8 +209,6 @@ class PythonNamer(Namer):
             enums = [i.type.leaf.name for i in op.inputs if i.type.leaf.is_enum]
             if op.body is not None and op.body.flatten:
                 enums += [f.type.leaf.name for f in op.body.struct.fields if f.type.leaf.is_enum]
-            if op.long_running is not None and op.output is not None and not sync:
-                enums.append(op.output.field(op.long_running.state_field).type.name)
             names |= {self.type(api.enum(e)) for e in enums}
         return sorted(names)
 
@@ -226,18 +224,18 @@ class PythonNamer(Namer):
             found |= {"Literal"} if any(i.constraints.one_of for i in op.inputs) else set()
             found |= {"Limits"} if any(p.constraints.any for p in op.query_params) else set()
             found |= {"EventStream"} if op.is_stream else set()
-            found |= {"all_pages", "builtins"} if op.is_paginated else set()
+            found |= {"Pager", "builtins"} if op.is_paginated else set()
             found |= {"builtins"} if any("builtins." in self.input_type(i, shadowed) for i in op.inputs) else set()
             found |= {"Optional"} if op.is_paginated or op.optional_inputs or op.needs_idempotency_key else set()
             found |= {"Optional"} if any(not i.required for i in op.positional_inputs) else set()
-            lro = {"Duration", "wait", "POLL_INTERVAL", "CLIENT_TIMEOUT", "CATALOGUE"}
-            found |= lro if op.long_running is not None else set()
+            found |= {"Duration", "wait"} if op.long_running is not None else set()
         return found
 
     def method_names(self, api: ir.Api) -> frozenset[str]:
         """Every method name of the SDK's client classes (names that shadow builtins inside them)."""
         names = {self.client_method(op) for op in api.operations}
         names |= {self.waiter(op) for op in api.long_running_operations}
+        names |= {w.override("python") or _safe(w.name) for w in api.waiters}
         return frozenset(names | {self.accessor(r) for r in api.client_resources} | set(CLIENT_MEMBERS))
 
     def enum_names(self, api: ir.Api) -> set[str]:

@@ -185,6 +185,10 @@ class TypeScriptNamer(Namer):
         waiter = op.long_running.waiter
         return waiter.override("typescript") or camel(waiter.name)
 
+    def waiter_method(self, waiter: ir.Waiter) -> str:
+        """waitUntilRunning: a spec waiter's method (its typescript override, or its name camelCased)."""
+        return waiter.override("typescript") or camel(waiter.name)
+
     def waiter_op(self, op: ir.Operation) -> str:
         """The conformance protocol's op of a wait helper: <resource>.<waiter name>."""
         assert op.long_running is not None

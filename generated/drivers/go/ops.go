@@ -130,11 +130,34 @@ func applyConfig(config *dwcp.ClientConfig, wire map[string]any) error {
 		}
 		config.BufferSize = int(x)
 	}
+	if block, ok := wire["retry_budget"].(map[string]any); ok {
+		if v, ok := block["capacity"].(float64); ok {
+			config.RetryBudget.Capacity = int(v)
+		}
+		if v, ok := block["retry_cost"].(float64); ok {
+			config.RetryBudget.RetryCost = int(v)
+		}
+		if v, ok := block["timeout_retry_cost"].(float64); ok {
+			config.RetryBudget.TimeoutRetryCost = int(v)
+		}
+		if v, ok := block["success_refund"].(float64); ok {
+			config.RetryBudget.SuccessRefund = int(v)
+		}
+	}
 	return nil
 }
 
+// firstMS is the first of the protocol's millisecond values that is present.
+func firstMS(a, b *int64) *int64 {
+	if a != nil {
+		return a
+	}
+	return b
+}
+
 // callOp runs one `call` op through the SDK's public API and returns its result in wire form.
-func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage) (any, error) {
+// extra are the call's options from the protocol (timeout, retries, headers, raw response).
+func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage, extra []dwcp.CallOption) (any, error) {
 	switch op {
 	case "system.health":
 		var a struct {
@@ -142,7 +165,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		out, err := c.Health(ctx, opts...)
 		if err != nil {
@@ -157,7 +180,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		out, err := c.VM().Create(ctx, a.Config, opts...)
 		if err != nil {
@@ -172,7 +195,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		out, err := c.VM().Get(ctx, a.VMID, opts...)
 		if err != nil {
@@ -184,15 +207,32 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		var a struct {
 			Labels   map[string]string `json:"labels"`
 			PageSize *int              `json:"page_size"`
+			Take     *int              `json:"take"`
 		}
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 		if a.PageSize != nil {
 			opts = append(opts, dwcp.WithPageSize(*a.PageSize))
 		}
 
+		if a.Take != nil {
+			items := []any{}
+			if *a.Take <= 0 {
+				return items, nil
+			}
+			for item, err := range c.VM().ListIter(ctx, a.Labels, opts...) {
+				if err != nil {
+					return nil, err
+				}
+				items = append(items, item)
+				if len(items) == *a.Take {
+					break // the idiomatic early exit: no further page is fetched
+				}
+			}
+			return items, nil
+		}
 		out, err := c.VM().List(ctx, a.Labels, opts...)
 		if err != nil {
 			return nil, err
@@ -206,7 +246,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		var out dwcp.VM
 		opts = append(opts, dwcp.WithResult(&out))
@@ -223,7 +263,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		var out dwcp.VM
 		opts = append(opts, dwcp.WithResult(&out))
@@ -239,7 +279,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		return nil, c.VM().Destroy(ctx, a.VMID, opts...)
 
@@ -252,7 +292,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		out, err := c.VM().Migrate(ctx, a.VMID, a.TargetNode, a.Options, opts...)
 		if err != nil {
@@ -260,31 +300,6 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		}
 		return out, nil
 
-	case "vm.wait_for_migration":
-		var wait struct {
-			DeadlineMS *int64 `json:"deadline_ms"`
-		}
-		if err := json.Unmarshal(raw, &wait); err != nil {
-			return nil, argError(err)
-		}
-		if wait.DeadlineMS != nil {
-			var cancel context.CancelFunc
-			ctx, cancel = context.WithTimeout(ctx, msDuration(wait.DeadlineMS))
-			defer cancel()
-		}
-		var a struct {
-			MigrationID string `json:"migration_id"`
-		}
-		if err := json.Unmarshal(raw, &a); err != nil {
-			return nil, argError(err)
-		}
-		var opts []dwcp.CallOption
-
-		out, err := c.VM().WaitMigration(ctx, a.MigrationID, opts...)
-		if err != nil {
-			return nil, err
-		}
-		return out, nil
 	case "vm.get_migration_status":
 		var a struct {
 			MigrationID string `json:"migration_id"`
@@ -292,7 +307,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		out, err := c.VM().GetMigrationStatus(ctx, a.MigrationID, opts...)
 		if err != nil {
@@ -307,7 +322,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		out, err := c.VM().CancelMigration(ctx, a.MigrationID, opts...)
 		if err != nil {
@@ -324,7 +339,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		out, err := c.VM().Snapshot(ctx, a.VMID, a.Name, a.Options, opts...)
 		if err != nil {
@@ -336,15 +351,32 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		var a struct {
 			VMID     string `json:"vm_id"`
 			PageSize *int   `json:"page_size"`
+			Take     *int   `json:"take"`
 		}
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 		if a.PageSize != nil {
 			opts = append(opts, dwcp.WithPageSize(*a.PageSize))
 		}
 
+		if a.Take != nil {
+			items := []any{}
+			if *a.Take <= 0 {
+				return items, nil
+			}
+			for item, err := range c.VM().ListSnapshotsIter(ctx, a.VMID, opts...) {
+				if err != nil {
+					return nil, err
+				}
+				items = append(items, item)
+				if len(items) == *a.Take {
+					break // the idiomatic early exit: no further page is fetched
+				}
+			}
+			return items, nil
+		}
 		out, err := c.VM().ListSnapshots(ctx, a.VMID, opts...)
 		if err != nil {
 			return nil, err
@@ -359,7 +391,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		var out dwcp.VM
 		opts = append(opts, dwcp.WithResult(&out))
@@ -375,7 +407,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		return nil, c.VM().DeleteSnapshot(ctx, a.SnapshotID, opts...)
 
@@ -387,7 +419,7 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		out, err := c.VM().GetMetrics(ctx, a.VMID, msString(a.Window), opts...)
 		if err != nil {
@@ -395,12 +427,104 @@ func callOp(ctx context.Context, c *dwcp.Client, op string, raw json.RawMessage)
 		}
 		return out, nil
 
+	case "vm.wait_until_running":
+		var wait struct {
+			MaxWaitMS  *int64 `json:"max_wait_ms"`
+			DeadlineMS *int64 `json:"deadline_ms"`
+		}
+		if err := json.Unmarshal(raw, &wait); err != nil {
+			return nil, argError(err)
+		}
+		var a struct {
+			VMID string `json:"vm_id"`
+		}
+		if err := json.Unmarshal(raw, &a); err != nil {
+			return nil, argError(err)
+		}
+		opts := append([]dwcp.CallOption{}, extra...)
+
+		if ms := firstMS(wait.MaxWaitMS, wait.DeadlineMS); ms != nil {
+			opts = append(opts, dwcp.WithMaxWait(msDuration(ms)))
+		}
+		out, err := c.VM().WaitUntilRunning(ctx, a.VMID, opts...)
+		if err != nil {
+			return nil, err
+		}
+		return out, nil
+	case "vm.wait_until_stopped":
+		var wait struct {
+			MaxWaitMS  *int64 `json:"max_wait_ms"`
+			DeadlineMS *int64 `json:"deadline_ms"`
+		}
+		if err := json.Unmarshal(raw, &wait); err != nil {
+			return nil, argError(err)
+		}
+		var a struct {
+			VMID string `json:"vm_id"`
+		}
+		if err := json.Unmarshal(raw, &a); err != nil {
+			return nil, argError(err)
+		}
+		opts := append([]dwcp.CallOption{}, extra...)
+
+		if ms := firstMS(wait.MaxWaitMS, wait.DeadlineMS); ms != nil {
+			opts = append(opts, dwcp.WithMaxWait(msDuration(ms)))
+		}
+		out, err := c.VM().WaitUntilStopped(ctx, a.VMID, opts...)
+		if err != nil {
+			return nil, err
+		}
+		return out, nil
+	case "vm.wait_until_destroyed":
+		var wait struct {
+			MaxWaitMS  *int64 `json:"max_wait_ms"`
+			DeadlineMS *int64 `json:"deadline_ms"`
+		}
+		if err := json.Unmarshal(raw, &wait); err != nil {
+			return nil, argError(err)
+		}
+		var a struct {
+			VMID string `json:"vm_id"`
+		}
+		if err := json.Unmarshal(raw, &a); err != nil {
+			return nil, argError(err)
+		}
+		opts := append([]dwcp.CallOption{}, extra...)
+
+		if ms := firstMS(wait.MaxWaitMS, wait.DeadlineMS); ms != nil {
+			opts = append(opts, dwcp.WithMaxWait(msDuration(ms)))
+		}
+		return nil, c.VM().WaitUntilDestroyed(ctx, a.VMID, opts...)
+	case "vm.wait_for_migration":
+		var wait struct {
+			MaxWaitMS  *int64 `json:"max_wait_ms"`
+			DeadlineMS *int64 `json:"deadline_ms"`
+		}
+		if err := json.Unmarshal(raw, &wait); err != nil {
+			return nil, argError(err)
+		}
+		var a struct {
+			MigrationID string `json:"migration_id"`
+		}
+		if err := json.Unmarshal(raw, &a); err != nil {
+			return nil, argError(err)
+		}
+		opts := append([]dwcp.CallOption{}, extra...)
+
+		if ms := firstMS(wait.MaxWaitMS, wait.DeadlineMS); ms != nil {
+			opts = append(opts, dwcp.WithMaxWait(msDuration(ms)))
+		}
+		out, err := c.VM().WaitMigration(ctx, a.MigrationID, opts...)
+		if err != nil {
+			return nil, err
+		}
+		return out, nil
 	}
 	return nil, fmt.Errorf("unknown op %q", op)
 }
 
 // openOp opens one stream op.
-func openOp(c *dwcp.Client, op string, raw json.RawMessage) (*stream, error) {
+func openOp(c *dwcp.Client, op string, raw json.RawMessage, extra []dwcp.CallOption) (*stream, error) {
 	ctx := context.Background()
 	switch op {
 	case "vm.stream_metrics":
@@ -411,7 +535,7 @@ func openOp(c *dwcp.Client, op string, raw json.RawMessage) (*stream, error) {
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 
 		ids := &idQueue{}
 		opts = append(opts, dwcp.WithEventID(ids.push))
@@ -429,7 +553,7 @@ func openOp(c *dwcp.Client, op string, raw json.RawMessage) (*stream, error) {
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, argError(err)
 		}
-		var opts []dwcp.CallOption
+		opts := append([]dwcp.CallOption{}, extra...)
 		if a.Since != nil {
 			opts = append(opts, dwcp.WithSince(*a.Since))
 		}

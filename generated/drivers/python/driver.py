@@ -7,7 +7,10 @@ It maps every command of conformance/README.md (protocol 1) onto the SDK's publi
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import json
+import logging
+import os
 import ssl
 import sys
 import threading
@@ -67,9 +70,9 @@ STRUCTS = {
     "error_body": dwcp.ErrorBody,
 }
 
-# A call on a client (Client or SyncClient: the same method names) with the protocol's arguments.
-Op = Callable[[Any, dict[str, Any]], Any]
-Stream = Callable[[Any, dict[str, Any]], "dwcp.EventStream[Any]"]
+# A call on a client (Client or SyncClient: the same method names) with the protocol's arguments and options.
+Op = Callable[[Any, dict[str, Any], Optional[dwcp.RequestOptions]], Any]
+Stream = Callable[[Any, dict[str, Any], Optional[dwcp.RequestOptions]], "dwcp.EventStream[Any]"]
 
 
 def model(name: str, value: Any) -> Any:
@@ -83,71 +86,113 @@ def seconds(value: Optional[float]) -> Optional[Duration]:
 
 
 OPS: dict[str, Op] = {
-    "system.health": lambda c, a: c.health(),
-    "vm.create": lambda c, a: c.vm.create(
-        config=model("vm_config", a.get("config")),
+    "system.health": lambda c, a, o: c.health(request_options=o),
+    "vm.create": lambda c, a, o: c.vm.create(config=model("vm_config", a.get("config")), request_options=o),
+    "vm.get": lambda c, a, o: c.vm.get(vm_id=a["vm_id"], request_options=o),
+    "vm.list": lambda c, a, o: c.vm.list(
+        labels=a.get("labels"), page_size=a.get("page_size"), request_options=o
     ),
-    "vm.get": lambda c, a: c.vm.get(
-        vm_id=a["vm_id"],
-    ),
-    "vm.list": lambda c, a: c.vm.list(
-        labels=a.get("labels"),
-        page_size=a.get("page_size"),
-    ),
-    "vm.start": lambda c, a: c.vm.start(
-        vm_id=a["vm_id"],
-    ),
-    "vm.stop": lambda c, a: c.vm.stop(
-        vm_id=a["vm_id"],
-        force=a.get("force"),
-    ),
-    "vm.destroy": lambda c, a: c.vm.destroy(
-        vm_id=a["vm_id"],
-    ),
-    "vm.migrate": lambda c, a: c.vm.migrate(
+    "vm.start": lambda c, a, o: c.vm.start(vm_id=a["vm_id"], request_options=o),
+    "vm.stop": lambda c, a, o: c.vm.stop(vm_id=a["vm_id"], force=a.get("force"), request_options=o),
+    "vm.destroy": lambda c, a, o: c.vm.destroy(vm_id=a["vm_id"], request_options=o),
+    "vm.migrate": lambda c, a, o: c.vm.migrate(
         vm_id=a["vm_id"],
         target_node=a["target_node"],
         options=model("migration_options", a.get("options")),
+        request_options=o,
     ),
-    "vm.wait_for_migration": lambda c, a: c.vm.wait_for_migration(a["migration_id"], a["deadline_ms"] / 1000),
-    "vm.get_migration_status": lambda c, a: c.vm.get_migration_status(
-        migration_id=a["migration_id"],
+    "vm.get_migration_status": lambda c, a, o: c.vm.get_migration_status(
+        migration_id=a["migration_id"], request_options=o
     ),
-    "vm.cancel_migration": lambda c, a: c.vm.cancel_migration(
-        migration_id=a["migration_id"],
+    "vm.cancel_migration": lambda c, a, o: c.vm.cancel_migration(
+        migration_id=a["migration_id"], request_options=o
     ),
-    "vm.snapshot": lambda c, a: c.vm.snapshot(
+    "vm.snapshot": lambda c, a, o: c.vm.snapshot(
         vm_id=a["vm_id"],
         name=a["name"],
         options=model("snapshot_options", a.get("options")),
+        request_options=o,
     ),
-    "vm.list_snapshots": lambda c, a: c.vm.list_snapshots(
+    "vm.list_snapshots": lambda c, a, o: c.vm.list_snapshots(
+        vm_id=a["vm_id"], page_size=a.get("page_size"), request_options=o
+    ),
+    "vm.restore_snapshot": lambda c, a, o: c.vm.restore_snapshot(
+        vm_id=a["vm_id"], snapshot_id=a["snapshot_id"], request_options=o
+    ),
+    "vm.delete_snapshot": lambda c, a, o: c.vm.delete_snapshot(
+        snapshot_id=a["snapshot_id"], request_options=o
+    ),
+    "vm.get_metrics": lambda c, a, o: c.vm.get_metrics(
+        vm_id=a["vm_id"], window=seconds(a.get("window")), request_options=o
+    ),
+    "vm.wait_until_running": lambda c, a, o: c.vm.wait_until_running(
+        a["vm_id"], seconds(a.get("max_wait_ms", a.get("deadline_ms"))), request_options=o
+    ),
+    "vm.wait_until_stopped": lambda c, a, o: c.vm.wait_until_stopped(
+        a["vm_id"], seconds(a.get("max_wait_ms", a.get("deadline_ms"))), request_options=o
+    ),
+    "vm.wait_until_destroyed": lambda c, a, o: c.vm.wait_until_destroyed(
+        a["vm_id"], seconds(a.get("max_wait_ms", a.get("deadline_ms"))), request_options=o
+    ),
+    "vm.wait_for_migration": lambda c, a, o: c.vm.wait_for_migration(
+        a["migration_id"], seconds(a.get("max_wait_ms", a.get("deadline_ms"))), request_options=o
+    ),
+}
+# The same calls through with_raw_response (async Client only): a RawResponse of the result.
+RAW_OPS: dict[str, Op] = {
+    "system.health": lambda c, a, o: c.with_raw_response.health(request_options=o),
+    "vm.create": lambda c, a, o: c.vm.with_raw_response.create(
+        config=model("vm_config", a.get("config")), request_options=o
+    ),
+    "vm.get": lambda c, a, o: c.vm.with_raw_response.get(vm_id=a["vm_id"], request_options=o),
+    "vm.list": lambda c, a, o: c.vm.with_raw_response.list(
+        labels=a.get("labels"), page_size=a.get("page_size"), request_options=o
+    ),
+    "vm.start": lambda c, a, o: c.vm.with_raw_response.start(vm_id=a["vm_id"], request_options=o),
+    "vm.stop": lambda c, a, o: c.vm.with_raw_response.stop(
+        vm_id=a["vm_id"], force=a.get("force"), request_options=o
+    ),
+    "vm.destroy": lambda c, a, o: c.vm.with_raw_response.destroy(vm_id=a["vm_id"], request_options=o),
+    "vm.migrate": lambda c, a, o: c.vm.with_raw_response.migrate(
         vm_id=a["vm_id"],
-        page_size=a.get("page_size"),
+        target_node=a["target_node"],
+        options=model("migration_options", a.get("options")),
+        request_options=o,
     ),
-    "vm.restore_snapshot": lambda c, a: c.vm.restore_snapshot(
+    "vm.get_migration_status": lambda c, a, o: c.vm.with_raw_response.get_migration_status(
+        migration_id=a["migration_id"], request_options=o
+    ),
+    "vm.cancel_migration": lambda c, a, o: c.vm.with_raw_response.cancel_migration(
+        migration_id=a["migration_id"], request_options=o
+    ),
+    "vm.snapshot": lambda c, a, o: c.vm.with_raw_response.snapshot(
         vm_id=a["vm_id"],
-        snapshot_id=a["snapshot_id"],
+        name=a["name"],
+        options=model("snapshot_options", a.get("options")),
+        request_options=o,
     ),
-    "vm.delete_snapshot": lambda c, a: c.vm.delete_snapshot(
-        snapshot_id=a["snapshot_id"],
+    "vm.list_snapshots": lambda c, a, o: c.vm.with_raw_response.list_snapshots(
+        vm_id=a["vm_id"], page_size=a.get("page_size"), request_options=o
     ),
-    "vm.get_metrics": lambda c, a: c.vm.get_metrics(
-        vm_id=a["vm_id"],
-        window=seconds(a.get("window")),
+    "vm.restore_snapshot": lambda c, a, o: c.vm.with_raw_response.restore_snapshot(
+        vm_id=a["vm_id"], snapshot_id=a["snapshot_id"], request_options=o
+    ),
+    "vm.delete_snapshot": lambda c, a, o: c.vm.with_raw_response.delete_snapshot(
+        snapshot_id=a["snapshot_id"], request_options=o
+    ),
+    "vm.get_metrics": lambda c, a, o: c.vm.with_raw_response.get_metrics(
+        vm_id=a["vm_id"], window=seconds(a.get("window")), request_options=o
     ),
 }
 STREAMS: dict[str, Stream] = {
-    "vm.stream_metrics": lambda c, a: c.vm.stream_metrics(
-        vm_id=a["vm_id"],
-        interval=seconds(a.get("interval")),
+    "vm.stream_metrics": lambda c, a, o: c.vm.stream_metrics(
+        vm_id=a["vm_id"], interval=seconds(a.get("interval")), request_options=o
     ),
-    "vm.watch": lambda c, a: c.vm.watch(
-        vm_id=a["vm_id"],
-        since=a.get("since"),
-        follow=a.get("follow"),
+    "vm.watch": lambda c, a, o: c.vm.watch(
+        vm_id=a["vm_id"], since=a.get("since"), follow=a.get("follow"), request_options=o
     ),
 }
+POINTS = ("before_attempt", "after_response", "before_retry", "on_error")
 
 
 def wire(value: Any) -> Any:
@@ -172,6 +217,8 @@ def error(exc: BaseException) -> dict[str, Any]:
             "retry_after_ms": retry_after,
             "message": str(exc),
             "field": exc.field,
+            "retry_quota_exhausted": exc.retry_quota_exhausted,
+            "state": exc.details.get("state"),
         }
     if isinstance(exc, asyncio.TimeoutError):
         return {"category": "TimeoutError", "status": None, "message": "deadline exceeded"}
@@ -180,13 +227,120 @@ def error(exc: BaseException) -> dict[str, Any]:
     return {"category": "Crash", "status": None, "message": f"{type(exc).__name__}: {exc}"}
 
 
+def category(exc: BaseException) -> dict[str, Any]:
+    """An error's category and code, as hook events report them."""
+    return {"category": type(exc).__name__, "code": getattr(exc, "code", None)}
+
+
+def request_options(wire_options: Optional[dict[str, Any]]) -> Optional[dwcp.RequestOptions]:
+    """The protocol's call options as the SDK's RequestOptions (timeout_ms in seconds)."""
+    if not wire_options:
+        return None
+    timeout = wire_options.get("timeout_ms")
+    return dwcp.RequestOptions(
+        timeout=None if timeout is None else timeout / 1000,
+        retry_attempts=wire_options.get("retry_attempts"),
+        headers=wire_options.get("headers"),
+        idempotency_key=wire_options.get("idempotency_key"),
+    )
+
+
+class Recorder(dwcp.Hook):
+    """A hook of the protocol's `hooks` setting: records every point, adds headers, raises where told."""
+
+    def __init__(
+        self, name: str, set_headers: dict[str, str], fail_at: Optional[str], events: list[Any]
+    ) -> None:
+        self.name = name
+        self.set_headers = set_headers
+        self.fail_at = fail_at
+        self.events = events
+
+    def _record(self, point: str, ctx: dwcp.AttemptContext, **extra: Any) -> None:
+        event = {"hook": self.name, "point": point, "op": ctx.operation, "attempt": ctx.attempt}
+        self.events.append({**event, "request_id": ctx.request_id, **extra})
+        if self.fail_at == point:
+            raise RuntimeError(f"hook {self.name} fails at {point}")
+
+    def before_attempt(self, ctx: dwcp.AttemptContext) -> None:
+        ctx.headers.update(self.set_headers)
+        self._record("before_attempt", ctx)
+
+    def after_response(self, ctx: dwcp.AttemptContext) -> None:
+        duration = round(ctx.duration * 1000, 3)
+        self._record(
+            "after_response", ctx, request_id=ctx.response_request_id, status=ctx.status, duration_ms=duration
+        )
+
+    def before_retry(self, ctx: dwcp.RetryContext) -> None:
+        self._record("before_retry", ctx.attempt, delay_ms=round(ctx.delay * 1000), cause=category(ctx.cause))
+
+    def on_error(self, ctx: dwcp.ErrorContext) -> None:
+        error = {**category(ctx.error), "attempts": ctx.error.attempts}
+        self._record("on_error", ctx.attempt, error=error)
+
+
+# The client whose command is running: the SDK's log records go to that client's list.
+CURRENT: contextvars.ContextVar[Optional[str]] = contextvars.ContextVar("client", default=None)
+
+
+class LogCapture(logging.Handler):
+    """A handler on the SDK's `dwcp` logger: each record in the protocol's form, for the client that wrote it."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: dict[str, list[Any]] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        entry = {
+            "level": record.levelname.lower(),
+            "event": getattr(record, "dwcp_event", ""),
+            "text": record.getMessage(),
+            "fields": getattr(record, "dwcp_fields", {}),
+        }
+        name = CURRENT.get()
+        for client in [name] if name in self.records else list(self.records):
+            self.records[client].append(entry)
+
+
+LOGS = LogCapture()
+logging.getLogger("dwcp").addHandler(LOGS)
+
+
+def span(s: Any) -> dict[str, Any]:
+    """An ended span in the protocol's form."""
+    context, parent = s.get_span_context(), s.parent
+    assert context is not None
+    return {
+        "name": s.name,
+        "kind": s.kind.name.lower(),
+        "trace_id": f"{context.trace_id:032x}",
+        "span_id": f"{context.span_id:016x}",
+        "parent_span_id": None if parent is None else f"{parent.span_id:016x}",
+        "status": s.status.status_code.name.lower(),
+        "attributes": dict(s.attributes or {}),
+    }
+
+
 def config(wire_config: dict[str, Any]) -> dwcp.ClientConfig:
     """A ClientConfig from its wire form (durations in ms, ca_file trusted through an SSLContext)."""
-    test_settings = ("ca_file", "jitter", "sync")
+    test_settings = ("ca_file", "jitter", "sync", "hooks", "log_level", "tracing")
     fields = {k: v / 1000 if k in DURATIONS else v for k, v in wire_config.items() if k not in test_settings}
     if wire_config.get("ca_file"):
         fields["ssl_context"] = ssl.create_default_context(cafile=wire_config["ca_file"])
     return dwcp.ClientConfig(**fields)
+
+
+async def take(pager: Any, count: int) -> list[Any]:
+    """The first `count` items of a paginated call, read with `async for` (no page after them is fetched)."""
+    items: list[Any] = []
+    if count <= 0:
+        return items
+    async for item in pager:
+        items.append(item)
+        if len(items) >= count:
+            break
+    return items
 
 
 class StreamPump:
@@ -254,6 +408,8 @@ class Driver:
     def __init__(self) -> None:
         self.clients: dict[str, AnyClient] = {}
         self.streams: dict[str, StreamPump] = {}
+        self.events: dict[str, list[Any]] = {}
+        self.exporters: dict[str, Any] = {}  # InMemorySpanExporter by client
 
     async def hello(self, req: dict[str, Any]) -> Any:
         return {
@@ -264,11 +420,52 @@ class Driver:
         }
 
     async def new_client(self, req: dict[str, Any]) -> Any:
-        jitter = req["config"].get("jitter")
-        hook = None if jitter is None else (lambda: float(jitter))
-        kind = dwcp.SyncClient if req["config"].get("sync") else dwcp.Client
-        self.clients[req["client"]] = kind(config(req["config"]), jitter=hook)
+        name, settings = req["client"], req["config"]
+        jitter = settings.get("jitter")
+        pinned = None if jitter is None else (lambda: float(jitter))
+        events = self.events[name] = []
+        hooks = [
+            Recorder(h["name"], h.get("set_headers") or {}, h.get("fail_at"), events)
+            for h in settings.get("hooks") or []
+        ]
+        provider = None
+        if settings.get("tracing"):
+            from opentelemetry.sdk.trace import TracerProvider
+            from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+            from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+
+            exporter = self.exporters[name] = InMemorySpanExporter()
+            provider = TracerProvider()
+            provider.add_span_processor(SimpleSpanProcessor(exporter))
+        kind = dwcp.SyncClient if settings.get("sync") else dwcp.Client
+        built = config(settings)
+        level = settings.get("log_level")
+        if level:
+            LOGS.records[name] = []
+            os.environ["DWCP_LOG"] = level  # the SDK reads it when the client is built
+        try:
+            self.clients[name] = kind(built, hooks=hooks, tracer_provider=provider, jitter=pinned)
+        finally:
+            os.environ.pop("DWCP_LOG", None)
         return {}
+
+    async def hook_events(self, req: dict[str, Any]) -> Any:
+        events = self.events.get(req["client"], [])
+        out, events[:] = list(events), []
+        return {"events": out}
+
+    async def log_records(self, req: dict[str, Any]) -> Any:
+        records = LOGS.records.get(req["client"], [])
+        out, records[:] = list(records), []
+        return {"records": out}
+
+    async def spans(self, req: dict[str, Any]) -> Any:
+        exporter = self.exporters.get(req["client"])
+        if exporter is None:
+            return {"spans": []}
+        out = [span(s) for s in exporter.get_finished_spans()]
+        exporter.clear()
+        return {"spans": out}
 
     async def connect(self, req: dict[str, Any]) -> Any:
         client = self.clients[req["client"]]
@@ -290,7 +487,23 @@ class Driver:
 
     async def call(self, req: dict[str, Any]) -> Any:
         client, args = self.clients[req["client"]], req.get("args") or {}
-        result = settle(client, lambda: OPS[req["op"]](client, args))
+        options = request_options(req.get("options"))
+        if req.get("raw"):
+            if not isinstance(client, dwcp.Client):
+                raise TypeError("raw responses are offered by the async Client only")
+            raw = await RAW_OPS[req["op"]](client, args, options)
+            status, headers, request_id = raw.status_code, raw.headers, raw.request_id
+            return {
+                "status": status,
+                "headers": headers,
+                "request_id": request_id,
+                "result": wire(raw.parsed),
+            }
+        if args.get("take") is not None:  # lazy pagination: read that many items, then stop fetching pages
+            if not isinstance(client, dwcp.Client):
+                raise TypeError("lazy pagination is read through the async Client")
+            return wire(await take(OPS[req["op"]](client, args, options), args["take"]))
+        result = settle(client, lambda: OPS[req["op"]](client, args, options))
         if req.get("deadline_ms") is not None:
             return wire(await asyncio.wait_for(result, req["deadline_ms"] / 1000))
         return wire(await result)
@@ -300,7 +513,8 @@ class Driver:
         return {"results": await asyncio.gather(*(self.answer(self.call, call) for call in calls))}
 
     async def stream_open(self, req: dict[str, Any]) -> Any:
-        stream = STREAMS[req["op"]](self.clients[req["client"]], req.get("args") or {})
+        options = request_options(req.get("options"))
+        stream = STREAMS[req["op"]](self.clients[req["client"]], req.get("args") or {}, options)
         await stream.open()
         self.streams[req["stream"]] = StreamPump(stream)
         return {}
@@ -318,6 +532,7 @@ class Driver:
         self, handler: Callable[[dict[str, Any]], Awaitable[Any]], req: dict[str, Any]
     ) -> dict[str, Any]:
         """The reply to one request: ok with its result, or its error."""
+        CURRENT.set(req.get("client"))
         try:
             return {"ok": True, "result": await handler(req)}
         except Exception as exc:

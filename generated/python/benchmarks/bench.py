@@ -23,12 +23,18 @@ import os
 import statistics
 import sys
 import time
+import tracemalloc
 from collections.abc import Awaitable
 from typing import Callable
 
 import aiohttp
 
 import dwcp
+
+try:  # the extra dwcp[otel]: the traced variant is measured only when opentelemetry-sdk is installed
+    from opentelemetry.sdk.trace import TracerProvider
+except ImportError:  # pragma: no cover
+    TracerProvider = None  # type: ignore[assignment,misc]
 
 ROUNDS = 5  # alternate SDK and bare blocks, so drift on the machine hits both alike
 GIB = 1024**3
@@ -65,13 +71,33 @@ async def throughput(call: Call, count: int, in_flight: int = 64) -> float:
     return (count // in_flight) * in_flight / (time.perf_counter() - start)
 
 
+class NoopHook(dwcp.Hook):
+    """A hook that overrides every point and does nothing: the cost of the hook path itself."""
+
+    def before_attempt(self, ctx: dwcp.AttemptContext) -> None:
+        return None
+
+    def after_response(self, ctx: dwcp.AttemptContext) -> None:
+        return None
+
+    def before_retry(self, ctx: dwcp.RetryContext) -> None:
+        return None
+
+    def on_error(self, ctx: dwcp.ErrorContext) -> None:
+        return None
+
+
 async def main(args: argparse.Namespace) -> int:
     base = f"http://{args.host}:{args.port}"
     headers = {"Authorization": f"Bearer {args.api_key}"}
     config = dwcp.ClientConfig(address=args.host, port=args.port, api_key=args.api_key, max_streams=64)
+    os.environ.pop("DWCP_LOG", None)  # logging off in every variant
+    hooked_client = dwcp.Client(config, hooks=[NoopHook()])
+    traced_client = None if TracerProvider is None else dwcp.Client(config, tracer_provider=TracerProvider())
     async with (
         aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=64)) as bare,
         dwcp.Client(config) as client,
+        hooked_client,
     ):
         vm = await client.vm.create(
             dwcp.VMConfig(name="bench", memory=GIB, cpus=1, disk=10 * GIB, image="img")
@@ -109,14 +135,55 @@ async def main(args: argparse.Namespace) -> int:
                 rates[name].append(await throughput(call, args.requests))
         rps = statistics.median(rates["sdk"]), statistics.median(rates["bare"])
         rps_ratio = statistics.median(s / b for s, b in zip(rates["sdk"], rates["bare"]))
+
+        async def hooked_get() -> object:
+            return await hooked_client.vm.get(vm.id)
+
+        for _ in range(200):
+            await hooked_get()
+        hooked_lat, hooked_bare, _, _ = await paired_latencies(hooked_get, bare_get, args.requests * ROUNDS)
+        hooked_p50 = statistics.median(hooked_lat), statistics.median(hooked_bare)
+        traced_p50 = None
+        if traced_client is not None:
+            async with traced_client:
+
+                async def traced_get() -> object:
+                    return await traced_client.vm.get(vm.id)
+
+                for _ in range(200):
+                    await traced_get()
+                traced_lat, traced_bare, _, _ = await paired_latencies(
+                    traced_get, bare_get, args.requests * ROUNDS
+                )
+                traced_p50 = statistics.median(traced_lat), statistics.median(traced_bare)
     events = await stream_rates(args)
+    lazy = await lazy_list(args)
 
     checks = [
         ("get() p50 latency (ms)", p50[0] * 1000, p50[1] * 1000, p50[0] / p50[1], "<= 1.15", p50[0] / p50[1] <= 1.15),
         ("get() x64 throughput (req/s)", rps[0], rps[1], rps_ratio, ">= 0.87", rps_ratio >= 0.87),
         ("event burst (events/s)", events[0], events[1], events[3], ">= 0.5 and >= 20000",
          events[3] >= 0.5 and events[0] >= 20000),
+        ("get() p50, one no-op hook (ms)", hooked_p50[0] * 1000, hooked_p50[1] * 1000, hooked_p50[0] / hooked_p50[1],
+         "<= 1.15", hooked_p50[0] / hooked_p50[1] <= 1.15),
     ]  # fmt: skip
+    checks.append(
+        (
+            f"list {args.vms} VMs lazily (s)",
+            lazy[0],
+            lazy[1],
+            lazy[0] / lazy[1],
+            "<= 1.15",
+            lazy[0] / lazy[1] <= 1.15,
+        )
+    )
+    checks.append(("list, peak memory growth (MB)", lazy[2], lazy[3], lazy[2] / max(lazy[3], 1e-9), "sdk < 50",
+                   lazy[2] < 50))  # fmt: skip
+    if traced_p50 is not None:  # reported, no target: tracing on, a tracer provider without exporter
+        ratio = traced_p50[0] / traced_p50[1]
+        checks.append(
+            ("get() p50, tracing on (ms)", traced_p50[0] * 1000, traced_p50[1] * 1000, ratio, "report", True)
+        )
     print(f"{'measure':32} {'sdk':>12} {'bare aiohttp':>14} {'ratio':>7}  target")
     for label, sdk, bare_value, ratio, target, passed in checks:
         print(
@@ -190,6 +257,57 @@ async def stream_rates(args: argparse.Namespace) -> tuple[float, float, float, f
         )
 
 
+async def lazy_list(args: argparse.Namespace) -> tuple[float, float, float, float]:
+    """`async for vm in client.vm.list(...)` over synthetic VMs (page size 500) against bare aiohttp paging the
+    same pages into the same model: median seconds of each side (interleaved), then each side's peak Python
+    memory growth in MB (tracemalloc, a separate pass, as it slows both sides)."""
+    base = f"http://{args.host}:{args.burst_port}"
+    headers = {"Authorization": f"Bearer {args.api_key}", "Accept": "application/json"}
+    config = dwcp.ClientConfig(address=args.host, port=args.burst_port, api_key=args.api_key)
+    labels = {"set": "bench-lazy"}
+    async with aiohttp.ClientSession() as bare, dwcp.Client(config) as client:
+        await bare.post(f"{base}/_conformance/reset", json={})
+        made = await bare.post(f"{base}/_conformance/vms", json={"count": args.vms, "labels": labels})
+        made.raise_for_status()
+
+        async def sdk() -> int:
+            seen = 0
+            async for _ in client.vm.list(labels, page_size=500):
+                seen += 1
+            return seen
+
+        async def paging() -> int:
+            seen, token = 0, None
+            while True:
+                params = {
+                    "labels": "set=bench-lazy",
+                    "page_size": "500",
+                    **({"page_token": token} if token else {}),
+                }
+                same = {**headers, "X-Request-ID": os.urandom(16).hex(), "DWCP-Attempt": "1"}
+                async with bare.get(f"{base}/v3/vms", params=params, headers=same) as response:
+                    page = dwcp.VMList.model_validate_json(await response.read())
+                seen += len(page.vms)
+                token = page.next_page_token
+                if not token:
+                    return seen
+
+        times: dict[str, list[float]] = {"sdk": [], "bare": []}
+        for round in range(3):
+            for name, reader in (("sdk", sdk), ("bare", paging))[:: 1 if round % 2 else -1]:
+                start = time.perf_counter()
+                if await reader() != args.vms:
+                    raise RuntimeError(f"{name} did not list {args.vms} VMs")
+                times[name].append(time.perf_counter() - start)
+        peaks = []
+        for reader in (sdk, paging):
+            tracemalloc.start()
+            await reader()
+            peaks.append(tracemalloc.get_traced_memory()[1] / 2**20)
+            tracemalloc.stop()
+    return statistics.median(times["sdk"]), statistics.median(times["bare"]), peaks[0], peaks[1]
+
+
 def parse() -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -202,6 +320,7 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--api-key", default="test-key")
     parser.add_argument("--requests", type=int, default=1000, help="calls per block")
     parser.add_argument("--events", type=int, default=20000, help="events in the replayed burst")
+    parser.add_argument("--vms", type=int, default=100000, help="synthetic VMs listed lazily (page size 500)")
     args = parser.parse_args()
     if args.burst_port is None:
         args.burst_port = args.port

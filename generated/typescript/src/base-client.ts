@@ -1,19 +1,30 @@
 // Code generated from spec/dwcp.yaml by generator/; DO NOT EDIT.
 import { origin } from './runtime/base-url.js';
 import type { Jitter } from './runtime/backoff.js';
+import { TokenBucket } from './runtime/budget.js';
+import type { Hook } from './runtime/hooks.js';
 import { Invoker } from './runtime/invoker.js';
+import {
+  consoleLogger,
+  Log,
+  resolveLogLevel,
+  type LogLevel,
+  type Logger,
+} from './runtime/logging.js';
+import type { Tracing } from './runtime/tracing.js';
 import { newMetrics, type ClientMetrics } from './runtime/metrics.js';
 import type { Transport } from './runtime/transport.js';
 import { NotConnectedError, ValidationError } from './errors.js';
-import { catalogue, RETRY_POLICY } from './policy.js';
+import { catalogue, RETRY_POLICY, SECRET_FIELDS } from './policy.js';
 import { validateClientConfig } from './validate.js';
 import { VMClient, type HealthOptions } from './resources.js';
 import { decodeHealthStatus, decodeSessionInfo } from './codec.js';
 import type { Duration } from './runtime/duration.js';
 import { EventStream } from './runtime/event-stream.js';
+import { APIPromise, PagePromise } from './runtime/api-promise.js';
 import type { CallOptions, Endpoint } from './runtime/invoker.js';
 import { query } from './runtime/query.js';
-import { pollUntil, type WaitOptions } from './runtime/waiter.js';
+import { waitUntil, type WaitOptions } from './runtime/waiter.js';
 import { object, parseJson } from './runtime/wire.js';
 import {
   checkBool,
@@ -25,6 +36,18 @@ import {
 } from './runtime/checks.js';
 import type { HealthStatus, SessionInfo } from './types.js';
 import { checkDuration, checkId, checkParam } from './validate.js';
+
+/** The client's retry quota (a token bucket shared by every call); capacity 0 turns it off. */
+export interface RetryBudget {
+  /** Tokens when the client is built, and the ceiling of refunds; 0 turns the budget off. Default: 500. */
+  capacity?: number;
+  /** Tokens a retry takes. Default: 5. */
+  retryCost?: number;
+  /** Tokens a retry takes when the failed attempt timed out. Default: 10. */
+  timeoutRetryCost?: number;
+  /** Tokens a call that succeeded on its first attempt gives back. Default: 1. */
+  successRefund?: number;
+}
 
 /** Settings of a client; every field but address has a default. Durations are in milliseconds. */
 export interface ClientConfig {
@@ -52,14 +75,35 @@ export interface ClientConfig {
   maxStreams?: number;
   /** Read buffer size in bytes. Default: 65536. */
   bufferSize?: number;
+  /** The client's retry quota (a token bucket shared by every call); capacity 0 turns it off. Absent fields take their defaults. */
+  retryBudget?: RetryBudget;
   /** Test hook: returns the jitter in [0, 1] of each backoff delay (default Math.random). */
   jitter?: Jitter;
   /** Node only: extra CA certificates (PEM) to trust, e.g. a local server's self-signed CA. */
   ca?: string | Uint8Array;
+  /**
+   * Hooks that see every attempt of every call, run in this order at each point (beforeAttempt,
+   * afterResponse, beforeRetry, onError); a hook that throws ends the call with a HookError.
+   */
+  hooks?: readonly Hook[];
+  /** Where log lines go (default: the console); the level comes from `logLevel` or DWCP_LOG. */
+  logger?: Logger;
+  /**
+   * `debug`, `info`, `warning` or `off`. Default: the DWCP_LOG environment variable, read when the
+   * client is built (Node), else off. In browsers, set it here.
+   */
+  logLevel?: LogLevel;
+  /** Spans per call and per attempt: `otelTracing()` from `<package>/otel` (OpenTelemetry). */
+  tracing?: Tracing;
 }
 
-/** A ClientConfig with every default applied; the API key is kept out of it. */
-export type ResolvedConfig = Required<Omit<ClientConfig, 'apiKey' | 'ca' | 'jitter'>>;
+/**
+ * A ClientConfig with every default applied; the API key is kept out of it, and so are the options
+ * that are not settings (ca, jitter, hooks, logger, logLevel, tracing).
+ */
+export type ResolvedConfig = Required<
+  Omit<ClientConfig, 'apiKey' | 'ca' | 'jitter' | 'hooks' | 'logger' | 'logLevel' | 'tracing'>
+>;
 
 /** What a concrete client (Node or browser) uses to reach the server. */
 export interface TransportConfig extends ResolvedConfig {
@@ -77,6 +121,10 @@ export abstract class BaseClient {
   readonly #ca: string | Uint8Array | undefined;
   readonly #jitter: Jitter;
   readonly #metrics = newMetrics();
+  readonly #hooks: readonly Hook[];
+  readonly #log: Log | undefined;
+  readonly #tracing: Tracing | undefined;
+  readonly #budget: TokenBucket | undefined;
   #invoker: Invoker | undefined;
   #authenticated = false;
   #session: SessionInfo | undefined;
@@ -95,10 +143,25 @@ export abstract class BaseClient {
       keepAlivePeriod: config.keepAlivePeriod ?? 30000,
       maxStreams: config.maxStreams ?? 100,
       bufferSize: config.bufferSize ?? 65536,
+      retryBudget: Object.freeze({
+        capacity: config.retryBudget?.capacity ?? 500,
+        retryCost: config.retryBudget?.retryCost ?? 5,
+        timeoutRetryCost: config.retryBudget?.timeoutRetryCost ?? 10,
+        successRefund: config.retryBudget?.successRefund ?? 1,
+      }),
     });
     this.#apiKey = config.apiKey ?? '';
     this.#ca = config.ca;
     this.#jitter = config.jitter ?? Math.random;
+    this.#hooks = [...(config.hooks ?? [])];
+    const level = resolveLogLevel(config.logLevel);
+    const secrets = [...SECRET_FIELDS];
+    this.#log =
+      level === 'off'
+        ? undefined
+        : new Log(config.logger ?? consoleLogger, level, this.#apiKey, secrets);
+    this.#tracing = config.tracing;
+    this.#budget = new TokenBucket(this.config.retryBudget as Required<RetryBudget>, this.#metrics);
     try {
       origin(this.config.address, this.config.port, this.config.tlsEnabled);
     } catch (error) {
@@ -124,12 +187,22 @@ export abstract class BaseClient {
     );
     const invoker = this.#newInvoker(transport);
     try {
-      this.#session = await invoker.call(
-        { method: 'POST', path: `/session`, idempotent: true, auth: true, success: 200 },
-        undefined,
-        (json) => decodeSessionInfo(object(json, 'SessionInfo')),
-        options,
-      );
+      this.#session = (
+        await invoker.call(
+          {
+            operation: 'system.create_session',
+            method: 'POST',
+            template: '/session',
+            path: `/session`,
+            idempotent: true,
+            auth: true,
+            success: 200,
+          },
+          undefined,
+          (json) => decodeSessionInfo(object(json, 'SessionInfo')),
+          options,
+        )
+      ).data;
       this.#authenticated = true;
       this.#invoker = invoker;
     } catch (error) {
@@ -172,13 +245,23 @@ export abstract class BaseClient {
   }
 
   /** Reports whether the server is serving. */
-  async health(callOptions: HealthOptions = {}): Promise<HealthStatus> {
-    return this.invoker().call(
-      { method: 'GET', path: `/health`, idempotent: true, auth: false, success: 200 },
-      undefined,
-      (json) => decodeHealthStatus(object(json, 'HealthStatus')),
-      callOptions,
-    );
+  health(callOptions: HealthOptions = {}): APIPromise<HealthStatus> {
+    return APIPromise.run(async () => {
+      return this.invoker().call(
+        {
+          operation: 'system.health',
+          method: 'GET',
+          template: '/health',
+          path: `/health`,
+          idempotent: true,
+          auth: false,
+          success: 200,
+        },
+        undefined,
+        (json) => decodeHealthStatus(object(json, 'HealthStatus')),
+        callOptions,
+      );
+    });
   }
 
   /**
@@ -198,7 +281,13 @@ export abstract class BaseClient {
   /** The transport of this platform (undici on Node, fetch in the browser). */
   protected abstract createTransport(origin: string, config: TransportConfig): Transport;
 
+  /** The User-Agent every attempt sends (undefined where the platform sets its own, as browsers do). */
+  protected userAgent(): string | undefined {
+    return undefined;
+  }
+
   #newInvoker(transport: Transport): Invoker {
+    const url = new URL(origin(this.config.address, this.config.port, this.config.tlsEnabled));
     return new Invoker({
       transport,
       basePath: '/v3',
@@ -213,6 +302,13 @@ export abstract class BaseClient {
       metrics: this.#metrics,
       headers: RETRY_POLICY.headers,
       newId: () => this.randomId(),
+      hooks: this.#hooks,
+      log: this.#log,
+      tracing: this.#tracing,
+      budget: this.#budget,
+      userAgent: this.userAgent(),
+      serverAddress: url.hostname.replace(/^\[|\]$/g, ''),
+      serverPort: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
     });
   }
 

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { BaseClient, type TransportConfig } from './base-client.js';
+import { VERSION } from './version.js';
 import type { Transport } from './runtime/transport.js';
 import { UndiciTransport } from './runtime/undici-transport.js';
 
@@ -10,6 +11,11 @@ export class Client extends BaseClient {
   // Node 18 has no global Web Crypto (it came unflagged in Node 19).
   protected override randomId(): string {
     return randomUUID();
+  }
+
+  /** `dwcp-typescript/<version> (node <version>; <os>; <arch>)`. */
+  protected override userAgent(): string {
+    return USER_AGENT;
   }
 
   protected createTransport(origin: string, config: TransportConfig): Transport {
@@ -22,3 +28,5 @@ export class Client extends BaseClient {
     });
   }
 }
+
+const USER_AGENT = `dwcp-typescript/${VERSION} (node ${process.versions.node}; ${process.platform}; ${process.arch})`;

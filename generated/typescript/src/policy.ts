@@ -142,3 +142,6 @@ export const RETRY_POLICY = {
     retryAfterMs: 'Retry-After-Ms',
   },
 } as const;
+
+/** Wire names of the fields the spec marks secret: redacted in every logged body. */
+export const SECRET_FIELDS: readonly string[] = ['api_key'];

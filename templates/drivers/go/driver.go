@@ -33,6 +33,8 @@ type message struct {
 	Stream     string            `json:"stream"`
 	Count      int               `json:"count"`
 	TimeoutMS  int64             `json:"timeout_ms"`
+	Options    *callOptions      `json:"options,omitempty"` // the protocol's per-call options (not a spec name)
+	Raw        bool              `json:"raw"`
 }
 
 // reply is one answer; exactly one of Result or Error is meaningful.
@@ -53,18 +55,21 @@ type errReply struct {
 	RetryAfterMS *int64  `json:"retry_after_ms"`
 	Message      string  `json:"message"`
 	Field        *string `json:"field,omitempty"`
+	Exhausted    bool    `json:"retry_quota_exhausted,omitempty"`
+	State        *string `json:"state,omitempty"`
 }
 
 // driver holds the clients and open streams the runner named.
 type driver struct {
 	mu      sync.Mutex
-	clients map[string]*dwcp.Client
-	streams map[string]*stream
+	clients   map[string]*dwcp.Client
+	observers map[string]*observer
+	streams   map[string]*stream
 }
 
 func main() {
 	log.SetOutput(os.Stderr)
-	d := &driver{clients: map[string]*dwcp.Client{}, streams: map[string]*stream{}}
+	d := &driver{clients: map[string]*dwcp.Client{}, observers: map[string]*observer{}, streams: map[string]*stream{}}
 	in := bufio.NewReaderSize(os.Stdin, 1<<20)
 	out := bufio.NewWriter(os.Stdout)
 	enc := json.NewEncoder(out)
@@ -143,13 +148,26 @@ func (d *driver) run(m message) (any, error) {
 		}
 		x := c.GetMetrics()
 		return map[string]any{"messages_sent": x.MessagesSent, "messages_received": x.MessagesReceived,
-			"bytes_sent": x.BytesSent, "bytes_received": x.BytesReceived, "errors_total": x.ErrorsTotal}, nil
+			"bytes_sent": x.BytesSent, "bytes_received": x.BytesReceived, "errors_total": x.ErrorsTotal,
+			"retry_tokens": x.RetryTokens}, nil
 	case "call":
 		c, err := d.client(m.Client)
 		if err != nil {
 			return nil, err
 		}
-		return d.call(c, m.Op, m.Args, m.DeadlineMS)
+		return d.call(c, m, m.DeadlineMS)
+	case "hook_events", "log_records", "spans":
+		o, err := d.observer(m.Client)
+		if err != nil {
+			return nil, err
+		}
+		switch m.Cmd {
+		case "hook_events":
+			return o.hookEvents(), nil
+		case "log_records":
+			return o.logRecords(), nil
+		}
+		return o.spans(), nil
 	case "call_many":
 		return d.callMany(m)
 	case "stream_open":
@@ -166,6 +184,11 @@ func (d *driver) run(m message) (any, error) {
 		}
 		for _, c := range d.clients {
 			c.Disconnect()
+		}
+		for _, o := range d.observers {
+			if o.provider != nil {
+				o.provider.Shutdown(context.Background())
+			}
 		}
 		return map[string]any{}, nil
 	}
@@ -186,13 +209,26 @@ func (d *driver) client(name string) (*dwcp.Client, error) {
 	return c, nil
 }
 
+func (d *driver) observer(name string) (*observer, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	o, ok := d.observers[name]
+	if !ok {
+		return nil, fmt.Errorf("no client named %q", name)
+	}
+	return o, nil
+}
+
 func (d *driver) newClient(m message) (any, error) {
+	opts, obs, err := observability(m.Config)
+	if err != nil {
+		return nil, err
+	}
 	config := dwcp.DefaultConfig()
 	if err := applyConfig(&config, m.Config); err != nil {
 		return nil, err
 	}
 	// The test setting "sync" needs nothing here: the Go client is the blocking client.
-	var opts []dwcp.Option
 	if j, ok := m.Config["jitter"].(float64); ok {
 		opts = append(opts, dwcp.WithJitter(func() float64 { return j }))
 	}
@@ -216,6 +252,7 @@ func (d *driver) newClient(m message) (any, error) {
 		old.Disconnect()
 	}
 	d.clients[m.Client] = c
+	d.observers[m.Client] = obs
 	d.mu.Unlock()
 	return map[string]any{}, nil
 }
@@ -228,13 +265,23 @@ func deadline(ms *int64) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.Background(), time.Duration(*ms)*time.Millisecond)
 }
 
-func (d *driver) call(c *dwcp.Client, op string, args json.RawMessage, deadlineMS *int64) (any, error) {
+func (d *driver) call(c *dwcp.Client, m message, deadlineMS *int64) (any, error) {
+	args := m.Args
 	if len(args) == 0 || string(args) == "null" {
 		args = json.RawMessage("{}")
 	}
 	ctx, cancel := deadline(deadlineMS)
 	defer cancel()
-	return callOp(ctx, c, op, args)
+	extra := m.Options.options()
+	if !m.Raw {
+		return callOp(ctx, c, m.Op, args, extra)
+	}
+	var resp dwcp.Response
+	result, err := callOp(ctx, c, m.Op, args, append(extra, dwcp.WithResponseInto(&resp)))
+	if err != nil {
+		return nil, err
+	}
+	return rawResult(&resp, result), nil
 }
 
 func (d *driver) callMany(m message) (any, error) {
@@ -258,7 +305,7 @@ func (d *driver) callMany(m message) (any, error) {
 					replies[i] = crash(fmt.Errorf("panic: %v", p))
 				}
 			}()
-			result, err := d.call(c, one.Op, one.Args, firstDeadline(one.DeadlineMS, m.DeadlineMS))
+			result, err := d.call(c, one, firstDeadline(one.DeadlineMS, m.DeadlineMS))
 			if err != nil {
 				replies[i] = failure(err)
 				return
@@ -299,6 +346,10 @@ func failure(err error) reply {
 	}
 	if e.Field != "" {
 		r.Field = &e.Field
+	}
+	r.Exhausted = e.RetryQuotaExhausted
+	if e.State != "" {
+		r.State = &e.State
 	}
 	return reply{Error: r}
 }

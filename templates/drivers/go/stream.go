@@ -82,7 +82,7 @@ func (d *driver) streamOpen(m message) (any, error) {
 	if len(args) == 0 || string(args) == "null" {
 		args = json.RawMessage("{}")
 	}
-	s, err := openOp(c, m.Op, args)
+	s, err := openOp(c, m.Op, args, m.Options.options())
 	if err != nil {
 		return nil, err
 	}

@@ -7,19 +7,12 @@ import (
 
 // probe checks that the server answers HTTP at all: Connect of a spec without a session operation
 // (role: session) has no key to check, only reachability. Any response counts, whatever its status;
-// a transport failure is the connection error.
+// a transport failure is the connection error. It is one attempt of the attempt loop, never retried.
 func (c *Client) probe(ctx context.Context) error {
-	r := &request{op: "connect", method: http.MethodHead, path: "/", public: true}
-	requestID := newUUID()
-	_, buf, err := c.attempt(ctx, r, r.url(c.base), requestID, "", 1)
-	switch {
-	case err != nil && ctx.Err() != nil:
-		return c.contextError(ctx, r, requestID, "", 1, err)
-	case err != nil:
-		e := transportError(err)
-		e.RequestID, e.Attempts = requestID, 1
-		return e
-	}
-	putBuffer(buf)
-	return nil
+	r := &request{op: "connect", method: http.MethodHead, path: "/", public: true, probe: true}
+	st := c.newCall(r)
+	st.retries = 0
+	ctx = c.callStart(ctx, &st.call)
+	_, err := c.loop(ctx, st, nil)
+	return c.finish(ctx, st, err)
 }

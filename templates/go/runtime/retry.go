@@ -52,9 +52,10 @@ func (p retryPolicy) backoff(n int) time.Duration {
 	return time.Duration(j * ceiling)
 }
 
-// decide reports whether the failed attempt n (1-based) is retried and after how long.
-func (p retryPolicy) decide(n int, err *Error, keyed bool, header http.Header) (time.Duration, bool) {
-	if n > p.retries {
+// decide reports whether the failed attempt n (1-based) of a call allowed retries retries is
+// retried, and after how long.
+func (p retryPolicy) decide(n, retries int, err *Error, keyed bool, header http.Header) (time.Duration, bool) {
+	if n > retries {
 		return 0, false
 	}
 	k, _ := err.Kind.(*kind)

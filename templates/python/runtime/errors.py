@@ -20,11 +20,15 @@ CLIENT_TIMEOUT = "client_timeout"
 MALFORMED_RESPONSE = "malformed_response"
 NOT_CONNECTED = "not_connected"
 VALIDATION_FAILED = "validation_failed"
+HOOK_FAILED = "hook_failed"
 CLIENT_CODES = (CONNECTION_REFUSED, CONNECTION_RESET, CLIENT_TIMEOUT, MALFORMED_RESPONSE, NOT_CONNECTED, VALIDATION_FAILED)
 
 
 class DWCPError(Exception):
     """Base of every error the SDK raises; carries the evidence of the failed call."""
+
+    retry_quota_exhausted = False
+    """True when the client's retry budget stopped further retries of the call (docs/resilience.md)."""
 
     def __init__(
         self,

@@ -1,33 +1,88 @@
-"""One logical call over aiohttp: headers, per-attempt timeout, typed errors, retries with backoff."""
+"""The one attempt loop: every request of every call (unary, stream opens and reconnects, waiter polls).
+
+It alone sets DWCP-Attempt, reads the retry policy, sleeps between attempts, and calls hooks, logs and
+spans (docs/observability.md).
+"""
 
 from __future__ import annotations
 
 import asyncio
+import builtins
+import logging
 import os
+import time
 import uuid
-from collections.abc import Mapping
-from typing import Optional
+from collections.abc import Mapping, Sequence
+from contextvars import ContextVar
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 import aiohttp
 
 from . import connection
 from .endpoint import Endpoint
-from .errors import CLIENT_TIMEOUT, CONNECTION_REFUSED, CONNECTION_RESET, NOT_CONNECTED, Catalogue, DWCPError
+from .errors import (
+    CLIENT_TIMEOUT,
+    CONNECTION_REFUSED,
+    CONNECTION_RESET,
+    HOOK_FAILED,
+    NOT_CONNECTED,
+    Catalogue,
+    DWCPError,
+)
+from .hooks import NO_HOOKS, AttemptContext, ErrorContext, HookChain, HookFailure, RetryContext
+from .logs import Log, level_from_env
 from .metrics import ClientMetrics
-from .retry import RetryPolicy, retry_after
+from .retry import RetryPolicy, RetryQuota, retry_after
+
+if TYPE_CHECKING:
+    from .tracing import Tracer
 
 ATTEMPT = "DWCP-Attempt"
 REQUEST_ID = "X-Request-ID"
 IDEMPOTENCY_KEY = "Idempotency-Key"
+AUTHORIZATION = "Authorization"
 JSON = "application/json"
+# Headers a caller's per-call `headers` may not replace (compared lower-cased).
+RESERVED = frozenset(h.lower() for h in (AUTHORIZATION, ATTEMPT, REQUEST_ID, IDEMPOTENCY_KEY))
 _ATTEMPTS = tuple(str(n) for n in range(100))  # DWCP-Attempt values, built once
 _KEY_SIZE = len(IDEMPOTENCY_KEY) + 4
+_TRACEPARENT_SIZE = len("traceparent") + 4 + 55
+
+
+class Capture:
+    """The final response of a call run under raw(): status, lower-cased headers, request id."""
+
+    __slots__ = ("headers", "request_id", "status")
+
+    def __init__(self) -> None:
+        self.status = 0
+        self.headers: dict[str, str] = {}
+        self.request_id = ""
+
+
+RAW: ContextVar[Optional[Capture]] = ContextVar("dwcp_raw", default=None)
 
 
 class Call:
     """The identity of one logical call, shared by all its attempts."""
 
-    __slots__ = ("attempt", "body", "endpoint", "headers", "params", "size", "status", "url")
+    __slots__ = (
+        "attempt",
+        "body",
+        "endpoint",
+        "failures",
+        "headers",
+        "keyed",
+        "params",
+        "policy",
+        "retry_cost",
+        "size",
+        "span",
+        "status",
+        "timeout",
+        "url",
+    )
 
     def __init__(
         self,
@@ -37,6 +92,8 @@ class Call:
         body: Optional[bytes],
         params: Optional[Mapping[str, str]],
         size: int,
+        policy: RetryPolicy,
+        timeout: aiohttp.ClientTimeout,
     ) -> None:
         self.endpoint = endpoint
         self.url = url
@@ -44,8 +101,14 @@ class Call:
         self.body = body
         self.params = params
         self.attempt = 0
+        self.failures = 0  # failed attempts in a row (a stream resets it when events arrive)
         self.size = size  # bytes of one attempt: headers as written (DWCP-Attempt included) and body
         self.status = 0  # the HTTP status of the last response
+        self.policy = policy
+        self.timeout = timeout
+        self.keyed = IDEMPOTENCY_KEY in headers
+        self.retry_cost: Optional[int] = None  # tokens the last retry took from the budget (None: no retry yet)
+        self.span: Any = None  # the call's span while tracing
 
     @property
     def request_id(self) -> str:
@@ -64,17 +127,44 @@ def _size(headers: Mapping[str, str]) -> int:
 
 
 class Transport:
-    """Owns the session; sends calls with the retry policy and counts traffic."""
+    """Owns the session; runs every call through the attempt loop and counts traffic."""
 
-    def __init__(self, settings: connection.Settings, base_path: str, catalogue: Catalogue, policy: RetryPolicy):
+    def __init__(
+        self,
+        settings: connection.Settings,
+        base_path: str,
+        catalogue: Catalogue,
+        policy: RetryPolicy,
+        *,
+        hooks: Sequence[Any] = (),
+        user_agent: str = "",
+        tracer_provider: Any = None,
+        secret_fields: frozenset[str] = frozenset(),
+        version: str = "",
+    ) -> None:
         self.settings = settings
         self.catalogue = catalogue
         self.policy = policy
         self.metrics = ClientMetrics()
         self.base_url = connection.base_url(settings, base_path)
         self._auth = f"Bearer {settings.api_key}"
+        self._user_agent = user_agent
         self._templates: dict[tuple[bool, str, bool], tuple[dict[str, str], int]] = {}
         self._session: Optional[aiohttp.ClientSession] = None
+        self.timeout = connection.timeout(settings)
+        self.hooks = HookChain(hooks) if hooks else NO_HOOKS
+        level = level_from_env()
+        self.log = None if level is None else Log(level, secret_fields, (settings.api_key,))
+        self.tracer: Optional[Tracer] = None
+        if tracer_provider is not None:
+            from .tracing import Tracer  # the optional extra dwcp[otel], imported only when asked for
+
+            host, port = _host_port(self.base_url)
+            self.tracer = Tracer(tracer_provider, host, port, version)
+        budget = getattr(settings, "retry_budget", None)
+        self.quota = RetryQuota.from_settings(budget)
+        self.metrics.retry_tokens = self.quota.tokens if self.quota is not None else 0
+        self._observed = self.hooks.wants_any or self.log is not None or self.tracer is not None
 
     @property
     def is_open(self) -> bool:
@@ -107,25 +197,42 @@ class Transport:
         params: Optional[Mapping[str, str]] = None,
         idempotency_key: Optional[str] = None,
         accept: str = JSON,
+        options: Any = None,
     ) -> Call:
-        """A new logical call: one request id, and one idempotency key when the operation needs it."""
+        """A new logical call: one request id, one idempotency key when the operation needs it, and the
+        per-call options (a RequestOptions: timeout, retry_attempts, headers, idempotency_key) applied."""
         shape = (endpoint.auth, accept, body is not None)
         template = self._templates.get(shape) or self._template(shape)
         headers = {REQUEST_ID: os.urandom(16).hex(), **template[0]}  # urandom: cheaper than uuid4().hex
         size = template[1]
+        policy, timeout = self.policy, self.timeout
+        if options is not None:
+            idempotency_key = idempotency_key or options.idempotency_key
+            if options.retry_attempts is not None:
+                policy = replace(policy, attempts=options.retry_attempts)
+            if options.timeout is not None:
+                timeout = aiohttp.ClientTimeout(
+                    total=None, connect=self.settings.connect_timeout, sock_read=options.timeout
+                )
+            if options.headers:
+                size += _merge(headers, options.headers)
         if endpoint.keyed:
             key = headers[IDEMPOTENCY_KEY] = idempotency_key or str(uuid.uuid4())
             size += _KEY_SIZE + len(key)
         if body is not None:
             size += len(body)
-        return Call(endpoint, self.base_url + path, headers, body, params, size)
+        if self.tracer is not None:
+            size += _TRACEPARENT_SIZE
+        return Call(endpoint, self.base_url + path, headers, body, params, size, policy, timeout)
 
     def _template(self, shape: tuple[bool, str, bool]) -> tuple[dict[str, str], int]:
         """The constant headers of calls of one shape (auth, accept, body) and the bytes of an attempt's head."""
         auth, accept, has_body = shape
         headers = {"Accept": accept}
+        if self._user_agent:
+            headers["User-Agent"] = self._user_agent
         if auth:
-            headers["Authorization"] = self._auth
+            headers[AUTHORIZATION] = self._auth
         if has_body:
             headers["Content-Type"] = JSON
         # X-Request-ID (32 hex digits) and a one-digit DWCP-Attempt, as the size of every attempt counts them.
@@ -135,35 +242,281 @@ class Transport:
 
     async def send(self, call: Call) -> bytes:
         """Runs the call's attempts until success (its body; call.status is set), a final error or no budget."""
+        body = await self._loop(call, False, None, 0.0)
+        assert isinstance(body, bytes)
+        return body
+
+    async def open_stream(
+        self, call: Call, pending: Optional[DWCPError] = None, min_delay: float = 0.0
+    ) -> Optional[aiohttp.ClientResponse]:
+        """Attempts of a stream's call until a response streams (None for 204), a final error or no budget.
+
+        `pending`: the failure of the stream's current attempt (a drop mid-stream), handled first as any
+        failed attempt is: retried after the policy's delay (at least `min_delay`), or raised.
+        """
+        response = await self._loop(call, True, pending, min_delay)
+        assert response is None or isinstance(response, aiohttp.ClientResponse)
+        return response
+
+    async def _loop(
+        self, call: Call, stream: bool, pending: Optional[DWCPError], min_delay: float
+    ) -> Union[bytes, aiohttp.ClientResponse, None]:
+        """THE attempt loop. Unary (`stream` False): returns the success body. Stream: the open response."""
         session = self._session
         if session is None or session.closed:
             raise self.catalogue.make(NOT_CONNECTED, "the client is not connected; call connect() first")
-        metrics, headers = self.metrics, call.headers
+        metrics, endpoint = self.metrics, call.endpoint
+        observed, hooks, log, tracer = self._observed, self.hooks, self.log, self.tracer
+        ctx: Optional[AttemptContext] = None
+        if tracer is not None and call.span is None:
+            call.span = tracer.start_call(endpoint.id)
+        error = pending
         while True:
-            call.attempt += 1
-            headers[ATTEMPT] = _ATTEMPTS[call.attempt] if call.attempt < len(_ATTEMPTS) else str(call.attempt)
-            metrics.messages_sent += 1
-            metrics.bytes_sent += call.size
-            try:
-                async with session.request(
-                    call.endpoint.method, call.url, headers=headers, data=call.body, params=call.params
-                ) as response:
-                    body = await response.read()
-            except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
-                error = self.failure(exc, call)
-                error.__cause__ = exc
-            else:
-                metrics.messages_received += 1
-                metrics.bytes_received += len(body)
-                call.status = status = response.status
-                if status < 400:
-                    return body
-                error = self.error(status, response.headers, body, call)
+            if error is None:
+                call.attempt += 1
+                headers = call.headers
+                headers[ATTEMPT] = _ATTEMPTS[call.attempt] if call.attempt < len(_ATTEMPTS) else str(call.attempt)
+                span: Any = None
+                if observed:
+                    headers = dict(headers)  # a hook's change goes on the wire for this attempt only
+                    ctx = AttemptContext(
+                        endpoint.id,
+                        endpoint.method,
+                        endpoint.path,
+                        call.url,
+                        call.attempt,
+                        call.request_id,
+                        call.idempotency_key,
+                        headers,
+                    )
+                    if tracer is not None:
+                        span = tracer.start_attempt(call.span, endpoint.method, endpoint.path, call.attempt, headers)
+                    if hooks.wants("before_attempt"):
+                        try:
+                            await hooks.run("before_attempt", ctx)
+                        except HookFailure as failure:
+                            call.attempt -= 1  # never sent
+                            raise await self._hook_error(call, ctx, failure, span) from failure.cause
+                    if log is not None and log.debug:
+                        request: dict[str, Any] = {"operation": endpoint.id, "attempt": call.attempt}
+                        request.update(headers=log.headers(headers), body=log.body(call.body))
+                        log.emit(logging.DEBUG, "request", request)
+                metrics.messages_sent += 1
+                metrics.bytes_sent += call.size
+                started = time.perf_counter() if observed else 0.0
+                try:
+                    response = await session.request(
+                        endpoint.method,
+                        call.url,
+                        headers=headers,
+                        data=call.body,
+                        params=call.params,
+                        timeout=call.timeout,
+                    )
+                except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+                    error = self.failure(exc, call)
+                    error.__cause__ = exc
+                    if observed:
+                        assert ctx is not None
+                        ctx.duration = time.perf_counter() - started
+                        self._attempt_done(call, ctx, span, error)
+                else:
+                    call.status = status = response.status
+                    if observed:
+                        assert ctx is not None
+                        ctx.duration = time.perf_counter() - started
+                        ctx.status = status
+                        ctx.response_headers = response.headers
+                        ctx.response_request_id = response.headers.get(REQUEST_ID) or call.request_id
+                        if hooks.wants("after_response"):
+                            try:
+                                await hooks.run("after_response", ctx)
+                            except HookFailure as failure:
+                                response.close()
+                                raise await self._hook_error(call, ctx, failure, span) from failure.cause
+                    if stream and status < 400:
+                        metrics.messages_received += 1
+                        if self.quota is not None:
+                            self._refund(call)
+                        if observed:
+                            assert ctx is not None
+                            self._attempt_done(call, ctx, span, None)
+                            if log is not None and log.debug:
+                                self._log_response(call, ctx, None)
+                        if status == 204:
+                            response.release()
+                            return None
+                        return response
+                    try:
+                        body = await response.read()
+                    except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+                        response.close()
+                        if stream:  # an error status whose body broke: the status still decides
+                            body = b""
+                        else:
+                            error = self.failure(exc, call)
+                            error.__cause__ = exc
+                            if observed:
+                                assert ctx is not None
+                                self._attempt_done(call, ctx, span, error)
+                    finally:
+                        response.release()
+                    if error is None:
+                        metrics.messages_received += 1
+                        metrics.bytes_received += len(body)
+                        if status < 400:
+                            if self.quota is not None:
+                                self._refund(call)
+                            if observed:
+                                assert ctx is not None
+                                self._attempt_done(call, ctx, span, None)
+                                if log is not None and log.debug:
+                                    self._log_response(call, ctx, body)
+                                if call.span is not None:
+                                    self.end_call(call, None)
+                            capture = RAW.get()
+                            if capture is not None:
+                                capture.status = status
+                                capture.headers = {k.lower(): v for k, v in response.headers.items()}
+                                capture.request_id = response.headers.get(REQUEST_ID) or call.request_id
+                            return body
+                        error = self.error(status, response.headers, body, call)
+                        if observed:
+                            assert ctx is not None
+                            self._attempt_done(call, ctx, span, error)
+                            if log is not None and log.debug:
+                                self._log_response(call, ctx, body)
+            # The attempt failed: retry after the policy's delay, or end the call with the error.
             metrics.errors_total += 1
-            delay = self.policy.delay(error, call.attempt, IDEMPOTENCY_KEY in headers)
+            call.failures += 1
+            delay = call.policy.delay(error, call.failures, call.keyed)
             if delay is None:
+                if observed:
+                    await self._call_failed(call, ctx, error)
                 raise error
+            if min_delay and error.retry_after is None:  # a stream's SSE `retry:` field
+                delay = max(delay, min_delay)
+            quota = self.quota
+            if quota is not None:  # the retry budget: checked only once the policy said "retry"
+                cost = quota.take(_timed_out(error))
+                metrics.retry_tokens = quota.tokens
+                if cost is None:
+                    error.retry_quota_exhausted = True
+                    if observed:
+                        await self._call_failed(call, ctx, error)
+                    raise error
+                call.retry_cost = cost
+            if observed:
+                if ctx is None:  # a stream's drop mid-stream: the attempt as it was opened
+                    ctx = self._context(call)
+                if hooks.wants("before_retry"):
+                    try:
+                        await hooks.run("before_retry", RetryContext(ctx, delay, error))
+                    except HookFailure as failure:
+                        raise await self._hook_error(call, ctx, failure, None) from failure.cause
+                if log is not None:
+                    fields: dict[str, Any] = {"operation": endpoint.id, "attempt": call.attempt}
+                    fields.update(delay_ms=round(delay * 1000), code=error.code)
+                    log.emit(logging.WARNING, "retry", fields)
+            error = None
             await asyncio.sleep(delay)
+
+    def _refund(self, call: Call) -> None:
+        """A success gives tokens back to the retry budget."""
+        quota = self.quota
+        assert quota is not None
+        quota.give(call.retry_cost)
+        call.retry_cost = None
+        self.metrics.retry_tokens = quota.tokens
+
+    def _context(self, call: Call) -> AttemptContext:
+        endpoint = call.endpoint
+        return AttemptContext(
+            endpoint.id,
+            endpoint.method,
+            endpoint.path,
+            call.url,
+            call.attempt,
+            call.request_id,
+            call.idempotency_key,
+            dict(call.headers),
+        )
+
+    def _attempt_done(self, call: Call, ctx: AttemptContext, span: Any, error: Optional[DWCPError]) -> None:
+        """The attempt's info line and the end of its span."""
+        request_id = ctx.response_request_id or (error.request_id if error is not None else None) or call.request_id
+        if span is not None:
+            from .tracing import end_attempt
+
+            end_attempt(span, ctx.status, request_id, error)
+        log = self.log
+        if log is not None and log.info:
+            fields: dict[str, Any] = {
+                "operation": ctx.operation,
+                "method": ctx.method,
+                "path": ctx.path,
+                "status": ctx.status,
+                "attempt": ctx.attempt,
+                "duration_ms": round(ctx.duration * 1000, 3),
+                "request_id": request_id,
+            }
+            log.emit(logging.INFO, "attempt", fields)
+
+    def _log_response(self, call: Call, ctx: AttemptContext, body: Optional[bytes]) -> None:
+        log = self.log
+        assert log is not None
+        headers = log.headers(ctx.response_headers or {})
+        log.emit(logging.DEBUG, "response", {"operation": ctx.operation, "attempt": ctx.attempt, "headers": headers, "body": log.body(body)})
+
+    async def _call_failed(self, call: Call, ctx: Optional[AttemptContext], error: DWCPError) -> None:
+        """The call ends with `error`: on_error hooks (once), the failed line, the call span's end."""
+        try:
+            if self.hooks.wants("on_error"):
+                try:
+                    await self.hooks.run("on_error", ErrorContext(ctx or self._context(call), error))
+                except HookFailure as failure:
+                    hook_error = self._make_hook_error(call, failure)
+                    hook_error.__cause__ = failure.cause
+                    self._log_failed(call, hook_error)
+                    raise hook_error from failure.cause
+            self._log_failed(call, error)
+        finally:
+            if call.span is not None:
+                self.end_call(call, error)
+
+    def _log_failed(self, call: Call, error: DWCPError) -> None:
+        if self.log is not None:
+            fields: dict[str, Any] = {"operation": call.endpoint.id, "category": type(error).__name__}
+            fields.update(code=error.code, attempts=error.attempts)
+            self.log.emit(logging.WARNING, "failed", fields)
+
+    def _make_hook_error(self, call: Call, failure: HookFailure) -> DWCPError:
+        message = f"{failure} during {call.endpoint.id}"
+        context: dict[str, Any] = {"request_id": call.request_id, "attempts": call.attempt}
+        context["idempotency_key"] = call.idempotency_key
+        try:
+            return self.catalogue.make(HOOK_FAILED, message, **context)
+        except KeyError:  # a spec without the hook_error entry
+            return DWCPError(message, code=HOOK_FAILED, **context)
+
+    async def _hook_error(self, call: Call, ctx: AttemptContext, failure: HookFailure, span: Any) -> DWCPError:
+        """The HookError that ends the call (never retried); on_error hooks still run once."""
+        error = self._make_hook_error(call, failure)
+        error.__cause__ = failure.cause
+        if span is not None:
+            from .tracing import end_attempt
+
+            end_attempt(span, ctx.status, ctx.response_request_id, error)
+        await self._call_failed(call, ctx, error)
+        return error
+
+    def end_call(self, call: Call, error: Optional[BaseException]) -> None:
+        """Ends the call's span (tracing only); a stream's ends when the stream does."""
+        span, call.span = call.span, None
+        if span is not None:
+            from .tracing import end_call
+
+            end_call(span, call.request_id, call.attempt, error)
 
     def error(self, status: int, headers: Mapping[str, str], body: bytes, call: Call) -> DWCPError:
         """The typed error of an error response."""
@@ -188,7 +541,28 @@ class Transport:
             code, message, request_id=call.request_id, attempts=call.attempt, idempotency_key=call.idempotency_key
         )
 
-    def count_sent(self, call: Call) -> None:
-        """Counts one attempt of `call` as sent."""
-        self.metrics.messages_sent += 1
-        self.metrics.bytes_sent += call.size
+
+def _timed_out(error: DWCPError) -> bool:
+    """True when the failed attempt timed out (category TimeoutError): its retry costs more."""
+    return isinstance(error, builtins.TimeoutError) or type(error).__name__ == "TimeoutError"
+
+
+def _merge(headers: dict[str, str], extra: Mapping[str, str]) -> int:
+    """Adds a call's extra headers (replacing same-named ones, never the reserved ones); their bytes."""
+    size = 0
+    for name, value in extra.items():
+        lower = name.lower()
+        if lower in RESERVED:
+            continue
+        for existing in [k for k in headers if k.lower() == lower]:
+            size -= len(existing) + len(headers.pop(existing)) + 4
+        headers[name] = value
+        size += len(name) + len(value) + 4
+    return size
+
+
+def _host_port(url: str) -> tuple[str, int]:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)

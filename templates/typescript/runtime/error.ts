@@ -29,6 +29,8 @@ export class DWCPError extends Error {
   readonly idempotencyKey: string | undefined;
   /** Structured details from the server (field, limit, ...). */
   readonly details: Record<string, unknown>;
+  /** True when the client's retry budget refused a retry the retry policy wanted. */
+  retryQuotaExhausted = false;
 
   constructor(init: ErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });

@@ -93,6 +93,12 @@ class FetchResponse implements HttpResponse {
     return this.#response.headers.get(name) ?? undefined;
   }
 
+  headers(): Record<string, string> {
+    const out: Record<string, string> = {};
+    this.#response.headers.forEach((value, name) => (out[name.toLowerCase()] = value));
+    return out;
+  }
+
   async text(): Promise<string> {
     try {
       return await this.#response.text();

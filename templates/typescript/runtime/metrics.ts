@@ -10,11 +10,13 @@ export interface ClientMetrics {
   bytesReceived: number;
   /** Calls that ended in an error. */
   errorsTotal: number;
+  /** Tokens left in the client's retry budget (its capacity when the budget is off). */
+  retryTokens: number;
 }
 
 /** A fresh set of counters. */
 export function newMetrics(): ClientMetrics {
-  return { messagesSent: 0, messagesReceived: 0, bytesSent: 0, bytesReceived: 0, errorsTotal: 0 };
+  return { messagesSent: 0, messagesReceived: 0, bytesSent: 0, bytesReceived: 0, errorsTotal: 0, retryTokens: 0 };
 }
 
 /** UTF-8 length of a string without encoding it. */

@@ -4,14 +4,27 @@
 // API. Arguments arrive in wire form and are converted to SDK types; results go back in wire form.
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
+import {
+  APIPromise,
   Client,
+  PagePromise,
   DWCPError,
   EventStream,
   VERSION,
   ValidationError,
   type CallOptions,
   type ClientConfig,
+  type Hook,
+  type HookContext,
+  type LogFields,
+  type Logger,
   type NetworkInterface,
   type NetworkConfig,
   type Affinity,
@@ -33,6 +46,7 @@ import {
   type ErrorDetail,
   type ErrorBody,
 } from '@novacron/dwcp-sdk';
+import { otelTracing } from '@novacron/dwcp-sdk/otel';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Args = Record<string, Json>;
@@ -588,50 +602,103 @@ function wireErrorBody(v: ErrorBody): Args {
 
 /** An argument in wire form as the SDK takes it (structs renamed, timestamps as Dates). */
 
-/** The SDK call of each `call` op: (client, args, call options) -> wire result. */
-const OPS: Record<string, (c: Client, a: Args, o: CallOptions) => Promise<Json>> = {
-  'system.health': async (c, a, o) => wireHealthStatus(await c.health({ ...o })),
-  'vm.create': async (c, a, o) => wireVM(await c.vm().create(looseVMConfig(a['config']), { ...o })),
-  'vm.get': async (c, a, o) => wireVM(await c.vm().get(a['vm_id'], { ...o })),
-  'vm.list': async (c, a, o) =>
-    (await c.vm().list(a['labels'], { ...o, pageSize: a['page_size'] })).map(wireVM),
-  'vm.start': async (c, a, o) => wireVM(await c.vm().start(a['vm_id'], { ...o })),
-  'vm.stop': async (c, a, o) => wireVM(await c.vm().stop(a['vm_id'], a['force'], { ...o })),
-  'vm.destroy': async (c, a, o) => {
-    await c.vm().destroy(a['vm_id'], { ...o });
-    return null;
-  },
-  'vm.migrate': async (c, a, o) =>
-    wireMigrationStatus(
-      await c
-        .vm()
-        .migrate(a['vm_id'], a['target_node'], looseMigrationOptions(a['options']), { ...o }),
-    ),
-  'vm.wait_for_migration': async (c, a, o) =>
-    wireMigrationStatus(
-      await c
-        .vm()
-        .waitForMigration(a['migration_id'], { deadline: a['deadline_ms'], signal: o.signal }),
-    ),
-  'vm.get_migration_status': async (c, a, o) =>
-    wireMigrationStatus(await c.vm().getMigrationStatus(a['migration_id'], { ...o })),
-  'vm.cancel_migration': async (c, a, o) =>
-    wireMigrationStatus(await c.vm().cancelMigration(a['migration_id'], { ...o })),
-  'vm.snapshot': async (c, a, o) =>
-    wireSnapshot(
-      await c.vm().snapshot(a['vm_id'], a['name'], looseSnapshotOptions(a['options']), { ...o }),
-    ),
-  'vm.list_snapshots': async (c, a, o) =>
-    (await c.vm().listSnapshots(a['vm_id'], { ...o, pageSize: a['page_size'] })).map(wireSnapshot),
-  'vm.restore_snapshot': async (c, a, o) =>
-    wireVM(await c.vm().restoreSnapshot(a['vm_id'], a['snapshot_id'], { ...o })),
-  'vm.delete_snapshot': async (c, a, o) => {
-    await c.vm().deleteSnapshot(a['snapshot_id'], { ...o });
-    return null;
-  },
-  'vm.get_metrics': async (c, a, o) =>
-    wireVMMetrics(await c.vm().getMetrics(a['vm_id'], a['window'], { ...o })),
+/** The SDK call of each `call` op (an APIPromise, or a waiter's promise) and the wire form of its result. */
+const OPS: Record<
+  string,
+  [(c: Client, a: Args, o: CallOptions) => Promise<Json>, (v: Json) => Json]
+> = {
+  'system.health': [(c, a, o) => c.health({ ...o }), (v) => wireHealthStatus(v)],
+  'vm.create': [(c, a, o) => c.vm().create(looseVMConfig(a['config']), { ...o }), (v) => wireVM(v)],
+  'vm.get': [(c, a, o) => c.vm().get(a['vm_id'], { ...o }), (v) => wireVM(v)],
+  'vm.list': [
+    (c, a, o) => take(c.vm().list(a['labels'], { ...o, pageSize: a['page_size'] }), a['take']),
+    (v) => v.map(wireVM),
+  ],
+  'vm.start': [(c, a, o) => c.vm().start(a['vm_id'], { ...o }), (v) => wireVM(v)],
+  'vm.stop': [(c, a, o) => c.vm().stop(a['vm_id'], a['force'], { ...o }), (v) => wireVM(v)],
+  'vm.destroy': [(c, a, o) => c.vm().destroy(a['vm_id'], { ...o }), () => null],
+  'vm.migrate': [
+    (c, a, o) =>
+      c.vm().migrate(a['vm_id'], a['target_node'], looseMigrationOptions(a['options']), { ...o }),
+    (v) => wireMigrationStatus(v),
+  ],
+  'vm.get_migration_status': [
+    (c, a, o) => c.vm().getMigrationStatus(a['migration_id'], { ...o }),
+    (v) => wireMigrationStatus(v),
+  ],
+  'vm.cancel_migration': [
+    (c, a, o) => c.vm().cancelMigration(a['migration_id'], { ...o }),
+    (v) => wireMigrationStatus(v),
+  ],
+  'vm.snapshot': [
+    (c, a, o) =>
+      c.vm().snapshot(a['vm_id'], a['name'], looseSnapshotOptions(a['options']), { ...o }),
+    (v) => wireSnapshot(v),
+  ],
+  'vm.list_snapshots': [
+    (c, a, o) =>
+      take(c.vm().listSnapshots(a['vm_id'], { ...o, pageSize: a['page_size'] }), a['take']),
+    (v) => v.map(wireSnapshot),
+  ],
+  'vm.restore_snapshot': [
+    (c, a, o) => c.vm().restoreSnapshot(a['vm_id'], a['snapshot_id'], { ...o }),
+    (v) => wireVM(v),
+  ],
+  'vm.delete_snapshot': [
+    (c, a, o) => c.vm().deleteSnapshot(a['snapshot_id'], { ...o }),
+    () => null,
+  ],
+  'vm.get_metrics': [
+    (c, a, o) => c.vm().getMetrics(a['vm_id'], a['window'], { ...o }),
+    (v) => wireVMMetrics(v),
+  ],
+  'vm.wait_until_running': [
+    (c, a, o) =>
+      c.vm().waitUntilRunning(a['vm_id'], {
+        maxWait: a['max_wait_ms'] ?? a['deadline_ms'],
+        signal: o.signal,
+      }),
+    (v) => (v === undefined ? null : wireVM(v)),
+  ],
+  'vm.wait_until_stopped': [
+    (c, a, o) =>
+      c.vm().waitUntilStopped(a['vm_id'], {
+        maxWait: a['max_wait_ms'] ?? a['deadline_ms'],
+        signal: o.signal,
+      }),
+    (v) => (v === undefined ? null : wireVM(v)),
+  ],
+  'vm.wait_until_destroyed': [
+    (c, a, o) =>
+      c.vm().waitUntilDestroyed(a['vm_id'], {
+        maxWait: a['max_wait_ms'] ?? a['deadline_ms'],
+        signal: o.signal,
+      }),
+    (v) => (v === undefined ? null : wireVM(v)),
+  ],
+  'vm.wait_for_migration': [
+    (c, a, o) =>
+      c.vm().waitForMigration(a['migration_id'], {
+        maxWait: a['max_wait_ms'] ?? a['deadline_ms'],
+        signal: o.signal,
+      }),
+    (v) => (v === undefined ? null : wireMigrationStatus(v)),
+  ],
 };
+
+/** A paginated call: every item (awaited), or with `take` the first n through `for await`, breaking out. */
+function take(list: PagePromise<Json>, n: Json): Promise<Json[]> {
+  if (n == null) return list;
+  return (async () => {
+    const out: Json[] = [];
+    if (Number(n) <= 0) return out;
+    for await (const item of list) {
+      out.push(item);
+      if (out.length >= Number(n)) break;
+    }
+    return out;
+  })();
+}
 
 /** Each `stream_open` op: the SDK's stream and the wire form of its events. */
 const STREAMS: Record<
@@ -657,7 +724,15 @@ interface OpenStream {
   pump: Promise<void>;
 }
 
-const clients = new Map<string, { client: Client }>();
+/** A client and what its hooks, logger and tracer recorded since the last look. */
+interface Entry {
+  client: Client;
+  events: Args[];
+  records: Args[];
+  exporter: InMemorySpanExporter | undefined;
+}
+
+const clients = new Map<string, Entry>();
 const streams = new Map<string, OpenStream>();
 
 function clientConfig(c: Args): ClientConfig {
@@ -673,6 +748,16 @@ function clientConfig(c: Args): ClientConfig {
   if (c['keep_alive_period'] != null) config.keepAlivePeriod = c['keep_alive_period'];
   if (c['max_streams'] != null) config.maxStreams = c['max_streams'];
   if (c['buffer_size'] != null) config.bufferSize = c['buffer_size'];
+  if (c['retry_budget'] != null) {
+    const block = c['retry_budget'] as Args;
+    const value: Args = {};
+    if (block['capacity'] != null) value['capacity'] = block['capacity'];
+    if (block['retry_cost'] != null) value['retryCost'] = block['retry_cost'];
+    if (block['timeout_retry_cost'] != null)
+      value['timeoutRetryCost'] = block['timeout_retry_cost'];
+    if (block['success_refund'] != null) value['successRefund'] = block['success_refund'];
+    config.retryBudget = value;
+  }
   if (c['ca_file'] != null) config.ca = readFileSync(c['ca_file'], 'utf8');
   if (c['jitter'] != null) {
     const jitter = Number(c['jitter']);
@@ -692,6 +777,8 @@ function wireError(error: unknown): Args {
       retry_after_ms: error.retryAfter ?? null,
       message: error.message,
     };
+    if (error.retryQuotaExhausted) out['retry_quota_exhausted'] = true;
+    if (error.details['state'] !== undefined) out['state'] = error.details['state'];
     if (error instanceof ValidationError) out['field'] = error.wireField;
     return out;
   }
@@ -706,16 +793,153 @@ function wireError(error: unknown): Args {
   };
 }
 
-function entry(name: Json): { client: Client } {
+function entry(name: Json): Entry {
   const found = clients.get(String(name));
   if (found === undefined) throw new Error(`unknown client ${String(name)}`);
   return found;
 }
 
+/** The per-call options of a request: its deadline and its options object (timeout_ms, retry_attempts, headers, idempotency_key). */
 function callOptions(req: Args): CallOptions {
-  return req['deadline_ms'] == null
-    ? {}
-    : { signal: AbortSignal.timeout(Number(req['deadline_ms'])) };
+  const o: CallOptions = {};
+  if (req['deadline_ms'] != null) o.signal = AbortSignal.timeout(Number(req['deadline_ms']));
+  // (dot access: the protocol's key shares its name with a spec field, which templates never quote)
+  const opts = (req.options ?? {}) as Args;
+  if (opts['timeout_ms'] != null) o.timeout = Number(opts['timeout_ms']);
+  if (opts['retry_attempts'] != null) o.retryAttempts = Number(opts['retry_attempts']);
+  if (opts['headers'] != null) o.headers = opts['headers'] as Record<string, string>;
+  if (opts['idempotency_key'] != null) o.idempotencyKey = String(opts['idempotency_key']);
+  return o;
+}
+
+const POINTS: Record<string, string> = {
+  beforeAttempt: 'before_attempt',
+  afterResponse: 'after_response',
+  beforeRetry: 'before_retry',
+  onError: 'on_error',
+};
+
+/** One recording hook of the `hooks` test setting: records every point, sets headers, throws at `fail_at`. */
+function recordingHook(spec: Args, events: Args[]): Hook {
+  const name = String(spec['name']);
+  const setHeaders = (spec['set_headers'] ?? {}) as Record<string, string>;
+  const record = (point: string, ctx: HookContext, extra: Args): void => {
+    events.push({
+      hook: name,
+      point: POINTS[point],
+      op: ctx.operation,
+      attempt: ctx.attempt,
+      request_id: ctx.requestId,
+      ...extra,
+    });
+    if (spec['fail_at'] === POINTS[point])
+      throw new Error(`hook ${name} fails at ${POINTS[point]}`);
+  };
+  return {
+    beforeAttempt(ctx) {
+      for (const [k, v] of Object.entries(setHeaders)) ctx.headers[k.toLowerCase()] = v;
+      record('beforeAttempt', ctx, {});
+    },
+    afterResponse(ctx, response) {
+      record('afterResponse', ctx, {
+        request_id: response.requestId,
+        status: response.status,
+        duration_ms: response.durationMs,
+      });
+    },
+    beforeRetry(ctx, retry) {
+      record('beforeRetry', ctx, {
+        delay_ms: retry.delayMs,
+        cause: { category: retry.cause.name, code: retry.cause.code },
+      });
+    },
+    onError(ctx, error) {
+      const e = wireError(error);
+      record('onError', ctx, {
+        error: {
+          category: e['category'],
+          code: e['code'] ?? null,
+          attempts: e['attempts'] ?? null,
+        },
+      });
+    },
+  };
+}
+
+const LEVELS: Record<string, string> = {
+  debug: 'debug',
+  info: 'info',
+  warn: 'warning',
+  error: 'error',
+};
+
+/** A logger that keeps the SDK's records for `log_records`. */
+function recordingLogger(records: Args[]): Logger {
+  const keep =
+    (level: string) =>
+    (text: string, fields: LogFields): void => {
+      const { event, ...rest } = fields;
+      records.push({
+        level: LEVELS[level],
+        event,
+        text,
+        fields: JSON.parse(JSON.stringify(rest)) as Args,
+      });
+    };
+  return { debug: keep('debug'), info: keep('info'), warn: keep('warn'), error: keep('error') };
+}
+
+/** Builds a client from `new_client`'s config, applying the test settings hooks, log_level and tracing. */
+function newClient(c: Args): Entry {
+  const { hooks, log_level: logLevel, tracing, ...settings } = c;
+  const entry: Entry = {
+    client: undefined as unknown as Client,
+    events: [],
+    records: [],
+    exporter: undefined,
+  };
+  const config = clientConfig(settings);
+  // The SDK reads DWCP_LOG itself when the client is built.
+  if (logLevel != null) process.env['DWCP_LOG'] = String(logLevel);
+  else delete process.env['DWCP_LOG'];
+  config.logger = recordingLogger(entry.records);
+  if (Array.isArray(hooks)) config.hooks = hooks.map((h: Args) => recordingHook(h, entry.events));
+  if (tracing === true) {
+    entry.exporter = new InMemorySpanExporter();
+    const provider = new BasicTracerProvider({
+      spanProcessors: [new SimpleSpanProcessor(entry.exporter)],
+    });
+    config.tracing = otelTracing({ tracerProvider: provider });
+  }
+  entry.client = new Client(config);
+  delete process.env['DWCP_LOG'];
+  return entry;
+}
+
+const KINDS: Record<number, string> = {
+  [SpanKind.INTERNAL]: 'internal',
+  [SpanKind.CLIENT]: 'client',
+  [SpanKind.SERVER]: 'server',
+};
+const STATUSES: Record<number, string> = {
+  [SpanStatusCode.UNSET]: 'unset',
+  [SpanStatusCode.OK]: 'ok',
+  [SpanStatusCode.ERROR]: 'error',
+};
+
+function spans(e: Entry): Args[] {
+  if (e.exporter === undefined) return [];
+  const out = e.exporter.getFinishedSpans().map((span) => ({
+    name: span.name,
+    kind: KINDS[span.kind] ?? String(span.kind),
+    trace_id: span.spanContext().traceId,
+    span_id: span.spanContext().spanId,
+    parent_span_id: span.parentSpanContext?.spanId ?? null,
+    status: STATUSES[span.status.code] ?? 'unset',
+    attributes: { ...span.attributes },
+  }));
+  e.exporter.reset();
+  return out;
 }
 
 /** The request's args without nulls (an absent optional input). */
@@ -728,13 +952,23 @@ function args(req: Args): Args {
 async function call(req: Args): Promise<Json> {
   const op = OPS[String(req['op'])];
   if (op === undefined) throw new Error(`unknown op ${String(req['op'])}`);
-  return op(entry(req['client']).client, args(req), callOptions(req));
+  const [run, toWire] = op;
+  const promise = run(entry(req['client']).client, args(req), callOptions(req));
+  if (req['raw'] !== true) return toWire(await promise);
+  if (!(promise instanceof APIPromise)) throw new Error(`${String(req['op'])} has no raw response`);
+  const { data, response } = await promise.withResponse();
+  return {
+    status: response.status,
+    headers: response.headers,
+    request_id: response.requestId,
+    result: toWire(data),
+  };
 }
 
 function openStream(req: Args): [EventStream<Json>, (v: Json) => Args] {
   const open = STREAMS[String(req['op'])];
   if (open === undefined) throw new Error(`unknown stream op ${String(req['op'])}`);
-  return open(entry(req['client']).client, args(req), {});
+  return open(entry(req['client']).client, args(req), callOptions({ options: req.options }));
 }
 
 async function pump(s: OpenStream, toWire: (v: Json) => Args): Promise<void> {
@@ -806,11 +1040,19 @@ async function handle(req: Args): Promise<Json> {
           'lazy_pagination',
         ],
       };
-    case 'new_client': {
-      const client = new Client(clientConfig((req['config'] ?? {}) as Args));
-      clients.set(String(req['client']), { client });
+    case 'new_client':
+      clients.set(String(req['client']), newClient((req['config'] ?? {}) as Args));
       return {};
+    case 'hook_events': {
+      const e = entry(req['client']);
+      return { events: e.events.splice(0) };
     }
+    case 'log_records': {
+      const e = entry(req['client']);
+      return { records: e.records.splice(0) };
+    }
+    case 'spans':
+      return { spans: spans(entry(req['client'])) };
     case 'connect':
       await entry(req['client']).client.connect(callOptions(req));
       return status(entry(req['client']).client);
@@ -827,6 +1069,7 @@ async function handle(req: Args): Promise<Json> {
         bytes_sent: mt.bytesSent,
         bytes_received: mt.bytesReceived,
         errors_total: mt.errorsTotal,
+        retry_tokens: mt.retryTokens,
       };
     }
     case 'call':

@@ -2,7 +2,7 @@
 """dwcp: the Python SDK of DWCP v3 (Distributed workload control plane API, version 3.)"""
 
 from ._client import Client
-from ._config import ClientConfig
+from ._config import ClientConfig, RequestOptions, RetryBudget
 from ._enums import MigrationPhase, MigrationState, VMEventType, VMState
 from ._errors import (
     AuthenticationError,
@@ -42,15 +42,26 @@ from ._models import (
     VMMetrics,
 )
 from ._resources import VMClient
+from ._runtime.hooks import AttemptContext, ErrorContext, Hook, RetryContext
 from ._runtime.metrics import ClientMetrics
+from ._runtime.pagination import Pager
+from ._runtime.raw import RawResponse
 from ._runtime.stream import EventStream
 from ._sync import SyncClient, SyncEventStream, SyncVMClient
 from ._version import SPEC_HASH, SPEC_VERSION, __version__
 
 __all__ = [
+    "AttemptContext",
     "Client",
     "ClientConfig",
     "ClientMetrics",
+    "ErrorContext",
+    "Hook",
+    "Pager",
+    "RawResponse",
+    "RequestOptions",
+    "RetryContext",
+    "RetryBudget",
     "EventStream",
     "SyncClient",
     "SyncEventStream",

@@ -1,7 +1,6 @@
 // Code generated from templates/typescript/runtime/event-stream.ts by generator/; DO NOT EDIT.
-import { anySignal, sleep } from './abort.js';
-import type { DWCPError } from './error.js';
-import type { CallOptions, Endpoint, Invoker } from './invoker.js';
+import { anySignal } from './abort.js';
+import type { CallOptions, Endpoint, Exchange, Invoker } from './invoker.js';
 import { SseParser, type SseEvent } from './sse.js';
 import { TransportError, type HttpResponse } from './transport.js';
 
@@ -28,12 +27,15 @@ class Closed extends Error {
 /**
  * A server stream as an async iterator (`for await`; `break` closes it). A dropped connection is
  * reopened with backoff and Last-Event-ID, and events already delivered are skipped by id, so each
- * event arrives exactly once and in order. 401/404 and the like end it with a typed error.
+ * event arrives exactly once and in order. 401/404 and the like end it with a typed error. The
+ * stream is one call of the client's attempt loop: its opens and reconnects are its attempts
+ * (DWCP-Attempt keeps counting), seen by hooks, logs and spans.
  */
 export class EventStream<T> implements AsyncIterable<T> {
   readonly #source: StreamSource<T>;
   readonly #controller = new AbortController();
   readonly #options: CallOptions;
+  #call: Exchange | undefined;
   #first: Promise<HttpResponse> | undefined;
   #started = false;
   #lastEventId = '';
@@ -57,6 +59,7 @@ export class EventStream<T> implements AsyncIterable<T> {
   /** Closes the stream and its connection. */
   close(): void {
     this.#controller.abort(new Closed('stream closed'));
+    if (this.#call !== undefined && !this.#started) void this.#source.invoker.streamEnd(this.#call);
   }
 
   [Symbol.asyncIterator](): AsyncIterator<T> {
@@ -92,16 +95,20 @@ export class EventStream<T> implements AsyncIterable<T> {
     return this.#controller.signal.aborted;
   }
 
-  #open(lastEventId: string): Promise<HttpResponse> {
+  #open(
+    lastEventId: string,
+    failed?: { error: unknown; wait: number | undefined },
+  ): Promise<HttpResponse> {
     const endpoint = this.#source.endpoint(lastEventId !== '');
-    return this.#source.invoker.open(endpoint, this.#options, lastEventId);
+    const { invoker } = this.#source;
+    this.#call ??= invoker.stream(endpoint, this.#options, this.#controller.signal);
+    return invoker.open(this.#call, endpoint, lastEventId, failed);
   }
 
   async *#batches(): AsyncGenerator<Decoded<T>[], void, undefined> {
     const { invoker } = this.#source;
     let lastId = '';
     let delivered = -Infinity;
-    let failures = 0;
     let response: HttpResponse;
     try {
       response = await (this.#first ??= this.#open(''));
@@ -109,50 +116,52 @@ export class EventStream<T> implements AsyncIterable<T> {
       if (this.#closed) return;
       throw error;
     }
-    for (;;) {
-      if (response.status === 204) return; // the server's "do not reconnect"
-      const parser = new SseParser();
-      const decoder = new TextDecoder();
-      const batch: SseEvent[] = [];
-      try {
-        for await (const chunk of response.chunks()) {
-          failures = 0;
-          parser.feed(decoder.decode(chunk, { stream: true }), batch);
-          const out: Decoded<T>[] = [];
-          try {
-            for (let i = 0; i < batch.length; i++) {
-              const event = batch[i] as SseEvent;
-              const id = event.id === '' ? Number.NaN : Number(event.id);
-              if (id <= delivered) {
-                lastId = event.id; // a replayed event we already delivered
-                continue;
+    const call = this.#call as Exchange;
+    try {
+      for (;;) {
+        if (response.status === 204) return; // the server's "do not reconnect"
+        const parser = new SseParser();
+        const decoder = new TextDecoder();
+        const batch: SseEvent[] = [];
+        try {
+          for await (const chunk of response.chunks()) {
+            invoker.progress(call);
+            parser.feed(decoder.decode(chunk, { stream: true }), batch);
+            const out: Decoded<T>[] = [];
+            try {
+              for (let i = 0; i < batch.length; i++) {
+                const event = batch[i] as SseEvent;
+                const id = event.id === '' ? Number.NaN : Number(event.id);
+                if (id <= delivered) {
+                  lastId = event.id; // a replayed event we already delivered
+                  continue;
+                }
+                out.push({ id: event.id, value: this.#source.decode(event) });
+                lastId = event.id;
+                if (!Number.isNaN(id)) delivered = id;
               }
-              out.push({ id: event.id, value: this.#source.decode(event) });
-              lastId = event.id;
-              if (!Number.isNaN(id)) delivered = id;
+            } finally {
+              batch.length = 0;
+              // The events before a malformed one are still delivered, in order, before its error.
+              if (out.length > 0) yield out;
             }
-          } finally {
-            batch.length = 0;
-            // The events before a malformed one are still delivered, in order, before its error.
-            if (out.length > 0) yield out;
+          }
+          return;
+        } catch (error) {
+          if (this.#closed) return;
+          if (!(error instanceof TransportError) || error.kind === 'aborted')
+            throw await invoker.streamEnd(call, error);
+          try {
+            // A dropped connection is a failed attempt of the stream's call: the loop decides.
+            response = await this.#open(lastId, { error, wait: parser.retry });
+          } catch (reopen) {
+            if (this.#closed) return;
+            throw reopen;
           }
         }
-        return;
-      } catch (error) {
-        if (this.#closed) return;
-        const typed = invoker.streamFailure(error, this.#options, failures + 1);
-        if (!(error instanceof TransportError) || error.kind === 'aborted') throw typed;
-        failures++;
-        const wait = parser.retry ?? invoker.delay(typed as DWCPError, failures, false, 'retry');
-        if (wait === undefined || failures > invoker.settings.retryAttempts) throw typed;
-        try {
-          await sleep(wait, this.#options.signal);
-          response = await this.#open(lastId);
-        } catch (reopen) {
-          if (this.#closed) return;
-          throw reopen;
-        }
       }
+    } finally {
+      await invoker.streamEnd(call);
     }
   }
 }

@@ -19,6 +19,8 @@ export interface HttpResponse {
   readonly status: number;
   /** A response header by lower-case name. */
   header(name: string): string | undefined;
+  /** Every response header, names lower-cased (repeated headers joined with ', '). */
+  headers(): Record<string, string>;
   /** The whole body as text. */
   text(): Promise<string>;
   /** The body chunk by chunk; breaking out of the loop releases the connection. */

@@ -140,6 +140,15 @@ class UndiciResponse implements HttpResponse {
     return Array.isArray(value) ? value[0] : value;
   }
 
+  headers(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [name, value] of Object.entries(this.#data.headers)) {
+      if (value !== undefined)
+        out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return out;
+  }
+
   async text(): Promise<string> {
     try {
       return await this.#data.body.text();
@@ -163,7 +172,9 @@ class UndiciResponse implements HttpResponse {
 
   discard(): void {
     this.#attempt?.done();
-    this.#data.body.destroy();
+    // dump() drains a small body (keeping the connection) and destroys a large one, without an
+    // unhandled 'error' event (destroy() alone emits one).
+    this.#data.body.dump().catch(() => undefined);
   }
 }
 

@@ -1,51 +1,71 @@
 // Code generated from templates/typescript/runtime/waiter.ts by generator/; DO NOT EDIT.
 import { anySignal, isDeadline, sleep } from './abort.js';
+import type { Jitter } from './backoff.js';
 import type { Duration } from './duration.js';
 
-/** How a waiter polls. */
-export interface PollOptions {
-  /** Milliseconds before the waiter gives up (required: a wait must end). */
-  deadline: number;
+/** What one poll's outcome means: `retry` polls again, `throw` ends the wait with the poll's error. */
+export type Verdict = 'success' | 'failure' | 'retry' | 'throw';
+
+/** A waiter's schedule (the spec's, in ms) and the client's jitter. */
+export interface WaitSchedule {
+  minDelay: number;
+  maxDelay: number;
+  /** Milliseconds before the wait gives up. */
+  maxWait: number;
+  jitter: Jitter;
   signal?: AbortSignal | undefined;
-  /** First delay between polls in ms; it grows 1.5x per poll up to `maxInterval`. */
-  interval?: number | undefined;
-  maxInterval?: number | undefined;
+}
+
+/** The pause before poll n+1: `min + jitter × (cap − min)`, `cap = min(max, min × 2^(n−1))`. */
+export function waitDelay(n: number, minDelay: number, maxDelay: number, jitter: number): number {
+  const cap = Math.min(maxDelay, minDelay * 2 ** Math.max(0, n - 1));
+  return minDelay + jitter * Math.max(0, cap - minDelay);
 }
 
 /**
- * Polls until `done` holds: exponential intervals (x1.5) bounded by the deadline, which also
- * bounds each poll's retries. The deadline becomes `onDeadline()`; the operation itself is not
- * cancelled. A caller's abort rejects with its reason.
+ * Polls until an acceptor decides (docs/resilience.md): the first poll at once, then the waiter's
+ * backoff; the maximum wait abandons a poll in flight and rejects with `onTimeout()` (nothing is
+ * changed on the server). Each poll is an ordinary call (its own retries included). A caller's
+ * abort rejects with its reason. Resolves with the last poll's outcome and its verdict
+ * (`success` or `failure`).
  */
-export async function pollUntil<T>(
+export async function waitUntil<T>(
   poll: (signal: AbortSignal) => Promise<T>,
-  done: (value: T) => boolean,
-  options: PollOptions,
-  onDeadline: (cause: unknown) => Error,
-): Promise<T> {
-  const deadline = AbortSignal.timeout(Math.max(0, options.deadline));
-  const signal = anySignal([options.signal, deadline]);
-  const ceiling = options.maxInterval ?? 5000;
-  let interval = options.interval ?? 100;
-  for (;;) {
+  accept: (value: T | undefined, error: unknown) => Verdict,
+  schedule: WaitSchedule,
+  onTimeout: (cause: unknown) => Error,
+): Promise<{ verdict: 'success' | 'failure'; value: T | undefined; error: unknown }> {
+  const deadline = AbortSignal.timeout(Math.max(0, schedule.maxWait));
+  const signal = anySignal([schedule.signal, deadline]);
+  for (let n = 1; ; n++) {
+    let value: T | undefined;
+    let error: unknown;
     try {
-      const value = await poll(signal);
-      if (done(value)) return value;
-      await sleep(interval, signal);
-    } catch (error) {
-      if (deadline.aborted && options.signal?.aborted !== true) throw onDeadline(error);
-      if (signal.aborted && isDeadline(error)) throw onDeadline(error);
-      throw error;
+      value = await poll(signal);
+    } catch (failure) {
+      error = failure;
     }
-    interval = Math.min(interval * 1.5, ceiling);
+    const timedOut = deadline.aborted && schedule.signal?.aborted !== true;
+    if (timedOut && (error !== undefined || signal.aborted)) throw onTimeout(error);
+    if (error !== undefined && schedule.signal?.aborted === true) throw error;
+    const verdict = accept(value, error);
+    if (verdict === 'success' || verdict === 'failure') return { verdict, value, error };
+    if (verdict === 'throw') throw error;
+    try {
+      await sleep(waitDelay(n, schedule.minDelay, schedule.maxDelay, schedule.jitter()), signal);
+    } catch (reason) {
+      if (deadline.aborted && schedule.signal?.aborted !== true) throw onTimeout(reason);
+      if (isDeadline(reason)) throw onTimeout(reason);
+      throw reason;
+    }
   }
 }
 
-/** Options of a generated wait helper: a wait always has a deadline. */
+/** Options of a generated waiter. */
 export interface WaitOptions {
-  /** How long to wait (ms or '5m'), or the Date by which to give up; required. */
-  deadline: Duration | Date;
+  /** The maximum wait (ms or '5m'), or the Date by which to give up; default the spec's. */
+  maxWait?: Duration | Date | undefined;
+  /** The older spelling of maxWait. */
+  deadline?: Duration | Date | undefined;
   signal?: AbortSignal | undefined;
-  /** First delay between polls (default 100 ms, growing 1.5x per poll up to 5 s). */
-  interval?: Duration | undefined;
 }

@@ -200,7 +200,7 @@ async def test_waiter_times_out_without_cancelling(server: Server) -> None:
     server.on("GET", "/v3/migrations/mig-1", *[ok(200, STATUS)] * 50)
     async with dwcp.Client(server.config()) as client:
         with pytest.raises(dwcp.TimeoutError):
-            await client.vm.wait_for_migration("mig-1", 0.2, poll_interval=0.02)
+            await client.vm.wait_for_migration("mig-1", 0.2, min_delay=0.02, max_delay=0.02)
     assert server.requests("/v3/migrations/mig-1/cancel") == []
     assert len(server.requests("/v3/migrations/mig-1")) >= 3
 
@@ -211,10 +211,10 @@ async def test_waiter_returns_the_final_status_or_raises_on_failure(server: Serv
     server.on("GET", "/v3/migrations/mig-1", ok(200, STATUS), ok(200, done))
     server.on("GET", "/v3/migrations/mig-2", ok(200, failed))
     async with dwcp.Client(server.config()) as client:
-        status = await client.vm.wait_for_migration("mig-1", 5, poll_interval=0.01)
+        status = await client.vm.wait_for_migration("mig-1", 5, min_delay=0.01, max_delay=0.01)
         assert status.state is dwcp.MigrationState.COMPLETED
         with pytest.raises(dwcp.MigrationError, match="did not converge"):
-            await client.vm.wait_for_migration("mig-2", 5, poll_interval=0.01)
+            await client.vm.wait_for_migration("mig-2", 5, min_delay=0.01, max_delay=0.01)
 
 
 async def test_metrics_count_traffic(server: Server) -> None:

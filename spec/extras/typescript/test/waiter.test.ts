@@ -28,7 +28,7 @@ test('waitForMigration polls until a final state', async () => {
     json(res, 200, status(i < 3 ? 'running' : 'completed', i * 25));
   });
   const client = await connected(server.port);
-  const final = await client.vm().waitForMigration('m-1', { deadline: '5s', interval: 10 });
+  const final = await client.vm().waitForMigration('m-1', { deadline: '5s' });
   assert.equal(final.state, MigrationState.COMPLETED);
   await client.disconnect();
   await server.close();
@@ -40,7 +40,7 @@ test('the deadline is a TimeoutError; a failed migration is a MigrationError', a
     json(res, 200, status(req.url.includes('m-bad') ? 'failed' : 'running', 10));
   });
   const client = await connected(server.port);
-  await assert.rejects(client.vm().waitForMigration('m-1', { deadline: 120, interval: 10 }), TimeoutError);
+  await assert.rejects(client.vm().waitForMigration('m-1', { maxWait: 120 }), TimeoutError);
   await assert.rejects(client.vm().waitForMigration('m-bad', { deadline: 1000 }), MigrationError);
   await client.disconnect();
   await server.close();

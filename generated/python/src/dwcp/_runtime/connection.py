@@ -52,12 +52,9 @@ def session(settings: Settings) -> aiohttp.ClientSession:
         connector = aiohttp.TCPConnector(limit=limit, limit_per_host=limit, ssl=tls, force_close=True)
     # request_timeout bounds each attempt's wait for the server (sock_read, re-armed on every read), so a
     # large body still arriving is never cut; set once here, no per-attempt timer of our own.
-    timeout = aiohttp.ClientTimeout(
-        total=None, connect=settings.connect_timeout, sock_read=settings.request_timeout
-    )
     client = aiohttp.ClientSession(
         connector=connector,
-        timeout=timeout,
+        timeout=timeout(settings),
         read_bufsize=settings.buffer_size,
         auto_decompress=True,
         raise_for_status=False,
@@ -67,6 +64,13 @@ def session(settings: Settings) -> aiohttp.ClientSession:
     if hasattr(client, "_retry_connection"):
         client._retry_connection = False
     return client
+
+
+def timeout(settings: Settings) -> aiohttp.ClientTimeout:
+    """An attempt's timeouts: connect_timeout to connect, request_timeout per wait for the server (sock_read)."""
+    return aiohttp.ClientTimeout(
+        total=None, connect=settings.connect_timeout, sock_read=settings.request_timeout
+    )
 
 
 def _ssl(settings: Settings) -> Union[ssl.SSLContext, bool]:

@@ -21,6 +21,7 @@ CLIENT_TIMEOUT = "client_timeout"
 MALFORMED_RESPONSE = "malformed_response"
 NOT_CONNECTED = "not_connected"
 VALIDATION_FAILED = "validation_failed"
+HOOK_FAILED = "hook_failed"
 CLIENT_CODES = (
     CONNECTION_REFUSED,
     CONNECTION_RESET,
@@ -33,6 +34,9 @@ CLIENT_CODES = (
 
 class DWCPError(Exception):
     """Base of every error the SDK raises; carries the evidence of the failed call."""
+
+    retry_quota_exhausted = False
+    """True when the client's retry budget stopped further retries of the call (docs/resilience.md)."""
 
     def __init__(
         self,

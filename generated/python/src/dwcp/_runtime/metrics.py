@@ -15,6 +15,8 @@ class ClientMetrics:
     bytes_sent: int = 0
     bytes_received: int = 0
     errors_total: int = 0
+    retry_tokens: int = 0
+    """Tokens left in the retry budget (its capacity when the budget is off)."""
 
     def snapshot(self) -> ClientMetrics:
         """A copy that later traffic does not change."""

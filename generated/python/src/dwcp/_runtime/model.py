@@ -31,6 +31,13 @@ class Model(pydantic.BaseModel):
     # and responses stays in pydantic-core instead of calling back into Python for every object.
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Assignments are validated too; a bad value raises the SDK's ValidationError, never pydantic's."""
+        try:
+            super().__setattr__(name, value)
+        except pydantic.ValidationError as exc:
+            raise invalid(self.catalogue, exc) from None
+
     def to_wire(self) -> bytes:
         """The JSON body of this model, absent fields omitted."""
         return self.model_dump_json(exclude_none=True, by_alias=True).encode()

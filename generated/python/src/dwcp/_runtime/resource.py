@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Optional, TypeVar, cast
+from typing import Any, Optional, TypeVar, cast
 
 import pydantic
 
@@ -43,8 +43,9 @@ class Resource:
         body: Optional[Model] = None,
         params: Optional[Mapping[str, str]] = None,
         idempotency_key: Optional[str] = None,
+        options: Any = None,
     ) -> M:
-        """Sends the call and decodes its result as `output`."""
+        """Sends the call (with its per-call RequestOptions, if any) and decodes its result as `output`."""
         transport = self._transport
         call = transport.call(
             endpoint,
@@ -52,6 +53,7 @@ class Resource:
             body=None if body is None else body.to_wire(),
             params=params,
             idempotency_key=idempotency_key,
+            options=options,
         )
         data = await transport.send(call)
         try:
@@ -69,6 +71,7 @@ class Resource:
         body: Optional[Model] = None,
         params: Optional[Mapping[str, str]] = None,
         idempotency_key: Optional[str] = None,
+        options: Any = None,
     ) -> None:
         """Sends a call that returns nothing."""
         call = self._transport.call(
@@ -77,12 +80,18 @@ class Resource:
             body=None if body is None else body.to_wire(),
             params=params,
             idempotency_key=idempotency_key,
+            options=options,
         )
         await self._transport.send(call)
 
     def _stream(
-        self, endpoint: Endpoint, output: type[M], path: str, params: Optional[Mapping[str, str]] = None
+        self,
+        endpoint: Endpoint,
+        output: type[M],
+        path: str,
+        params: Optional[Mapping[str, str]] = None,
+        options: Any = None,
     ) -> EventStream[M]:
         """A resumable SSE stream of `output` events (connects on open() or the first read)."""
-        call = self._transport.call(endpoint, path, params=params, accept=EVENT_STREAM)
+        call = self._transport.call(endpoint, path, params=params, accept=EVENT_STREAM, options=options)
         return EventStream(self._transport, call, output)

@@ -79,3 +79,46 @@ def _date_delay(raw: str, now: float) -> Optional[float]:
     if when is None or when.tzinfo is None:
         return None
     return max(0.0, when.timestamp() - now)
+
+
+class RetryQuota:
+    """The client's retry budget (AWS standard retry mode): a token bucket shared by every call and stream.
+
+    A retry takes `retry_cost` tokens (`timeout_retry_cost` after a timeout); too few left means no retry.
+    A success gives back its last retry's cost, or `success_refund` when it needed none, up to `capacity`.
+    Capacity 0 turns it off. One event loop owns it, and take/give never await, so it is concurrency-safe.
+    """
+
+    __slots__ = ("capacity", "retry_cost", "success_refund", "timeout_retry_cost", "tokens")
+
+    def __init__(self, capacity: int, retry_cost: int, timeout_retry_cost: int, success_refund: int) -> None:
+        self.capacity = capacity
+        self.retry_cost = retry_cost
+        self.timeout_retry_cost = timeout_retry_cost
+        self.success_refund = success_refund
+        self.tokens = capacity
+
+    @classmethod
+    def from_settings(cls, block: object) -> Optional[RetryQuota]:
+        """The quota of a config's retry_budget block, or None when there is none or its capacity is 0."""
+        if block is None or getattr(block, "capacity", 0) <= 0:
+            return None
+        return cls(
+            int(getattr(block, "capacity")),  # noqa: B009
+            int(getattr(block, "retry_cost", 5)),
+            int(getattr(block, "timeout_retry_cost", 10)),
+            int(getattr(block, "success_refund", 1)),
+        )
+
+    def take(self, timed_out: bool) -> Optional[int]:
+        """Takes the cost of one retry and returns it, or None (and takes nothing) when too few tokens are left."""
+        cost = self.timeout_retry_cost if timed_out else self.retry_cost
+        if self.tokens < cost:
+            return None
+        self.tokens -= cost
+        return cost
+
+    def give(self, retry_cost: Optional[int]) -> None:
+        """A success: back comes the cost of the retry that led to it, or success_refund when it needed none."""
+        refund = self.success_refund if retry_cost is None else retry_cost
+        self.tokens = min(self.capacity, self.tokens + refund)

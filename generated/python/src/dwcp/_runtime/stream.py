@@ -36,13 +36,7 @@ class EventStream(Generic[T], AsyncIterator[T]):
         """The SSE id of the event last returned (metrics samples carry theirs only here)."""
         self._response: Optional[aiohttp.ClientResponse] = None
         self._last_id: Optional[int] = None
-        self._failures = 0
         self._done = False
-        settings = transport.settings
-        # No total limit: a stream lives as long as the caller reads; a silent peer trips sock_read.
-        self._timeout = aiohttp.ClientTimeout(
-            total=None, connect=settings.connect_timeout, sock_read=settings.request_timeout
-        )
 
     async def open(self) -> EventStream[T]:
         """Connects now, so that an error of the first request surfaces here rather than on first read."""
@@ -75,8 +69,7 @@ class EventStream(Generic[T], AsyncIterator[T]):
 
     async def aclose(self) -> None:
         """Stops the stream and drops its connection."""
-        self._done = True
-        self._hang_up()
+        self._finish(None)
 
     def _hang_up(self) -> None:
         response, self._response = self._response, None
@@ -90,12 +83,13 @@ class EventStream(Generic[T], AsyncIterator[T]):
         try:
             chunk = await self._response.content.readany()
         except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
-            await self._recover(self._transport.failure(exc, self._call))
+            error = self._transport.failure(exc, self._call)
+            error.__cause__ = exc
+            await self._reconnect(error)
             return
         if not chunk:
             self._decoder.close()
-            self._done = True
-            self._hang_up()
+            self._finish(None)
             return
         self._transport.metrics.bytes_received += len(chunk)
         self._accept(self._decoder.feed_raw(chunk))
@@ -113,63 +107,37 @@ class EventStream(Generic[T], AsyncIterator[T]):
             pending.append((seq, data))
         self._transport.metrics.messages_received += len(pending) - before
         self._last_id = last
-        self._failures = 0
+        self._call.failures = 0
 
-    async def _connect(self) -> None:
-        while True:
-            try:
-                await self._request()
-                return
-            except DWCPError as error:
-                await self._recover(error)
-
-    async def _request(self) -> None:
+    async def _connect(self, pending: Optional[DWCPError] = None) -> None:
+        """Opens (or reopens) the stream through the transport's attempt loop: DWCP-Attempt keeps counting."""
         call = self._call
-        call.attempt += 1
-        call.headers["DWCP-Attempt"] = str(call.attempt)
         if self._last_id is not None:
             call.headers[LAST_EVENT_ID] = str(self._last_id)
-        self._transport.count_sent(call)
-        session = self._transport.session()
+        retry = self._decoder.retry
         try:
-            response = await session.request(
-                call.endpoint.method,
-                call.url,
-                headers=call.headers,
-                params=call.params,
-                timeout=self._timeout,
+            response = await self._transport.open_stream(
+                call, pending, 0.0 if retry is None else retry / 1000
             )
-        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
-            raise self._transport.failure(exc, call) from exc
-        await self._check(response)
-
-    async def _check(self, response: aiohttp.ClientResponse) -> None:
-        if response.status == 204:
-            response.release()
-            self._done = True
-        elif response.status >= 400:
-            try:
-                body = await response.read()
-            except (aiohttp.ClientError, asyncio.TimeoutError):
-                body = b""
-            response.release()
-            raise self._transport.error(response.status, response.headers, body, self._call)
+        except DWCPError as error:
+            self._finish(error)
+            raise
+        if response is None:  # 204: nothing to stream
+            self._finish(None)
         else:
             self._response = response
 
-    async def _recover(self, error: DWCPError) -> None:
-        """Waits out a failure and reconnects on the next read, or ends the stream with the error."""
+    async def _reconnect(self, error: DWCPError) -> None:
+        """A drop mid-stream: the loop waits it out and reopens after Last-Event-ID, or raises the error."""
         self._hang_up()
         self._decoder.close()  # a half-received event is dropped; the server resends it after Last-Event-ID
-        self._transport.metrics.errors_total += 1
-        self._failures += 1
-        delay = self._transport.policy.delay(error, self._failures, keyed=True)
-        if delay is None:
-            self._done = True
-            raise error
-        if self._decoder.retry is not None and error.retry_after is None:
-            delay = max(delay, self._decoder.retry / 1000)
-        await asyncio.sleep(delay)
+        await self._connect(error)
+
+    def _finish(self, error: Optional[BaseException]) -> None:
+        """The stream is over: no more reads, and the call's span ends."""
+        self._done = True
+        self._hang_up()
+        self._transport.end_call(self._call, error)
 
 
 def _int(value: Optional[str]) -> Optional[int]:
