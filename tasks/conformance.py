@@ -197,9 +197,16 @@ def _last_catchers(name: str) -> list[str]:
 
 def _run_mutant(session: nox.Session, lang: str, patch: Path, extra: list[str]) -> list[str]:
     """Applies a patch to a temporary copy of generated/, runs the suite on it, returns the failing cases."""
-    with tempfile.TemporaryDirectory(prefix=f"dwcp-mutant-{lang}-") as scratch:
-        copy = Path(scratch)
-        shutil.copytree(ROOT / "generated", copy / "generated", symlinks=True, ignore=COPY_IGNORE)
+    # One fixed folder per language: compilers key their caches by source path (cargo's incremental
+    # state, Go's build cache), so each mutant rebuilds only what changed. shutil.copy stamps every
+    # file with a new mtime, so no build can mistake the previous mutant's output for this one's.
+    copy = Path(tempfile.gettempdir()) / f"dwcp-mutant-{lang}"
+    shutil.rmtree(copy, ignore_errors=True)
+    copy.mkdir(parents=True)
+    try:
+        shutil.copytree(
+            ROOT / "generated", copy / "generated", symlinks=True, ignore=COPY_IGNORE, copy_function=shutil.copy
+        )
         applied = subprocess.run(["git", "apply", "--whitespace=nowarn", str(patch)], cwd=copy, check=False)
         if applied.returncode != 0:
             session.error(f"mutant {patch.relative_to(ROOT)} does not apply to generated/ (stale patch?)")
@@ -211,3 +218,5 @@ def _run_mutant(session: nox.Session, lang: str, patch: Path, extra: list[str]) 
         if outcome.code not in (0, 1):
             session.error(f"mutant {lang}/{patch.stem}: {_verdict(lang, outcome)}")
         return sorted(case for case, result in outcome.outcomes.items() if result == "failed")
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
