@@ -75,7 +75,8 @@ impl Client {
         });
         let transport = Transport::new(http, base, config.api_key(), policy, retry_class, slots)?
             .with_observe(observe)
-            .with_budget(budget);
+            .with_budget(budget)
+            .with_buffer_size(config.buffer_size() as usize);
         Ok(Client {
             inner: Arc::new(Inner {
                 config,

@@ -520,6 +520,7 @@ impl VMClient {
             self.client.transport(),
             request,
             false,
+            "metrics",
             self.client.options(),
         )
         .await
@@ -558,6 +559,7 @@ impl VMClient {
             self.client.transport(),
             request,
             false,
+            "vm_event",
             self.client.options(),
         )
         .await

@@ -277,3 +277,92 @@ fn log_events_follow_the_level_and_never_show_secrets() {
     assert!(!all.contains(KEY) && !all.contains("hunter2"), "{all}");
     assert!(all.contains("[REDACTED]"));
 }
+
+/// Answers the n-th connection's first request with `replies[n]` (the last one repeats), then
+/// closes the connection, and keeps every request's head.
+async fn raw_server(replies: Vec<Vec<u8>>) -> (Url, Arc<Mutex<Vec<String>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = Url::parse(&format!("http://{}/v3", listener.local_addr().unwrap())).unwrap();
+    let heads = Arc::new(Mutex::new(Vec::new()));
+    let seen = heads.clone();
+    tokio::spawn(async move {
+        let mut n = 0;
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let reply = replies[n.min(replies.len() - 1)].clone();
+            n += 1;
+            let seen = seen.clone();
+            tokio::spawn(async move {
+                let mut buffer = Vec::new();
+                let mut chunk = [0u8; 4096];
+                while !buffer.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match socket.read(&mut chunk).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(k) => buffer.extend_from_slice(&chunk[..k]),
+                    }
+                }
+                seen.lock().unwrap().push(String::from_utf8_lossy(&buffer).to_lowercase());
+                let _ = socket.write_all(&reply).await;
+            });
+        }
+    });
+    (url, heads)
+}
+
+fn sse_reply(body: &[u8]) -> Vec<u8> {
+    let mut reply = b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nconnection: close\r\n\r\n".to_vec();
+    reply.extend_from_slice(body);
+    reply
+}
+
+async fn watch(url: Url, buffer_size: usize) -> Vec<Result<Option<u64>, ErrorInfo>> {
+    use futures::StreamExt;
+    let t = Arc::new(transport(url, 2, Vec::new(), LogLevel::Off).with_buffer_size(buffer_size));
+    let request = Request::new("vm.watch", Method::GET, "/vms/{vm_id}/events", "/vms/a/events".into());
+    let stream = super::stream::open::<serde_json::Value>(t, request, false, "vm_event", None).await.unwrap();
+    stream.map(|item| item.map(|d| d.id)).collect().await
+}
+
+#[tokio::test]
+async fn an_error_body_is_read_up_to_64_kib() {
+    let size = 4 << 20;
+    let mut reply = format!("HTTP/1.1 500 X\r\ncontent-type: application/json\r\ncontent-length: {size}\r\n\r\n").into_bytes();
+    reply.extend(std::iter::repeat_n(b'a', size));
+    let (url, _) = raw_server(vec![reply]).await;
+    let t = transport(url, 0, Vec::new(), LogLevel::Off);
+    let err = t.execute(&request(), None).await.unwrap_err();
+    assert_eq!(err.status, Some(500));
+    assert!(err.message.len() <= 64 * 1024, "{}", err.message.len());
+}
+
+#[tokio::test]
+async fn a_body_cut_inside_an_event_resumes_with_last_event_id() {
+    let first = sse_reply(b"id: 1\nevent: vm_event\ndata: {}\n\nid: 2\nevent: vm_event\nda");
+    let second = sse_reply(b"id: 2\nevent: vm_event\ndata: {}\n\n");
+    let (url, heads) = raw_server(vec![first, second]).await;
+    let got = watch(url, 65536).await;
+    let ids: Vec<_> = got.into_iter().map(Result::unwrap).collect();
+    assert_eq!(ids, [Some(1), Some(2)]);
+    let heads = heads.lock().unwrap();
+    assert_eq!(heads.len(), 2);
+    assert!(heads[1].contains("last-event-id: 1"), "{}", heads[1]);
+}
+
+#[tokio::test]
+async fn an_sse_line_over_buffer_size_is_malformed_after_the_events_before_it() {
+    let mut body = b"id: 1\nevent: vm_event\ndata: {}\n\ndata: ".to_vec();
+    body.extend(std::iter::repeat_n(b'x', 64 * 1024));
+    let (url, heads) = raw_server(vec![sse_reply(&body)]).await;
+    let got = watch(url, 4096).await;
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].as_ref().unwrap(), &Some(1));
+    assert_eq!(got[1].as_ref().unwrap_err().code, "malformed_response");
+    assert_eq!(heads.lock().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn an_undeclared_event_name_is_ignored() {
+    let body = b"event: x_future_event\ndata: not json\n\nid: 1\nevent: vm_event\ndata: {}\n\n";
+    let (url, _) = raw_server(vec![sse_reply(body)]).await;
+    let ids: Vec<_> = watch(url, 65536).await.into_iter().map(Result::unwrap).collect();
+    assert_eq!(ids, [Some(1)]);
+}

@@ -14,7 +14,7 @@ use super::backoff::RetryClass;
 use super::error_info::ErrorInfo;
 use super::options::CallOptions;
 use super::sse::{Event, Parser};
-use super::transport::{status_error, timeout_error, transport_error, Call, Request, Transport};
+use super::transport::{read_error_body, status_error, timeout_error, transport_error, Call, Request, Transport};
 
 /// The raw item stream: events with their SSE ids, then at most one terminal error.
 pub type RawStream<T> = Pin<Box<dyn Stream<Item = Result<Delivered<T>, ErrorInfo>> + Send>>;
@@ -33,7 +33,11 @@ pub struct Delivered<T> {
 /// The first connection happens here, so a 401 or 404 is this call's error. Later drops
 /// reconnect with backoff (or the server's `retry:`), sending the last committed id; ids at or
 /// below the last delivered one are dropped, so the caller sees each event exactly once. With
-/// `follow == false` a clean end of the body ends the stream; otherwise it is a drop.
+/// `follow == false` a clean end of the body ends the stream; otherwise it is a drop. A body
+/// that ends in the middle of an event is always a drop (the partial event is discarded).
+/// Events named `event` (or unnamed) are decoded as `T`; other names are ignored (a newer
+/// server may send new kinds). A line longer than the transport's `buffer_size` ends the
+/// stream with `malformed_response`, after the events before it.
 ///
 /// Every connection is an attempt of the transport's attempt loop: `DWCP-Attempt` keeps
 /// counting across reconnects, and hooks, log events and spans see each one.
@@ -41,13 +45,14 @@ pub async fn open<T>(
     transport: Arc<Transport>,
     request: Request,
     follow: bool,
+    event: &'static str,
     options: Option<&CallOptions>,
 ) -> Result<RawStream<T>, ErrorInfo>
 where
     T: DeserializeOwned + Send + 'static,
 {
     let call = transport.begin(&request, options)?;
-    let mut resumer = Resumer::<T>::new(transport, request, follow, call);
+    let mut resumer = Resumer::<T>::new(transport, request, follow, event, call);
     resumer.first_connect().await?;
     Ok(Box::pin(futures::stream::unfold(resumer, |mut r| async move {
         r.next().await.map(|item| (item, r))
@@ -58,6 +63,7 @@ struct Resumer<T> {
     transport: Arc<Transport>,
     request: Request,
     follow: bool,
+    event: &'static str,
     call: Call,
     parser: Parser,
     body: Option<(reqwest::Response, OwnedSemaphorePermit)>,
@@ -76,13 +82,15 @@ enum Connected {
 }
 
 impl<T: DeserializeOwned> Resumer<T> {
-    fn new(transport: Arc<Transport>, request: Request, follow: bool, call: Call) -> Self {
+    fn new(transport: Arc<Transport>, request: Request, follow: bool, event: &'static str, call: Call) -> Self {
+        let parser = Parser::with_max_line(transport.buffer_size);
         Resumer {
             transport,
             request,
             follow,
+            event,
             call,
-            parser: Parser::new(),
+            parser,
             body: None,
             delivered: None,
             failures: 0,
@@ -116,6 +124,12 @@ impl<T: DeserializeOwned> Resumer<T> {
                     return Some(item);
                 }
             }
+            if self.parser.line_too_long() {
+                return Some(Err(self.malformed(format!(
+                    "{}: an SSE line is longer than buffer_size ({} bytes)",
+                    self.request.op, self.transport.buffer_size
+                ))));
+            }
             if self.body.is_none() {
                 if let Err(error) = self.reconnect().await {
                     self.done = true;
@@ -136,7 +150,7 @@ impl<T: DeserializeOwned> Resumer<T> {
                 self.transport.counters.received_bytes(chunk.len());
                 self.parser.feed(&chunk);
             }
-            Ok(Ok(None)) if !self.follow => {
+            Ok(Ok(None)) if !self.follow && !self.parser.mid_event() => {
                 self.body = None;
                 self.finish();
             }
@@ -154,6 +168,9 @@ impl<T: DeserializeOwned> Resumer<T> {
 
     /// Turns a parsed event into an item, or `None` when it was already delivered.
     fn accept(&mut self, event: Event) -> Option<Result<Delivered<T>, ErrorInfo>> {
+        if event.event != self.event && event.event != "message" {
+            return None; // a kind this operation does not declare
+        }
         let id = event.id.parse::<u64>().ok();
         if let (Some(id), Some(seen)) = (id, self.delivered) {
             if id <= seen {
@@ -169,18 +186,17 @@ impl<T: DeserializeOwned> Resumer<T> {
                 self.transport.counters.received_message();
                 Some(Ok(Delivered { id, item }))
             }
-            Err(why) => {
-                self.done = true;
-                self.body = None;
-                let mut error = ErrorInfo::client(
-                    "ConnectionError",
-                    "malformed_response",
-                    format!("{}: malformed event: {why}", self.request.op),
-                );
-                error.attempts = self.call.attempt;
-                Some(Err(self.transport.fail(&mut self.call, &self.request, error)))
-            }
+            Err(why) => Some(Err(self.malformed(format!("{}: malformed event: {why}", self.request.op)))),
         }
+    }
+
+    /// Ends the stream with `malformed_response` (never retried).
+    fn malformed(&mut self, message: String) -> ErrorInfo {
+        self.done = true;
+        self.body = None;
+        let mut error = ErrorInfo::client("ConnectionError", "malformed_response", message);
+        error.attempts = self.call.attempt;
+        self.transport.fail(&mut self.call, &self.request, error)
     }
 
     /// Waits, then reconnects until a connection opens, the server finishes, or retries run out.
@@ -269,7 +285,7 @@ impl<T: DeserializeOwned> Resumer<T> {
         }
         if status != 200 {
             let head = response.headers().clone();
-            let body = tokio::time::timeout(limit, response.bytes()).await.ok().and_then(Result::ok).unwrap_or_default();
+            let body = tokio::time::timeout(limit, read_error_body(response)).await.ok().and_then(Result::ok).unwrap_or_default();
             return Err(status_error(status, &head, &body));
         }
         let is_sse = response
@@ -288,5 +304,45 @@ impl<T: DeserializeOwned> Resumer<T> {
         }
         self.parser.reset_connection();
         Ok(Connected::Open((response, slot)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use super::super::backoff::{RetryPolicy, RetryClass as Class};
+
+    fn resumer() -> Resumer<serde_json::Value> {
+        let http = reqwest::Client::new();
+        let base = reqwest::Url::parse("http://127.0.0.1:9/v3").unwrap();
+        let policy = RetryPolicy {
+            retries: 0,
+            base: Duration::ZERO,
+            max_backoff: Duration::ZERO,
+            max_retry_after: Duration::ZERO,
+            attempt_timeout: Duration::from_secs(1),
+            jitter: Default::default(),
+        };
+        let transport = Transport::new(http, base, "", policy, |_| Class::Never, 1).unwrap();
+        let transport = Arc::new(transport);
+        let request = Request::new("vm.watch", reqwest::Method::GET, "/vms/{vm_id}/events", "/vms/a/events".into());
+        let call = transport.begin(&request, None).unwrap();
+        Resumer::new(transport, request, false, "vm_event", call)
+    }
+
+    fn event(name: &str, data: &str) -> Event {
+        Event {
+            event: name.into(),
+            data: data.into(),
+            id: String::new(),
+        }
+    }
+
+    #[test]
+    fn only_declared_or_unnamed_events_are_decoded() {
+        let mut r = resumer();
+        assert!(r.accept(event("x_future_event", "not json")).is_none());
+        assert!(matches!(r.accept(event("vm_event", "{}")), Some(Ok(_))));
+        assert!(matches!(r.accept(event("message", "{}")), Some(Ok(_))));
     }
 }

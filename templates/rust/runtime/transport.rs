@@ -201,6 +201,8 @@ pub struct Transport {
     observe: Observe,
     /// The client's retry budget.
     pub budget: Bucket,
+    /// The longest SSE line a stream accepts (`buffer_size`).
+    pub buffer_size: usize,
     #[cfg(feature = "otel")]
     server: otel::Server,
 }
@@ -248,6 +250,7 @@ impl Transport {
             policy,
             classify,
             counters: Arc::new(Counters::default()),
+            buffer_size: 65536,
             slots: Arc::new(Semaphore::new(max_connections.max(1))),
             observe: Observe::default(),
             budget: Bucket::default(),
@@ -265,6 +268,13 @@ impl Transport {
     /// Sets the retry budget.
     pub fn with_budget(mut self, budget: Bucket) -> Self {
         self.budget = budget;
+        self
+    }
+
+    /// Sets the longest SSE line a stream accepts.
+    #[must_use]
+    pub fn with_buffer_size(mut self, buffer_size: usize) -> Self {
+        self.buffer_size = buffer_size;
         self
     }
 
@@ -384,7 +394,11 @@ impl Transport {
             let mut response = self.send(call, request, None).await?;
             let status = response.status().as_u16();
             let head = std::mem::take(response.headers_mut());
-            let body = response.bytes().await.map_err(|e| transport_error(request.op, &e))?;
+            let body = if (200..300).contains(&status) {
+                response.bytes().await.map_err(|e| transport_error(request.op, &e))?
+            } else {
+                read_error_body(response).await.map_err(|e| transport_error(request.op, &e))?
+            };
             self.counters.received(body.len());
             if self.observe.log >= LogLevel::Debug {
                 log::exchange("response", request.op, call.attempt, &head, &body, self.observe.secrets);
@@ -635,6 +649,23 @@ struct WireError {
     request_id: Option<String>,
     #[serde(default)]
     details: Option<serde_json::Value>,
+}
+
+/// The most read of an error body: the rest is left unread and the connection dropped.
+pub const ERROR_BODY_LIMIT: usize = 64 * 1024;
+
+/// Reads at most [`ERROR_BODY_LIMIT`] bytes of an error body; dropping the response afterwards
+/// closes the connection instead of draining the rest.
+pub async fn read_error_body(mut response: reqwest::Response) -> Result<Bytes, reqwest::Error> {
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        let room = ERROR_BODY_LIMIT - body.len();
+        body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        if body.len() >= ERROR_BODY_LIMIT {
+            break;
+        }
+    }
+    Ok(Bytes::from(body))
 }
 
 /// The typed failure of a non-2xx response; a body that is not a DWCP error keeps the status

@@ -30,12 +30,37 @@ pub struct Parser {
     last_id: String,
     committed_id: String,
     retry: Option<u64>,
+    max_line: Option<usize>,
 }
 
 impl Parser {
     /// A parser at the start of a stream.
     pub fn new() -> Self {
         Parser::default()
+    }
+
+    /// A parser whose lines may be at most `max_line` bytes (see [`Parser::line_too_long`]).
+    pub fn with_max_line(max_line: usize) -> Self {
+        Parser {
+            max_line: Some(max_line),
+            ..Parser::default()
+        }
+    }
+
+    /// Whether the unfinished line buffered so far is already longer than the limit (checked
+    /// once [`Parser::next_event`] has returned `None`; the caller should then stop reading).
+    pub fn line_too_long(&self) -> bool {
+        self.max_line
+            .is_some_and(|max| self.buf.len() - self.pos > max)
+    }
+
+    /// Whether the bytes received so far end inside an event (a line without its end, or
+    /// fields not yet dispatched by a blank line): a body that ends here was cut.
+    pub fn mid_event(&self) -> bool {
+        self.pos < self.buf.len()
+            || !self.data.is_empty()
+            || !self.event.is_empty()
+            || self.last_id != self.committed_id
     }
 
     /// Appends bytes read from the connection.
@@ -248,5 +273,33 @@ mod tests {
         let text = b"id: 3\r\nevent: e\r\ndata: hello\r\n\r\n";
         let chunks: Vec<&[u8]> = text.chunks(1).collect();
         assert_eq!(parse(&chunks), [ev("e", "hello", "3")]);
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_reported_after_the_events_before_it() {
+        let mut p = Parser::with_max_line(8);
+        p.feed(b"data: 1\n\ndata: 0123456789");
+        assert_eq!(p.next_event(), Some(ev("message", "1", "")));
+        assert_eq!(p.next_event(), None);
+        assert!(p.line_too_long());
+        let mut ok = Parser::with_max_line(8);
+        ok.feed(b"data: 12");
+        assert_eq!(ok.next_event(), None);
+        assert!(!ok.line_too_long());
+    }
+
+    #[test]
+    fn a_body_cut_inside_an_event_is_mid_event() {
+        let mut p = Parser::new();
+        p.feed(b"id: 1\ndata: a\n\n");
+        assert!(p.next_event().is_some());
+        assert!(!p.mid_event());
+        for cut in [&b"id: 2\n"[..], b"data: b\n", b"dat"] {
+            let mut q = Parser::new();
+            q.feed(b"id: 1\ndata: a\n\n");
+            q.feed(cut);
+            while q.next_event().is_some() {}
+            assert!(q.mid_event(), "{cut:?}");
+        }
     }
 }
