@@ -15,10 +15,15 @@ import (
 	"sync"
 	"syscall"
 	"time"
+	"unicode/utf8"
 )
 
 // maxBody bounds how much of a response the client reads (the server's own limit is 1 MiB).
 const maxBody = 64 << 20
+
+// maxErrorBody bounds how much of an error response the client reads: the rest is not read (the
+// connection is dropped, not reused), so an error's message is at most 64 KiB.
+const maxErrorBody = 64 << 10
 
 // request is one logical call: everything needed to send each attempt identically.
 type request struct {
@@ -31,8 +36,9 @@ type request struct {
 	keyed  bool
 	opts   callOptions
 	public bool
-	stream bool // a server stream: the response body stays open
-	probe  bool // any answer counts as success (Connect without a session operation)
+	stream bool   // a server stream: the response body stays open
+	event  string // a stream's SSE event name: events named otherwise are ignored
+	probe  bool   // any answer counts as success (Connect without a session operation)
 }
 
 // url is the full URL of the request.
@@ -88,8 +94,13 @@ func (c *Client) call(ctx context.Context, r *request, out any) error {
 	st := c.newCall(r)
 	ctx = c.callStart(ctx, &st.call)
 	_, err := c.loop(ctx, st, func(resp *http.Response, body []byte) *Error {
-		if out == nil || len(body) == 0 {
+		if out == nil || resp.StatusCode == http.StatusNoContent {
 			return nil
+		}
+		if len(body) == 0 || !utf8.Valid(body) {
+			e := clientError("malformed_response", "the response is empty or not UTF-8")
+			e.Status = resp.StatusCode
+			return e
 		}
 		if err := json.Unmarshal(body, out); err != nil {
 			e := clientError("malformed_response", "the response could not be decoded")
@@ -323,8 +334,12 @@ func (c *Client) send(ctx context.Context, st *callState, a *Attempt) (*http.Res
 		return nil, nil, err
 	}
 	defer resp.Body.Close()
-	buf := getBuffer(resp.ContentLength)
-	_, err = buf.ReadFrom(io.LimitReader(resp.Body, maxBody))
+	limit := int64(maxBody)
+	if resp.StatusCode >= 300 {
+		limit = maxErrorBody
+	}
+	buf := getBuffer(min(resp.ContentLength, limit))
+	_, err = buf.ReadFrom(io.LimitReader(resp.Body, limit))
 	c.counters.messagesReceived.Add(1)
 	c.counters.bytesReceived.Add(uint64(buf.Len()))
 	if err != nil {

@@ -554,6 +554,7 @@ func (r *VMClient) StreamMetricsStream(ctx context.Context, vmID string, interva
 		tmpl:   "/vms/{vm_id}/metrics/stream",
 		query:  query,
 		opts:   o,
+		event:  "metrics",
 	}
 
 	return openStream[VMMetrics](ctx, r.c, req)
@@ -596,6 +597,7 @@ func (r *VMClient) WatchStream(ctx context.Context, vmID string, opts ...CallOpt
 		tmpl:   "/vms/{vm_id}/events",
 		query:  query,
 		opts:   o,
+		event:  "vm_event",
 	}
 
 	return openStream[VMEvent](ctx, r.c, req)

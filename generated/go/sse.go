@@ -5,6 +5,7 @@ package dwcp
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"io"
 	"strconv"
 	"time"
@@ -31,17 +32,19 @@ type sseReader struct {
 	event   string
 	data    []byte
 	hasData bool
+	limit   int  // buffer_size: the longest line, and the most data one event carries
+	tooLong bool // the pending event's data passed limit
 }
 
 func newSSEReader(r io.Reader, bufferSize int, lastID string) *sseReader {
 	sc := bufio.NewScanner(r)
-	maxToken := 16 << 20
-	if bufferSize > maxToken {
-		maxToken = bufferSize
+	if bufferSize <= 0 {
+		bufferSize = 64 << 10
 	}
-	sc.Buffer(make([]byte, 0, bufferSize), maxToken)
+	// The buffer holds one line and its line end: a longer line is ErrTooLong without buffering more.
+	sc.Buffer(make([]byte, 0, bufferSize), bufferSize+2)
 	sc.Split(splitLines)
-	return &sseReader{sc: sc, lastID: lastID, idBuf: lastID}
+	return &sseReader{sc: sc, lastID: lastID, idBuf: lastID, limit: bufferSize}
 }
 
 // next returns the next event; io.EOF when the stream ended cleanly, another error when it broke.
@@ -53,6 +56,9 @@ func (r *sseReader) next() (sseEvent, error) {
 			line = bytes.TrimPrefix(line, []byte("\xef\xbb\xbf"))
 		}
 		if len(line) == 0 {
+			if r.tooLong {
+				return sseEvent{}, errLineTooLong(r.limit)
+			}
 			if ev, ok := r.dispatch(); ok {
 				return ev, nil
 			}
@@ -61,6 +67,9 @@ func (r *sseReader) next() (sseEvent, error) {
 		r.field(line)
 	}
 	if err := r.sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return sseEvent{}, errLineTooLong(r.limit)
+		}
 		return sseEvent{}, err
 	}
 	return sseEvent{}, io.EOF
@@ -81,6 +90,10 @@ func (r *sseReader) field(line []byte) {
 	case "data":
 		if r.hasData {
 			r.data = append(r.data, '\n')
+		}
+		if len(r.data)+len(value) > r.limit {
+			r.tooLong, r.hasData = true, true
+			return
 		}
 		r.data = append(r.data, value...)
 		r.hasData = true
@@ -108,6 +121,12 @@ func (r *sseReader) dispatch() (sseEvent, bool) {
 	ev := sseEvent{id: r.lastID, event: r.event, data: r.data}
 	r.data, r.hasData, r.event = r.data[:0], false, ""
 	return ev, true
+}
+
+// errLineTooLong ends a stream whose line (or event data) is longer than buffer_size.
+func errLineTooLong(limit int) error {
+	e := clientError("malformed_response", "an event stream line is longer than buffer_size ("+strconv.Itoa(limit)+" bytes)")
+	return &fatalStreamError{e}
 }
 
 func isDigits(b []byte) bool {

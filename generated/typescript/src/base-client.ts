@@ -309,6 +309,7 @@ export abstract class BaseClient {
       userAgent: this.userAgent(),
       serverAddress: url.hostname.replace(/^\[|\]$/g, ''),
       serverPort: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
+      bufferSize: this.config.bufferSize,
     });
   }
 

@@ -540,6 +540,7 @@ export class VMClient {
       {
         invoker: this.#client.invoker(),
         endpoint: () => endpoint,
+        event: 'metrics',
         decode: (event) => decodeVMMetrics(object(parseJson(event.data), 'VMMetrics')),
       },
       callOptions,
@@ -566,6 +567,7 @@ export class VMClient {
       {
         invoker: this.#client.invoker(),
         endpoint: () => endpoint,
+        event: 'vm_event',
         decode: (event) => decodeVMEvent(object(parseJson(event.data), 'VMEvent')),
       },
       callOptions,

@@ -73,3 +73,27 @@ test('events split at any byte boundary parse the same', () => {
     );
   }
 });
+
+test('a line longer than the bound sets overflow and stops parsing, complete or not', () => {
+  const parser = new SseParser(12);
+  const events: SseEvent[] = [];
+  parser.feed('data: a\n\ndata: 0123', events);
+  assert.equal(parser.overflow, false);
+  parser.feed('456789', events);
+  assert.equal(parser.overflow, true);
+  parser.feed('\n\ndata: b\n\n', events);
+  assert.deepEqual(
+    events.map((e) => e.data),
+    ['a'],
+  );
+  const whole = new SseParser(12);
+  whole.feed('data: 0123456789\n\n', events);
+  assert.equal(whole.overflow, true);
+});
+
+test('partial is true only inside an event', () => {
+  assert.equal(parse('data: a\n\n').parser.partial, false);
+  assert.equal(parse(': heartbeat\n').parser.partial, false);
+  assert.equal(parse('data: a\n').parser.partial, true);
+  assert.equal(parse('data: a\n\nid: 3').parser.partial, true);
+});

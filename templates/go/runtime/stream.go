@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // streamBuffer is how many decoded events wait in a stream's channel for the caller.
@@ -173,6 +174,9 @@ func deliver[T any](ctx context.Context, c *Client, st *callState, reader *sseRe
 		if err != nil {
 			return delivered, err
 		}
+		if ev.event != "" && ev.event != st.r.event {
+			continue // a kind of event this operation does not declare (a newer server's)
+		}
 		c.counters.messagesReceived.Add(1)
 		c.counters.bytesReceived.Add(uint64(len(ev.data)))
 		if seq, perr := strconv.ParseInt(ev.id, 10, 64); perr == nil {
@@ -182,6 +186,10 @@ func deliver[T any](ctx context.Context, c *Client, st *callState, reader *sseRe
 			*lastSeq = seq
 		}
 		var v T
+		if !utf8.Valid(ev.data) {
+			e := clientError("malformed_response", "a stream event is not UTF-8")
+			return delivered, &fatalStreamError{e}
+		}
 		if err := json.Unmarshal(ev.data, &v); err != nil {
 			e := clientError("malformed_response", "a stream event could not be decoded")
 			e.Err = err
@@ -269,8 +277,8 @@ func (c *Client) sendStream(ctx context.Context, st *callState, a *Attempt) (*ht
 		}
 		defer cancel()
 		defer res.resp.Body.Close()
-		buf := getBuffer(res.resp.ContentLength)
-		if _, err := buf.ReadFrom(io.LimitReader(res.resp.Body, 1<<20)); err != nil {
+		buf := getBuffer(min(res.resp.ContentLength, maxErrorBody))
+		if _, err := buf.ReadFrom(io.LimitReader(res.resp.Body, maxErrorBody)); err != nil {
 			putBuffer(buf)
 			return nil, nil, err
 		}

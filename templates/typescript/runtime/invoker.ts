@@ -8,7 +8,10 @@ import type { Log, LogFields } from './logging.js';
 import { utf8Length, type ClientMetrics } from './metrics.js';
 import type { AttemptTrace, CallTrace, Tracing } from './tracing.js';
 import { TransportError, type HttpResponse, type Transport } from './transport.js';
-import { WireFormatError, parseJson } from './wire.js';
+import { WireFormatError, parseJson, utf8 } from './wire.js';
+
+/** The most of an error body that is read (docs/resilience.md, hostile responses). */
+const ERROR_BODY = 65_536;
 
 /** A quiet stream is reconnected after this long without a byte (the server's heartbeats are 15 s apart). */
 const STREAM_IDLE = 35_000;
@@ -74,6 +77,8 @@ export interface InvokerSettings {
   /** The server's host and port (span attributes). */
   serverAddress?: string | undefined;
   serverPort?: number | undefined;
+  /** The longest SSE line a stream accepts, in bytes (undefined: 65536). */
+  bufferSize?: number | undefined;
 }
 
 /**
@@ -366,6 +371,11 @@ export class Invoker {
         if (this.#hooks.length > 0) await this.#afterResponse(x, response, started);
         if (response.status >= 200 && response.status < 300) {
           if (x.stream) {
+            const type = response.header('content-type') ?? '';
+            if (response.status !== 204 && !/^\s*text\/event-stream\s*(;|$)/i.test(type)) {
+              response.discard();
+              throw new WireFormatError(`a stream's answer must be text/event-stream, not ${JSON.stringify(type.slice(0, 100))}`);
+            }
             this.#refund(x);
             if (this.#observed) this.#attemptDone(x, span, response, '', started, undefined);
             return { response, text: '' };
@@ -412,8 +422,10 @@ export class Invoker {
     let detail: Record<string, unknown> = {};
     let text = '';
     try {
-      text = await response.text();
-      this.#s.metrics.bytesReceived += utf8Length(text);
+      // At most ERROR_BODY bytes are read; the rest is dropped with the connection.
+      const bytes = await prefix(response, ERROR_BODY);
+      this.#s.metrics.bytesReceived += bytes.length;
+      text = utf8(bytes);
       const parsed = JSON.parse(text) as { error?: unknown };
       if (typeof parsed.error === 'object' && parsed.error !== null) detail = parsed.error as Record<string, unknown>;
     } catch {
@@ -629,4 +641,25 @@ function errorName(error: unknown): string {
 function bodyBytes(response: HttpResponse, text: string): number {
   const length = Number(response.header('content-length'));
   return Number.isInteger(length) && length >= 0 ? length : utf8Length(text);
+}
+
+/** At most `limit` bytes of a body; leaving the loop early drops the rest with the connection. */
+async function prefix(response: HttpResponse, limit: number): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.chunks()) {
+    const room = limit - size;
+    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    parts.push(part);
+    size += part.length;
+    if (size >= limit) break;
+  }
+  if (parts.length === 1) return parts[0] as Uint8Array;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }

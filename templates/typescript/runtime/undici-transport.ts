@@ -1,6 +1,7 @@
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
 import { TransportError, type FailureKind, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
+import { utf8, WireFormatError } from './wire.js';
 
 /** How the Node transport pools its connections. */
 export interface UndiciOptions {
@@ -130,8 +131,10 @@ class UndiciResponse implements HttpResponse {
 
   async text(): Promise<string> {
     try {
-      return await this.#data.body.text();
+      // RFC 8259 requires UTF-8: invalid bytes are a malformed body, never U+FFFD.
+      return utf8(await this.#data.body.arrayBuffer());
     } catch (error) {
+      if (error instanceof WireFormatError) throw error;
       throw this.#failure(error);
     } finally {
       this.#attempt?.done();

@@ -3,12 +3,15 @@ import { anySignal } from './abort.js';
 import type { CallOptions, Endpoint, Exchange, Invoker } from './invoker.js';
 import { SseParser, type SseEvent } from './sse.js';
 import { TransportError, type HttpResponse } from './transport.js';
+import { WireFormatError } from './wire.js';
 
 /** Where a stream comes from and how its events decode. */
 export interface StreamSource<T> {
   invoker: Invoker;
   /** The endpoint to open; `resumed` is true when a Last-Event-ID will be sent. */
   endpoint(resumed: boolean): Endpoint;
+  /** The SSE event name the operation declares; events named otherwise are ignored (a newer server's kinds). */
+  event?: string | undefined;
   /** The value of one event; throws WireFormatError when the data does not match the spec. */
   decode(event: SseEvent): T;
 }
@@ -120,8 +123,9 @@ export class EventStream<T> implements AsyncIterable<T> {
     try {
       for (;;) {
         if (response.status === 204) return; // the server's "do not reconnect"
-        const parser = new SseParser();
-        const decoder = new TextDecoder();
+        const name = this.#source.event ?? 'message';
+        const parser = new SseParser(invoker.settings.bufferSize ?? 65_536);
+        const decoder = new TextDecoder('utf-8', { fatal: true });
         const batch: SseEvent[] = [];
         try {
           for await (const chunk of response.chunks()) {
@@ -131,6 +135,7 @@ export class EventStream<T> implements AsyncIterable<T> {
             try {
               for (let i = 0; i < batch.length; i++) {
                 const event = batch[i] as SseEvent;
+                if (event.event !== 'message' && event.event !== name) continue; // an event kind this SDK does not know
                 const id = event.id === '' ? Number.NaN : Number(event.id);
                 if (id <= delivered) {
                   lastId = event.id; // a replayed event we already delivered
@@ -145,7 +150,16 @@ export class EventStream<T> implements AsyncIterable<T> {
               // The events before a malformed one are still delivered, in order, before its error.
               if (out.length > 0) yield out;
             }
+            if (parser.overflow) {
+              throw new WireFormatError(
+                `an SSE line is longer than buffer_size (${invoker.settings.bufferSize ?? 65_536} bytes)`,
+              );
+            }
           }
+          // A body that ends inside an event is a drop: the half event is discarded and the
+          // stream resumes with Last-Event-ID, as after a reset.
+          if (parser.partial)
+            throw new TransportError('reset', 'the stream ended in the middle of an event');
           return;
         } catch (error) {
           if (this.#closed) return;

@@ -5,6 +5,7 @@ import {
   type HttpResponse,
   type Transport,
 } from './transport.js';
+import { utf8, WireFormatError } from './wire.js';
 
 /** The browser transport: global fetch, with ReadableStream bodies and AbortController timeouts. */
 export class FetchTransport implements Transport {
@@ -61,6 +62,10 @@ class Attempt {
     this.restart();
   }
 
+  get streaming(): boolean {
+    return this.#request.stream === true;
+  }
+
   restart(idle = false): void {
     clearTimeout(this.#timer);
     const ms = idle ? (this.#request.idle ?? this.#request.timeout) : this.#request.timeout;
@@ -112,8 +117,10 @@ class FetchResponse implements HttpResponse {
 
   async text(): Promise<string> {
     try {
-      return await this.#response.text();
+      // RFC 8259 requires UTF-8: invalid bytes are a malformed body, never U+FFFD.
+      return utf8(await this.#response.arrayBuffer());
     } catch (error) {
+      if (error instanceof WireFormatError) throw error;
       throw this.#attempt.failure(error);
     } finally {
       this.#attempt.done();
@@ -128,7 +135,7 @@ class FetchResponse implements HttpResponse {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) return;
-        this.#attempt.restart(true);
+        if (this.#attempt.streaming) this.#attempt.restart(true); // a unary body keeps the attempt's bound
         yield value;
       }
     } catch (error) {

@@ -18,15 +18,30 @@ export class SseParser {
   lastEventId = '';
   /** The server's reconnection time in ms, when it sent one. */
   retry: number | undefined;
+  /** Set once a line grew past `maxLine`: the stream must end (nothing after it is parsed). */
+  overflow = false;
+  readonly #maxLine: number;
   #buffer = '';
   #started = false;
   #skipLF = false;
   #idBuffer = '';
   #data: string | undefined;
   #event = '';
+  #fields = false;
+
+  /** `maxLine` bounds one line (and so one event's data), in UTF-16 units of the decoded text. */
+  constructor(maxLine = Infinity) {
+    this.#maxLine = maxLine;
+  }
+
+  /** True when the text so far ends inside an event (a line or fields not yet dispatched). */
+  get partial(): boolean {
+    return this.#buffer.length > 0 || this.#fields;
+  }
 
   /** Parses a chunk of decoded text, appending dispatched events to `out`. */
   feed(chunk: string, out: SseEvent[]): void {
+    if (this.overflow) return;
     let text = chunk;
     if (!this.#started && text.length > 0) {
       this.#started = true;
@@ -55,8 +70,18 @@ export class SseParser {
         end = lf;
         next = lf + 1;
       } else break;
+      if (end - pos > this.#maxLine) {
+        this.overflow = true;
+        this.#buffer = '';
+        return;
+      }
       this.#line(buf, pos, end, out);
       pos = next;
+    }
+    if (buf.length - pos > this.#maxLine) {
+      this.overflow = true; // never buffer past the limit
+      this.#buffer = '';
+      return;
     }
     this.#buffer = pos === 0 ? buf : buf.slice(pos);
   }
@@ -64,6 +89,7 @@ export class SseParser {
   #line(buf: string, start: number, end: number, out: SseEvent[]): void {
     if (start === end) return this.#dispatch(out);
     if (buf.charCodeAt(start) === 58) return; // ':' starts a comment (heartbeats)
+    this.#fields = true;
     // Fields are recognised in place: no string is made for the field name.
     let colon = buf.indexOf(':', start);
     if (colon === -1 || colon >= end) colon = end;
@@ -82,6 +108,7 @@ export class SseParser {
   }
 
   #dispatch(out: SseEvent[]): void {
+    this.#fields = false;
     this.lastEventId = this.#idBuffer;
     const data = this.#data;
     const event = this.#event;

@@ -19,6 +19,17 @@ export function object(value: unknown, where: string): WireObject {
   return value as WireObject;
 }
 
+const strict = new TextDecoder('utf-8', { fatal: true });
+
+/** The body as text; bytes that are not UTF-8 are a WireFormatError (never U+FFFD). */
+export function utf8(bytes: ArrayBuffer | Uint8Array): string {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    throw new WireFormatError('the body is not valid UTF-8');
+  }
+}
+
 /** Parses a body, turning a SyntaxError into a WireFormatError. */
 export function parseJson(text: string): unknown {
   try {
