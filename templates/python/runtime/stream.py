@@ -11,9 +11,9 @@ from typing import Generic, Optional, TypeVar, cast
 import aiohttp
 import pydantic
 
-from .errors import DWCPError
+from .errors import CONNECTION_RESET, MALFORMED_RESPONSE, DWCPError
 from .model import Model, decode
-from .sse import Decoder, Raw
+from .sse import Decoder, LineTooLong, Raw
 from .transport import Call, Transport
 
 T = TypeVar("T", bound=Model)
@@ -28,7 +28,8 @@ class EventStream(Generic[T], AsyncIterator[T]):
         self._transport = transport
         self._call = call
         self._output = output
-        self._decoder = Decoder()
+        self._decoder = Decoder(transport.settings.buffer_size)
+        self._event = call.endpoint.event.encode()
         self._validate = output.__pydantic_validator__.validate_json
         self._pending: deque[tuple[Optional[int], bytes]] = deque()  # (SSE id, data) of events not yet read
         self.last_event_id: Optional[int] = None
@@ -36,6 +37,7 @@ class EventStream(Generic[T], AsyncIterator[T]):
         self._response: Optional[aiohttp.ClientResponse] = None
         self._last_id: Optional[int] = None
         self._done = False
+        self._failed: Optional[DWCPError] = None  # raised once the events before it are read
 
     async def open(self) -> EventStream[T]:
         """Connects now, so that an error of the first request surfaces here rather than on first read."""
@@ -57,6 +59,9 @@ class EventStream(Generic[T], AsyncIterator[T]):
     async def __anext__(self) -> T:
         while not self._pending:
             if self._done:
+                failed, self._failed = self._failed, None
+                if failed is not None:
+                    raise failed
                 raise StopAsyncIteration
             await self._fill()
         self.last_event_id, data = self._pending.popleft()
@@ -87,17 +92,46 @@ class EventStream(Generic[T], AsyncIterator[T]):
             await self._reconnect(error)
             return
         if not chunk:
+            if self._decoder.partial:  # the body ended inside an event: a drop, resumed after Last-Event-ID
+                call = self._call
+                error = self._transport.catalogue.make(
+                    CONNECTION_RESET,
+                    f"{call.endpoint.id}: the stream ended in the middle of an event",
+                    request_id=call.request_id,
+                    attempts=call.attempt,
+                    idempotency_key=call.idempotency_key,
+                )
+                await self._reconnect(error)
+                return
             self._decoder.close()
             self._finish(None)
             return
         self._transport.metrics.bytes_received += len(chunk)
-        self._accept(self._decoder.feed_raw(chunk))
+        try:
+            events = self._decoder.feed_raw(chunk)
+        except LineTooLong as exc:
+            self._accept(self._decoder.too_long)
+            call = self._call
+            error = self._transport.catalogue.make(
+                MALFORMED_RESPONSE,
+                f"{call.endpoint.id}: {exc}",
+                request_id=call.request_id,
+                attempts=call.attempt,
+                idempotency_key=call.idempotency_key,
+            )
+            self._failed = error
+            self._finish(error)
+            return
+        self._accept(events)
 
     def _accept(self, events: list[Raw]) -> None:
         if not events:
             return
         pending, last, before = self._pending, self._last_id, len(self._pending)
-        for data, _, id in events:
+        name = self._event
+        for data, event, id in events:
+            if event and event != name and event != b"message":
+                continue  # a kind the operation does not declare (a newer server's): ignored
             seq = _int(id)
             if seq is not None:
                 if last is not None and seq <= last:

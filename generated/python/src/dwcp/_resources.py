@@ -76,9 +76,12 @@ VM_STREAM_METRICS = Endpoint(
     "GET",
     "/vms/{vm_id}/metrics/stream",
     200,
+    event="metrics",
     limits={"interval": Limits(ge=1, le=3600000)},
 )
-VM_WATCH = Endpoint("vm.watch", "GET", "/vms/{vm_id}/events", 200, limits={"since": Limits(ge=0)})
+VM_WATCH = Endpoint(
+    "vm.watch", "GET", "/vms/{vm_id}/events", 200, event="vm_event", limits={"since": Limits(ge=0)}
+)
 WAIT_VM_WAIT_UNTIL_RUNNING = Waiter(
     "vm.wait_until_running",
     (

@@ -65,6 +65,8 @@ class Endpoint:
     keyed: bool = False
     auth: bool = True
     limits: Mapping[str, Limits] = field(default_factory=dict)
+    event: str = ""
+    """A stream's SSE event name (an event named otherwise is ignored); "" for a unary operation."""
 
     def url_path(self, params: Optional[Mapping[str, object]] = None) -> str:
         """The path with each parameter (by wire name) percent-encoded as one segment."""

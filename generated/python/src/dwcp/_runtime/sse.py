@@ -20,10 +20,20 @@ class Event:
     id: Optional[str] = None
 
 
-class Decoder:
-    """Feed it bytes as they arrive; it returns the events completed by each chunk."""
+class LineTooLong(ValueError):
+    """A line longer than the decoder's `max_line` (the events completed before it were returned)."""
 
-    def __init__(self) -> None:
+
+class Decoder:
+    """Feed it bytes as they arrive; it returns the events completed by each chunk.
+
+    `max_line` (0: no limit) bounds one line: a partial line that grows past it raises LineTooLong
+    instead of being kept, so an unterminated line cannot buffer without end.
+    """
+
+    def __init__(self, max_line: int = 0) -> None:
+        self.max_line = max_line
+        self.too_long: list[Raw] = []  # the events completed before an oversized line
         self.last_id: Optional[str] = None
         self.retry: Optional[int] = None  # reconnection time in ms, from the last valid `retry:` field
         self._tail = b""
@@ -58,7 +68,16 @@ class Decoder:
             self._tail = lines.pop()
         events: list[Raw] = []
         data, event = self._data, self._event
+        limit = self.max_line
+        if limit and len(self._tail) > limit:
+            self._tail = b""
+            over = True
+        else:
+            over = False
         for line in lines:
+            if limit and len(line) > limit:
+                over = True
+                break
             if not line:  # blank line: dispatch (an event without data is dropped), reset the type
                 if data:
                     events.append((data[0] if len(data) == 1 else b"\n".join(data), event, self.last_id))
@@ -80,7 +99,16 @@ class Decoder:
                 elif name == b"retry" and value.isdigit():
                     self.retry = int(value)
         self._data, self._event = data, event
+        if over:
+            self._tail, self._data, self._event = b"", [], b""
+            self.too_long = events
+            raise LineTooLong(f"an SSE line is longer than {limit} bytes")
         return events
+
+    @property
+    def partial(self) -> bool:
+        """True when an event (or a line) has begun but not ended: the body stopped in its middle."""
+        return bool(self._tail or self._data or self._event)
 
     def _strip_bom(self, buffer: bytes) -> bytes:
         if len(buffer) < len(_BOM) and _BOM.startswith(buffer):

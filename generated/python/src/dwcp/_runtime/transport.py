@@ -27,6 +27,7 @@ from .errors import (
     CONNECTION_REFUSED,
     CONNECTION_RESET,
     HOOK_FAILED,
+    MALFORMED_RESPONSE,
     NOT_CONNECTED,
     Catalogue,
     DWCPError,
@@ -311,6 +312,9 @@ class Transport:
                 metrics.messages_sent += 1
                 metrics.bytes_sent += call.size
                 started = time.perf_counter() if observed else 0.0
+                # request_timeout bounds a unary attempt as a whole (sending to the body's last byte)
+                limit = call.timeout.sock_read
+                deadline = None if stream or limit is None else asyncio.get_running_loop().time() + limit
                 try:
                     response = await session.request(
                         endpoint.method,
@@ -341,6 +345,21 @@ class Transport:
                             except HookFailure as failure:
                                 response.close()
                                 raise await self._hook_error(call, ctx, failure, span) from failure.cause
+                    if stream and status < 400 and status != 204 and not _is_event_stream(response):
+                        response.close()
+                        error = self.catalogue.make(
+                            MALFORMED_RESPONSE,
+                            f"{endpoint.id}: expected text/event-stream, got {response.content_type or 'no Content-Type'}",
+                            request_id=response.headers.get(REQUEST_ID) or call.request_id,
+                            attempts=call.attempt,
+                            idempotency_key=call.idempotency_key,
+                        )
+                        metrics.errors_total += 1
+                        if observed:
+                            assert ctx is not None
+                            self._attempt_done(call, ctx, span, error)
+                            await self._call_failed(call, ctx, error)
+                        raise error
                     if stream and status < 400:
                         metrics.messages_received += 1
                         if self.quota is not None:
@@ -355,7 +374,14 @@ class Transport:
                             return None
                         return response
                     try:
-                        body = await response.read()
+                        if status >= 400:
+                            body = await _read_capped(response, ERROR_BODY_LIMIT)
+                        elif deadline is None:
+                            body = await response.read()
+                        else:
+                            body = await asyncio.wait_for(
+                                response.read(), max(0.0, deadline - asyncio.get_running_loop().time())
+                            )
                     except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
                         response.close()
                         if stream:  # an error status whose body broke: the status still decides
@@ -562,6 +588,31 @@ class Transport:
             attempts=call.attempt,
             idempotency_key=call.idempotency_key,
         )
+
+
+ERROR_BODY_LIMIT = 64 * 1024
+"""The most of an error body read (its message is at most this long); the rest is not read."""
+
+
+def _is_event_stream(response: aiohttp.ClientResponse) -> bool:
+    """True when a stream's answer is `text/event-stream` (anything else is malformed_response)."""
+    return response.content_type == "text/event-stream"
+
+
+async def _read_capped(response: aiohttp.ClientResponse, limit: int) -> bytes:
+    """At most `limit` bytes of a body; when more is left, the connection is dropped (not reused)."""
+    chunks: list[bytes] = []
+    size = 0
+    content = response.content
+    while size < limit:
+        chunk = await content.read(limit - size)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+    if not content.at_eof():
+        response.close()
+    return b"".join(chunks)
 
 
 def _timed_out(error: DWCPError) -> bool:
