@@ -1,4 +1,4 @@
-// Code generated from templates/typescript/test/hostile.test.ts by generator/; DO NOT EDIT.
+// Code generated from extras/typescript/test/hostile.test.ts by generator/; DO NOT EDIT.
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -106,7 +106,7 @@ test('an error body is read up to 64 KiB: typed by status, message bounded', asy
 
 test('a stream answered with JSON is malformed_response, not an empty stream', async (t) => {
   const { client, done } = await serve((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{"vms":[]}');
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"items":[]}');
   });
   t.after(done);
   const stream = client.vm().watch('vm-1');

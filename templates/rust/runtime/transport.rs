@@ -419,6 +419,9 @@ impl Transport {
             Err(_) => Err(timeout_error(request.op, timeout)),
         };
         self.end_attempt(call, request, outcome.as_ref().err());
+        // hyper hands a finished connection back to its pool from a task of its own; letting that
+        // task run before the slot is freed keeps the next call from opening a connection beside it.
+        tokio::task::yield_now().await;
         outcome
     }
 

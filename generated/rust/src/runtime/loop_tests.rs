@@ -413,7 +413,7 @@ async fn watch(url: Url, buffer_size: usize) -> Vec<Result<Option<u64>, ErrorInf
         "/vms/{vm_id}/events",
         "/vms/a/events".into(),
     );
-    let stream = super::stream::open::<serde_json::Value>(t, request, false, "vm_event", None)
+    let stream = super::stream::open::<serde_json::Value>(t, request, false, "tick", None)
         .await
         .unwrap();
     stream.map(|item| item.map(|d| d.id)).collect().await
@@ -436,8 +436,8 @@ async fn an_error_body_is_read_up_to_64_kib() {
 
 #[tokio::test]
 async fn a_body_cut_inside_an_event_resumes_with_last_event_id() {
-    let first = sse_reply(b"id: 1\nevent: vm_event\ndata: {}\n\nid: 2\nevent: vm_event\nda");
-    let second = sse_reply(b"id: 2\nevent: vm_event\ndata: {}\n\n");
+    let first = sse_reply(b"id: 1\nevent: tick\ndata: {}\n\nid: 2\nevent: tick\nda");
+    let second = sse_reply(b"id: 2\nevent: tick\ndata: {}\n\n");
     let (url, heads) = raw_server(vec![first, second]).await;
     let got = watch(url, 65536).await;
     let ids: Vec<_> = got.into_iter().map(Result::unwrap).collect();
@@ -449,7 +449,7 @@ async fn a_body_cut_inside_an_event_resumes_with_last_event_id() {
 
 #[tokio::test]
 async fn an_sse_line_over_buffer_size_is_malformed_after_the_events_before_it() {
-    let mut body = b"id: 1\nevent: vm_event\ndata: {}\n\ndata: ".to_vec();
+    let mut body = b"id: 1\nevent: tick\ndata: {}\n\ndata: ".to_vec();
     body.extend(std::iter::repeat_n(b'x', 64 * 1024));
     let (url, heads) = raw_server(vec![sse_reply(&body)]).await;
     let got = watch(url, 4096).await;
@@ -461,7 +461,7 @@ async fn an_sse_line_over_buffer_size_is_malformed_after_the_events_before_it() 
 
 #[tokio::test]
 async fn an_undeclared_event_name_is_ignored() {
-    let body = b"event: x_future_event\ndata: not json\n\nid: 1\nevent: vm_event\ndata: {}\n\n";
+    let body = b"event: x_future_event\ndata: not json\n\nid: 1\nevent: tick\ndata: {}\n\n";
     let (url, _) = raw_server(vec![sse_reply(body)]).await;
     let ids: Vec<_> = watch(url, 65536)
         .await

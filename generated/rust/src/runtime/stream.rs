@@ -360,7 +360,7 @@ mod tests {
             "/vms/a/events".into(),
         );
         let call = transport.begin(&request, None).unwrap();
-        Resumer::new(transport, request, false, "vm_event", call)
+        Resumer::new(transport, request, false, "tick", call)
     }
 
     fn event(name: &str, data: &str) -> Event {
@@ -375,7 +375,7 @@ mod tests {
     fn only_declared_or_unnamed_events_are_decoded() {
         let mut r = resumer();
         assert!(r.accept(event("x_future_event", "not json")).is_none());
-        assert!(matches!(r.accept(event("vm_event", "{}")), Some(Ok(_))));
+        assert!(matches!(r.accept(event("tick", "{}")), Some(Ok(_))));
         assert!(matches!(r.accept(event("message", "{}")), Some(Ok(_))));
     }
 }

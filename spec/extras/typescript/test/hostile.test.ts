@@ -89,7 +89,7 @@ test('an error body is read up to 64 KiB: typed by status, message bounded', asy
 
 test('a stream answered with JSON is malformed_response, not an empty stream', async (t) => {
   const { client, done } = await serve((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{"vms":[]}');
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"items":[]}');
   });
   t.after(done);
   const stream = client.vm().watch('vm-1');
