@@ -48,8 +48,8 @@ export function resolveLogLevel(explicit: string | undefined): LogLevel {
 export const REDACTED = '[REDACTED]';
 
 /**
- * Writes the invoker's records at the configured level, with secrets redacted.
- * @internal
+ * Writes the invoker's records at the configured level, with secrets redacted (public because the
+ * invoker's declarations name it; not meant to be built by callers).
  */
 export class Log {
   readonly #logger: Logger;
