@@ -87,8 +87,10 @@ class GoProxy:
             tree.mkdir()
             archive = subprocess.run([*git, "archive", "--format=tar", tag], capture_output=True, check=True).stdout
             subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+            # A nested module (a folder with its own go.mod, e.g. dwcpotel) is not part of this one.
+            nested = {m.parent for m in tree.rglob("go.mod") if m.parent != tree}
             with zipfile.ZipFile(versions / f"{tag}.zip", "w", zipfile.ZIP_DEFLATED) as out:
-                for path in sorted(p for p in tree.rglob("*") if p.is_file()):
+                for path in sorted(p for p in tree.rglob("*") if p.is_file() and nested.isdisjoint(p.parents)):
                     out.write(path, f"{self.module}@{tag}/{path.relative_to(tree).as_posix()}")
             shutil.copy2(tree / "go.mod", versions / f"{tag}.mod")
         when = dt.datetime.fromisoformat(stamp.stdout.strip()).astimezone(dt.UTC)
