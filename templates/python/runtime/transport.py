@@ -12,7 +12,7 @@ import logging
 import os
 import time
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from contextvars import ContextVar
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Optional, Union
@@ -275,21 +275,13 @@ class Transport:
         while True:
             if error is None:
                 call.attempt += 1
-                headers = call.headers
+                headers: MutableMapping[str, str] = call.headers
                 headers[ATTEMPT] = _ATTEMPTS[call.attempt] if call.attempt < len(_ATTEMPTS) else str(call.attempt)
                 span: Any = None
                 if observed:
-                    headers = dict(headers)  # a hook's change goes on the wire for this attempt only
-                    ctx = AttemptContext(
-                        endpoint.id,
-                        endpoint.method,
-                        endpoint.path,
-                        call.url,
-                        call.attempt,
-                        call.request_id,
-                        call.idempotency_key,
-                        headers,
-                    )
+                    # The context holds its own copy: a hook's change goes on the wire for this attempt only.
+                    ctx = self._context(call)
+                    headers = ctx.headers
                     if tracer is not None:
                         span = tracer.start_attempt(call.span, endpoint.method, endpoint.path, call.attempt, headers)
                     if hooks.wants("before_attempt"):
@@ -456,6 +448,7 @@ class Transport:
         self.metrics.retry_tokens = quota.tokens
 
     def _context(self, call: Call) -> AttemptContext:
+        """What hooks see of the call's current attempt, with a copy of its headers."""
         endpoint = call.endpoint
         return AttemptContext(
             endpoint.id,

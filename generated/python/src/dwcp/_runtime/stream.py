@@ -76,6 +76,17 @@ class EventStream(Generic[T], AsyncIterator[T]):
         """Stops the stream and drops its connection."""
         self._finish(None)
 
+    def _error(self, code: str, reason: str) -> DWCPError:
+        """A typed error of this stream's call, naming its operation."""
+        call = self._call
+        return self._transport.catalogue.make(
+            code,
+            f"{call.endpoint.id}: {reason}",
+            request_id=call.request_id,
+            attempts=call.attempt,
+            idempotency_key=call.idempotency_key,
+        )
+
     def _hang_up(self) -> None:
         response, self._response = self._response, None
         if response is not None:
@@ -94,15 +105,9 @@ class EventStream(Generic[T], AsyncIterator[T]):
             return
         if not chunk:
             if self._decoder.partial:  # the body ended inside an event: a drop, resumed after Last-Event-ID
-                call = self._call
-                error = self._transport.catalogue.make(
-                    CONNECTION_RESET,
-                    f"{call.endpoint.id}: the stream ended in the middle of an event",
-                    request_id=call.request_id,
-                    attempts=call.attempt,
-                    idempotency_key=call.idempotency_key,
+                await self._reconnect(
+                    self._error(CONNECTION_RESET, "the stream ended in the middle of an event")
                 )
-                await self._reconnect(error)
                 return
             self._decoder.close()
             self._finish(None)
@@ -112,15 +117,7 @@ class EventStream(Generic[T], AsyncIterator[T]):
             events = self._decoder.feed_raw(chunk)
         except LineTooLong as exc:
             self._accept(self._decoder.too_long)
-            call = self._call
-            error = self._transport.catalogue.make(
-                MALFORMED_RESPONSE,
-                f"{call.endpoint.id}: {exc}",
-                request_id=call.request_id,
-                attempts=call.attempt,
-                idempotency_key=call.idempotency_key,
-            )
-            self._failed = error
+            error = self._failed = self._error(MALFORMED_RESPONSE, str(exc))
             self._finish(error)
             return
         self._accept(events)
