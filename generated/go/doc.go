@@ -33,7 +33,7 @@ import "time"
 const Version = "3.0.0"
 
 // SpecHash is the SHA-256 of the spec/dwcp.yaml this SDK was generated from.
-const SpecHash = "798ac4a235dd368cf51c593113f912f4aba38dfed7e46a5631f3ea4767afa74e"
+const SpecHash = "cb7a7abfc773b288cba92900b051770f508fe5f75e851935e67348474f06a71b"
 
 const (
 	basePath             = "/v3"

@@ -71,6 +71,8 @@ var kindsByStatus = map[int]*kind{
 // codeRetry holds the codes whose retry class differs from their entry's.
 var codeRetry = map[string]retryClass{
 	"malformed_response":     retryNever,
+	"response_too_large":     retryNever,
+	"tls_failed":             retryNever,
 	"wait_timeout":           retryNever,
 	"idempotency_key_in_use": retryAlways,
 	"not_converging":         retryNever,
@@ -84,6 +86,8 @@ var codeKinds = map[string]*kind{
 	"connection_refused":     ErrConnection.(*kind),
 	"connection_reset":       ErrConnection.(*kind),
 	"malformed_response":     ErrConnection.(*kind),
+	"response_too_large":     ErrConnection.(*kind),
+	"tls_failed":             ErrConnection.(*kind),
 	"not_connected":          ErrNotConnected.(*kind),
 	"unauthenticated":        ErrAuthFailed.(*kind),
 	"forbidden_origin":       ErrAuthFailed.(*kind),

@@ -60,4 +60,4 @@ pub use types::*;
 /// The API version this crate was generated for.
 pub const API_VERSION: &str = "3.0.0";
 /// The SHA-256 of the spec (spec/dwcp.yaml) this crate was generated from.
-pub const SPEC_HASH: &str = "798ac4a235dd368cf51c593113f912f4aba38dfed7e46a5631f3ea4767afa74e";
+pub const SPEC_HASH: &str = "cb7a7abfc773b288cba92900b051770f508fe5f75e851935e67348474f06a71b";

@@ -9,7 +9,7 @@ export type { ErrorInit };
 /**
  * The server could not be reached or is unavailable. (HTTP 503)
  *
- * Codes: `unavailable`, `too_many_connections`, `connection_refused`, `connection_reset`, `malformed_response`.
+ * Codes: `unavailable`, `too_many_connections`, `connection_refused`, `connection_reset`, `malformed_response`, `response_too_large`, `tls_failed`.
  */
 export class ConnectionError extends DWCPError {
   override name = 'ConnectionError';

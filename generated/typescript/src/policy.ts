@@ -56,6 +56,8 @@ const CODES: Record<string, readonly [string, RetryClass]> = {
   connection_refused: ['ConnectionError', 'retry'],
   connection_reset: ['ConnectionError', 'retry'],
   malformed_response: ['ConnectionError', 'never'],
+  response_too_large: ['ConnectionError', 'never'],
+  tls_failed: ['ConnectionError', 'never'],
   not_connected: ['NotConnectedError', 'never'],
   unauthenticated: ['AuthenticationError', 'never'],
   forbidden_origin: ['AuthenticationError', 'never'],

@@ -4,4 +4,4 @@
 export const VERSION = '3.0.0';
 
 /** SHA-256 of the spec/dwcp.yaml this SDK was generated from. */
-export const SPEC_HASH = '798ac4a235dd368cf51c593113f912f4aba38dfed7e46a5631f3ea4767afa74e';
+export const SPEC_HASH = 'cb7a7abfc773b288cba92900b051770f508fe5f75e851935e67348474f06a71b';

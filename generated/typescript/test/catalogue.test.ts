@@ -263,6 +263,18 @@ test('every code creates an instance of its class, under DWCPError', () => {
     assert.equal(error.code, 'malformed_response');
   }
   {
+    const error = catalogue.create(undefined, { code: 'response_too_large', message: 'm' });
+    assert.ok(error instanceof ConnectionError, 'response_too_large');
+    assert.ok(error instanceof DWCPError);
+    assert.equal(error.code, 'response_too_large');
+  }
+  {
+    const error = catalogue.create(undefined, { code: 'tls_failed', message: 'm' });
+    assert.ok(error instanceof ConnectionError, 'tls_failed');
+    assert.ok(error instanceof DWCPError);
+    assert.equal(error.code, 'tls_failed');
+  }
+  {
     const error = catalogue.create(undefined, { code: 'not_connected', message: 'm' });
     assert.ok(error instanceof NotConnectedError, 'not_connected');
     assert.ok(error instanceof DWCPError);

@@ -80,6 +80,8 @@ CATALOGUE = Catalogue(
         "connection_refused": ErrorCode(ConnectionError, None, "retry"),
         "connection_reset": ErrorCode(ConnectionError, None, "retry"),
         "malformed_response": ErrorCode(ConnectionError, None, "never"),
+        "response_too_large": ErrorCode(ConnectionError, None, "never"),
+        "tls_failed": ErrorCode(ConnectionError, None, "never"),
         "not_connected": ErrorCode(NotConnectedError, None, "never"),
         "unauthenticated": ErrorCode(AuthenticationError, 401, "never"),
         "forbidden_origin": ErrorCode(AuthenticationError, 403, "never"),
