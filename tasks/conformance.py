@@ -6,6 +6,7 @@ the SDK (from `generated_root`, default generated/) and its driver and returns t
 
 from __future__ import annotations
 
+import fnmatch
 import importlib
 import json
 import shutil
@@ -161,25 +162,37 @@ def bench(session: nox.Session) -> None:
 
 
 def mutants(session: nox.Session) -> None:
-    """nox -s mutants [-- --lang L]: every mutant must fail at least two cases; reports who catches what."""
-    langs, extra = _options(session)
+    """nox -s mutants [-- --lang L] [--mutant GLOB]: every mutant must fail at least two cases; reports who catches what."""
+    langs, rest = _options(session)
+    only, extra = _mutant_filter(rest)
     session.install(*RUNNER_DEPS)
     report: dict[str, list[str]] = {}
     for lang in _selected(session, langs):
         for patch in sorted((MUTANTS / lang).glob("*.patch")):
-            report[f"{lang}/{patch.stem}"] = _run_mutant(session, lang, patch, extra)
+            if not only or any(fnmatch.fnmatch(patch.stem, pattern) for pattern in only):
+                report[f"{lang}/{patch.stem}"] = _run_mutant(session, lang, patch, extra)
     if not report:
         session.error("no mutants found under conformance/mutants/<lang>/*.patch")
     for name, caught in report.items():
         print(f"{name}: {'SURVIVED' if not caught else 'caught by ' + ', '.join(caught)}", flush=True)
     if not extra:
-        _write_mutants(report, fresh=not langs)
+        _write_mutants(report, fresh=not langs and not only)
     survivors = [name for name, caught in report.items() if not caught]
     if survivors:
         session.error(f"mutants not caught by any case: {survivors}")
     weak = [name for name, caught in report.items() if len(caught) < CATCHERS]
     if weak:
         session.error(f"mutants caught by fewer than {CATCHERS} cases: {weak}")
+
+
+def _mutant_filter(args: list[str]) -> tuple[list[str], list[str]]:
+    """`--mutant GLOB` (repeatable: run only the mutants whose name matches) and the rest, for pytest."""
+    only, rest = [], list(args)
+    while "--mutant" in rest:
+        at = rest.index("--mutant")
+        only.append(rest.pop(at + 1) if at + 1 < len(rest) else "")
+        rest.pop(at)
+    return [pattern for pattern in only if pattern], rest
 
 
 def _write_mutants(report: dict[str, list[str]], fresh: bool) -> None:
