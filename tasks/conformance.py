@@ -162,7 +162,7 @@ def bench(session: nox.Session) -> None:
 
 
 def mutants(session: nox.Session) -> None:
-    """nox -s mutants [-- --lang L] [--mutant GLOB]: every mutant must fail at least two cases; reports who catches what."""
+    """nox -s mutants [-- --lang L] [--mutant GLOB]: each mutant must fail two cases; reports the catchers."""
     langs, rest = _options(session)
     only, extra = _mutant_filter(rest)
     session.install(*RUNNER_DEPS)
