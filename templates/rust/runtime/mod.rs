@@ -22,4 +22,8 @@ pub mod validate;
 pub mod waiter;
 
 #[cfg(test)]
+mod cancel_tests;
+#[cfg(test)]
 mod loop_tests;
+#[cfg(test)]
+mod tls_tests;

@@ -395,7 +395,7 @@ impl Transport {
             let status = response.status().as_u16();
             let head = std::mem::take(response.headers_mut());
             let body = if (200..300).contains(&status) {
-                response.bytes().await.map_err(|e| transport_error(request.op, &e))?
+                read_success_body(request.op, response, SUCCESS_BODY_LIMIT).await?
             } else {
                 read_error_body(response).await.map_err(|e| transport_error(request.op, &e))?
             };
@@ -671,6 +671,36 @@ pub async fn read_error_body(mut response: reqwest::Response) -> Result<Bytes, r
     Ok(Bytes::from(body))
 }
 
+/// The most read of a success body (the largest page the spec allows is a few MiB).
+pub const SUCCESS_BODY_LIMIT: usize = 32 * 1024 * 1024;
+
+/// Reads a 2xx body of at most `limit` bytes. A longer one (by its Content-Length, or by the
+/// bytes counted as they arrive, since a length can lie) is ConnectionError
+/// `response_too_large`: no more is read, and the response is dropped, so its connection
+/// closes instead of going back to the pool.
+pub async fn read_success_body(op: &str, mut response: reqwest::Response, limit: usize) -> Result<Bytes, ErrorInfo> {
+    let announced = response.content_length().unwrap_or(0);
+    if announced > limit as u64 {
+        return Err(too_large(op, limit));
+    }
+    let mut body = Vec::with_capacity(usize::try_from(announced).unwrap_or(0));
+    while let Some(chunk) = response.chunk().await.map_err(|e| transport_error(op, &e))? {
+        if chunk.len() > limit - body.len() {
+            return Err(too_large(op, limit));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Bytes::from(body))
+}
+
+fn too_large(op: &str, limit: usize) -> ErrorInfo {
+    ErrorInfo::client(
+        "ConnectionError",
+        "response_too_large",
+        format!("{op}: the response body is longer than {} MiB", limit >> 20),
+    )
+}
+
 /// The typed failure of a non-2xx response; a body that is not a DWCP error keeps the status
 /// (the catalogue maps bare statuses) and a short excerpt as the message.
 pub fn status_error(status: u16, head: &HeaderMap, body: &[u8]) -> ErrorInfo {
@@ -717,6 +747,12 @@ pub fn transport_error(op: &str, error: &reqwest::Error) -> ErrorInfo {
     if error.is_timeout() {
         return ErrorInfo::client("TimeoutError", "client_timeout", format!("{op}: timed out"));
     }
+    if error.is_connect() {
+        if let Some(reason) = tls_reason(error) {
+            // The TLS library's words (the certificate's fault), never the request: no key here.
+            return ErrorInfo::client("ConnectionError", "tls_failed", format!("{op}: TLS failed: {reason}"));
+        }
+    }
     let code = if error.is_connect() { "connection_refused" } else { "connection_reset" };
     // Only the kind of failure is shown: the source chain may name the URL, never the key.
     let detail = if error.is_connect() {
@@ -727,6 +763,24 @@ pub fn transport_error(op: &str, error: &reqwest::Error) -> ErrorInfo {
         "the connection failed"
     };
     ErrorInfo::client("ConnectionError", code, format!("{op}: {detail}"))
+}
+
+/// The reason rustls gave when `error` (or an error down its source chain) is a failed TLS
+/// handshake: an untrusted, expired or wrongly named certificate, or any other TLS failure.
+pub fn tls_reason(error: &(dyn std::error::Error + 'static)) -> Option<String> {
+    let mut next = Some(error);
+    while let Some(mut e) = next {
+        // tokio-rustls wraps the TLS error in an io::Error (and the connector that one in
+        // another), whose `source()` skips what it wraps: unwrap them by hand.
+        while let Some(inner) = e.downcast_ref::<std::io::Error>().and_then(std::io::Error::get_ref) {
+            e = inner;
+        }
+        if let Some(tls) = e.downcast_ref::<rustls::Error>() {
+            return Some(tls.to_string());
+        }
+        next = e.source();
+    }
+    None
 }
 
 /// The per-attempt timeout expired.

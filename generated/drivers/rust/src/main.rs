@@ -19,9 +19,11 @@ use tracing_subscriber::layer::SubscriberExt;
 
 type Args = Map<String, Value>;
 
-/// A failed command: an SDK error, or a driver-level problem (reported as `Crash`).
+/// A failed command: an SDK error, a call the driver cancelled (`cancel_after_ms`: its future was
+/// dropped), or a driver-level problem (reported as `Crash`).
 enum Failure {
     Sdk(DWCPError),
+    Cancelled(String),
     Crash(String),
 }
 
@@ -123,6 +125,9 @@ fn error_json(failure: Failure) -> Value {
             "message": e.to_string(),
             "field": e.field(),
         }),
+        Failure::Cancelled(message) => {
+            json!({"category": "Cancelled", "status": null, "message": message})
+        }
         Failure::Crash(message) => json!({"category": "Crash", "status": null, "message": message}),
     }
 }
@@ -211,7 +216,8 @@ impl Driver {
                     .unwrap_or_default();
                 let deadline = request.get("deadline_ms").and_then(Value::as_u64);
                 let raw = request.get("raw").and_then(Value::as_bool).unwrap_or(false);
-                run_call(client, str_field("op"), args, deadline, raw).await
+                let cancel = request.get("cancel_after_ms").and_then(Value::as_u64);
+                run_call(client, str_field("op"), args, deadline, raw, cancel).await
             }
             "hook_events" => {
                 let recorded = self.recorded(&str_field("client"))?;
@@ -252,7 +258,7 @@ impl Driver {
                         .and_then(Value::as_object)
                         .cloned()
                         .unwrap_or_default();
-                    run_call(client.clone(), op, args, None, false)
+                    run_call(client.clone(), op, args, None, false, None)
                 });
                 let results: Vec<Value> = futures::future::join_all(runs)
                     .await
@@ -686,13 +692,16 @@ fn client_config(c: &Args) -> Result<ClientConfig, Failure> {
     Ok(config)
 }
 
-/// Runs one `call` in its own task (a panic there is reported as `Crash`), within the deadline.
+/// Runs one `call` in its own task (a panic there is reported as `Crash`), within the deadline;
+/// with `cancel_after_ms` the call's future is dropped that many ms after it began (Rust's
+/// cancellation), unless it ended first.
 async fn run_call(
     client: Client,
     op: String,
     args: Args,
     deadline_ms: Option<u64>,
     raw: bool,
+    cancel_after_ms: Option<u64>,
 ) -> Reply {
     let span = tracing::Span::current();
     let task = tokio::spawn(async move {
@@ -710,6 +719,16 @@ async fn run_call(
                 .collect();
             let result = response.into_inner()?;
             Ok(json!({"status": status, "headers": headers, "request_id": request_id, "result": result}))
+        };
+        let call = async {
+            let Some(ms) = cancel_after_ms else { return call.await };
+            tokio::select! {
+                biased;
+                reply = call => reply,
+                () = tokio::time::sleep(Duration::from_millis(ms)) => {
+                    Err(Failure::Cancelled(format!("{op}: dropped after {ms} ms")))
+                }
+            }
         };
         match deadline_ms {
             None => call.await,
