@@ -288,7 +288,9 @@ async def _large_error(
     return await _send_chunks(request, status, headers, length, chunks)
 
 
-async def _large_result(request: web.Request, status: int, body: bytes, request_id: str, size: int) -> web.StreamResponse:
+async def _large_result(
+    request: web.Request, status: int, body: bytes, request_id: str, size: int
+) -> web.StreamResponse:
     """`body_bytes` without `status`: the real result padded past any sane size (the 32 MiB cap)."""
     length, chunks = large_result_chunks(body, size)
     return await _send_chunks(request, status, {"X-Request-ID": request_id}, length, chunks)
