@@ -54,7 +54,118 @@ struct Driver {
     clients: HashMap<String, Client>,
     recorded: HashMap<String, Recorded>,
     /// Open streams by name, with the name of their client.
-    streams: HashMap<String, (String, OpenStream)>,
+    streams: HashMap<String, (String, Pump)>,
+}
+
+/// What a pump has read of its stream and not yet handed to `stream_read`.
+#[derive(Default)]
+struct Pumped {
+    events: std::collections::VecDeque<Value>,
+    /// The stream ended (`None` from the SDK), with its error when one ended it.
+    done: bool,
+    error: Option<Value>,
+}
+
+/// Reads an SDK stream in a task of its own, as an application's reader would, so that the
+/// stream runs (and reconnects) between `stream_read`s; dropping the pump aborts the task,
+/// which drops the stream.
+struct Pump {
+    state: Arc<Mutex<Pumped>>,
+    arrived: Arc<tokio::sync::Notify>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Pump {
+    fn start(stream: OpenStream, span: tracing::Span) -> Pump {
+        let state = Arc::new(Mutex::new(Pumped::default()));
+        let arrived = Arc::new(tokio::sync::Notify::new());
+        let (shared, notify) = (state.clone(), arrived.clone());
+        let task = tokio::spawn(
+            async move {
+                match stream {
+                    OpenStream::VMMetrics(s) => pump(s, &shared, &notify).await,
+                    OpenStream::VMEvent(s) => pump(s, &shared, &notify).await,
+                }
+            }
+            .instrument(span),
+        );
+        Pump {
+            state,
+            arrived,
+            task,
+        }
+    }
+
+    /// Up to `count` events, stopping early at the stream's end or after `timeout`.
+    async fn read(&self, count: usize, timeout: Duration) -> Value {
+        let deadline = tokio::time::Instant::now() + timeout;
+        let mut events = Vec::new();
+        loop {
+            {
+                let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+                while events.len() < count {
+                    match state.events.pop_front() {
+                        Some(event) => events.push(event),
+                        None => break,
+                    }
+                }
+                let finished = state.done && state.events.is_empty();
+                if events.len() >= count || finished {
+                    let error = if finished { state.error.clone() } else { None };
+                    return json!({"events": events, "done": finished, "error": error});
+                }
+            }
+            if tokio::time::timeout_at(deadline, self.arrived.notified())
+                .await
+                .is_err()
+            {
+                let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+                let finished = state.done && state.events.is_empty();
+                let error = if finished { state.error.clone() } else { None };
+                return json!({"events": events, "done": finished, "error": error});
+            }
+        }
+    }
+
+    /// Closes the stream the idiomatic way (drop) and waits until it is dropped.
+    async fn close(mut self) {
+        self.task.abort();
+        let _ = (&mut self.task).await;
+    }
+}
+
+impl Drop for Pump {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// Moves every event of `stream` (in wire form, with its SSE id) into `state`, then its end.
+async fn pump<T: serde::Serialize>(
+    mut stream: EventStream<T>,
+    state: &Mutex<Pumped>,
+    arrived: &tokio::sync::Notify,
+) {
+    while let Some(event) = stream.next().await {
+        let mut value = serde_json::to_value(event).unwrap_or(Value::Null);
+        // The runner checks order by SSE id; a payload without an id field carries it only on the wire.
+        if let (Value::Object(fields), Some(id)) = (&mut value, stream.last_event_id()) {
+            fields.entry("id").or_insert(json!(id));
+        }
+        state
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .events
+            .push_back(value);
+        arrived.notify_one();
+    }
+    let error = stream.error().map(|e| error_json(Failure::Sdk(e.clone())));
+    {
+        let mut state = state.lock().unwrap_or_else(|p| p.into_inner());
+        state.done = true;
+        state.error = error;
+    }
+    arrived.notify_one();
 }
 
 #[tokio::main]
@@ -275,8 +386,13 @@ impl Driver {
                     .cloned()
                     .unwrap_or_default();
                 let stream = open_stream(&client, &str_field("op"), &args).await?;
+                // Reconnects log as the stream's client.
+                let pump = Pump::start(
+                    stream,
+                    tracing::info_span!("driver", client = %str_field("client")),
+                );
                 self.streams
-                    .insert(str_field("stream"), (str_field("client"), stream));
+                    .insert(str_field("stream"), (str_field("client"), pump));
                 Ok(json!({}))
             }
             "stream_read" => {
@@ -288,24 +404,17 @@ impl Driver {
                         .and_then(Value::as_u64)
                         .unwrap_or(5000),
                 );
-                let (owner, stream) = self
+                let (_, pump) = self
                     .streams
-                    .get_mut(&name)
+                    .get(&name)
                     .ok_or_else(|| crash(format!("no stream {name}")))?;
-                // Reconnects log as the stream's client.
-                let span = tracing::info_span!("driver", client = %owner);
-                Ok(async {
-                    match stream {
-                        OpenStream::VMMetrics(s) => read_stream(s, count, timeout).await,
-                        OpenStream::VMEvent(s) => read_stream(s, count, timeout).await,
-                    }
-                }
-                .instrument(span)
-                .await)
+                Ok(pump.read(count, timeout).await)
             }
             "stream_close" => {
-                // Dropping the stream closes its connection.
-                self.streams.remove(&str_field("stream"));
+                // Dropping the stream closes its connection (and stops a reconnect in progress).
+                if let Some((_, pump)) = self.streams.remove(&str_field("stream")) {
+                    pump.close().await;
+                }
                 Ok(json!({}))
             }
             "shutdown" => Ok(json!({})),
@@ -956,31 +1065,6 @@ async fn open_stream(client: &Client, op: &str, args: &Args) -> Result<OpenStrea
         }
         other => Err(crash(format!("unknown stream op {other:?}"))),
     }
-}
-
-/// Reads up to `count` events, stopping early at the stream's end or after `timeout`.
-async fn read_stream<T: serde::Serialize>(
-    stream: &mut EventStream<T>,
-    count: usize,
-    timeout: Duration,
-) -> Value {
-    let deadline = tokio::time::Instant::now() + timeout;
-    let mut events = Vec::new();
-    while events.len() < count {
-        match tokio::time::timeout_at(deadline, stream.next()).await {
-            Ok(Some(event)) => {
-                let mut value = serde_json::to_value(event).unwrap_or(Value::Null);
-                // The runner checks order by SSE id; a payload without an id field carries it only on the wire.
-                if let (Value::Object(fields), Some(id)) = (&mut value, stream.last_event_id()) {
-                    fields.entry("id").or_insert(json!(id));
-                }
-                events.push(value);
-            }
-            Ok(None) | Err(_) => break,
-        }
-    }
-    let error = stream.error().map(|e| error_json(Failure::Sdk(e.clone())));
-    json!({"events": events, "done": stream.is_done(), "error": error})
 }
 
 // Argument readers: a value of the wrong type is the SDK's validation error, named by field.
