@@ -39,6 +39,7 @@ class EventStream(Generic[T], AsyncIterator[T]):
         self._done = False
         self._failed: Optional[DWCPError] = None  # raised once the events before it are read
         self._opening: Optional[asyncio.Future[Optional[aiohttp.ClientResponse]]] = None  # an open in progress
+        self._dropped: Optional[DWCPError] = None  # a drop whose reconnect waits until the events before it are read
 
     async def open(self) -> EventStream[T]:
         """Connects now, so that an error of the first request surfaces here rather than on first read."""
@@ -104,17 +105,29 @@ class EventStream(Generic[T], AsyncIterator[T]):
             response.close()
 
     async def _fill(self) -> None:
+        if self._dropped is not None:
+            dropped, self._dropped = self._dropped, None
+            await self._reconnect(dropped)
+            return
         if self._response is None:
             await self._connect()
             return
+        content = self._response.content
         try:
-            chunk = await self._response.content.readany()
+            chunk = await content.readany()
         except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
             if self._done:  # aclose() from another task closed the connection under this read
                 return
             error = self._transport.failure(exc, self._call)
             error.__cause__ = exc
-            await self._reconnect(error)
+            # aiohttp raises the drop before handing out the bytes that came ahead of it: their complete events
+            # are delivered first (so the reconnect's Last-Event-ID names the last of them), then it reconnects.
+            rest = _salvage(content)
+            if rest and self._feed(rest) and self._pending:
+                self._dropped = error
+                return
+            if not self._done:
+                await self._reconnect(error)
             return
         if not chunk:
             if self._decoder.partial:  # the body ended inside an event: a drop, resumed after Last-Event-ID
@@ -123,6 +136,10 @@ class EventStream(Generic[T], AsyncIterator[T]):
             self._decoder.close()
             self._finish(None)
             return
+        self._feed(chunk)
+
+    def _feed(self, chunk: bytes) -> bool:
+        """Decodes a chunk and queues its events; False when a line too long ended the stream."""
         self._transport.metrics.bytes_received += len(chunk)
         try:
             events = self._decoder.feed_raw(chunk)
@@ -130,8 +147,9 @@ class EventStream(Generic[T], AsyncIterator[T]):
             self._accept(self._decoder.too_long)
             error = self._failed = self._error(MALFORMED_RESPONSE, str(exc))
             self._finish(error)
-            return
+            return False
         self._accept(events)
+        return True
 
     def _accept(self, events: list[Raw]) -> None:
         if not events:
@@ -194,6 +212,18 @@ class EventStream(Generic[T], AsyncIterator[T]):
         self._done = True
         self._hang_up()
         self._transport.end_call(self._call, error)
+
+
+def _salvage(content: aiohttp.StreamReader) -> bytes:
+    """The bytes still buffered in a body whose connection broke (aiohttp's readany raises the error first)."""
+    read_nowait = getattr(content, "_read_nowait", None)
+    if read_nowait is None:
+        return b""
+    try:
+        data = read_nowait(-1)
+    except Exception:  # an aiohttp whose private reader differs: nothing salvaged, the server resends
+        return b""
+    return data if isinstance(data, bytes) else b""
 
 
 def _cancelling() -> bool:

@@ -105,6 +105,7 @@ class Bare:
     def __init__(self, respond: Respond) -> None:
         self.respond = respond
         self.requests = 0
+        self.heads: list[str] = []
         self.connections: list[asyncio.Event] = []  # set when that connection closed
         self.arrived = asyncio.Event()  # set at each request's head
         self.tasks: set[asyncio.Task[Any]] = set()
@@ -118,7 +119,7 @@ class Bare:
         self.connections.append(closed)
         try:
             while True:
-                await reader.readuntil(b"\r\n\r\n")
+                self.heads.append((await reader.readuntil(b"\r\n\r\n")).decode())
                 self.requests += 1
                 self.arrived.set()
                 if not await self.respond(self.requests, reader, writer):
@@ -465,3 +466,33 @@ async def test_aclose_stops_a_reconnect_sleeping_in_backoff(bare: Any) -> None:
     finally:
         await client.close()
     assert seen == [1] and server.requests == 2
+
+
+async def test_events_that_came_before_a_drop_are_delivered_and_the_resume_names_them(bare: Any) -> None:
+    async def respond(n: int, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
+        _sse_head(writer)
+        if n == 1:  # two events, then the connection drops before the body's end
+            _sse_event(writer, 1)
+            _sse_event(writer, 2)
+            await writer.drain()
+            return False
+        _sse_event(writer, 3)
+        writer.write(b"0\r\n\r\n")
+        await writer.drain()
+        return True
+
+    server: Bare = await bare(respond)
+    client = transport(server.port)
+    await client.open()
+    stream = EventStream(client, client.call(WATCH, WATCH.path, accept=EVENT_STREAM), Tick)
+    seen: list[int] = []
+    try:
+        await stream.open()
+        await asyncio.wait_for(server.connections[0].wait(), SETTLE)
+        await asyncio.sleep(0.05)  # the events and the drop both arrived before the first read
+        await asyncio.wait_for(_read_all(stream, seen), SETTLE)
+    finally:
+        await stream.aclose()
+        await client.close()
+    assert seen == [1, 2, 3]
+    assert "Last-Event-ID: 2\r\n" in server.heads[1]
