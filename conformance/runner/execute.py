@@ -68,6 +68,7 @@ class Run:
     timeout_s: float = 20.0
     secrets: frozenset[str] = frozenset()
     marks: dict[tuple[str, str], int] = field(default_factory=dict)
+    stream_marks: dict[str, int] = field(default_factory=dict)  # journal length when a stream opened
 
     def client(self, name: str | None) -> str:
         """The driver-side name of a case's client."""
