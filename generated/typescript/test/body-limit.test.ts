@@ -46,6 +46,7 @@ async function tooLarge(headers: Record<string, string | number>): Promise<void>
     assert.ok(error instanceof DWCPError, `a typed error, not ${String(error)}`);
     assert.equal(error.name, 'ConnectionError');
     assert.equal(error.code, 'response_too_large');
+    assert.equal(error.status, undefined, "the client's verdict: no status");
     assert.equal(error.attempts, 1, 'never retried');
     await server.whenClosed(1); // the connection is dropped, not kept for reuse
     await pause(20);

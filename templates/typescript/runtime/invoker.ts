@@ -469,6 +469,8 @@ export class Invoker {
     if (error instanceof TransportError) {
       if (error.kind === 'timeout') return c.create(undefined, { ...base, code: 'client_timeout', message: error.message });
       const code = FAILURE_CODES[error.kind] ?? 'connection_reset';
+      // A body too large is the client's verdict, not the server's answer: no status.
+      if (error.kind === 'too_large') return c.create(undefined, { ...base, status: undefined, code, message: error.message });
       return c.create(undefined, { ...base, code, message: error.message });
     }
     if (error instanceof DWCPError) return error;
