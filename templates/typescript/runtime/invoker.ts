@@ -13,7 +13,10 @@ import { WireFormatError, parseJson, utf8 } from './wire.js';
 /** The most of an error body that is read (docs/resilience.md, hostile responses). */
 const ERROR_BODY = 65_536;
 
-/** The most of a success body that is read: past it the attempt ends with `response_too_large`. */
+/**
+ * The most of a success body that is read: past it the attempt ends with `response_too_large`.
+ * @internal
+ */
 export const SUCCESS_BODY = 32 * 1024 * 1024;
 
 /** A quiet stream is reconnected after this long without a byte (the server's heartbeats are 15 s apart). */
