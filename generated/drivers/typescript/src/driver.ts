@@ -1054,6 +1054,7 @@ async function handle(req: Args): Promise<Json> {
           'retry_budget',
           'waiters',
           'lazy_pagination',
+          'cancellation',
         ],
       };
     case 'new_client':
