@@ -218,7 +218,8 @@ def _run_mutant(session: nox.Session, lang: str, patch: Path, extra: list[str]) 
     # One fixed folder per language: compilers key their caches by source path (cargo's incremental
     # state, Go's build cache), so each mutant rebuilds only what changed. shutil.copy stamps every
     # file with a new mtime, so no build can mistake the previous mutant's output for this one's.
-    copy = Path(tempfile.gettempdir()) / f"dwcp-mutant-{lang}"
+    # Named after the checkout too: helpers in other worktrees may run the same language's mutants at once.
+    copy = Path(tempfile.gettempdir()) / f"dwcp-mutant-{lang}-{ROOT.name}"
     shutil.rmtree(copy, ignore_errors=True)
     copy.mkdir(parents=True)
     try:
