@@ -45,6 +45,7 @@ FEATURES = [
     "retry_budget",
     "waiters",
     "lazy_pagination",
+    "cancellation",
 ]
 DURATIONS = {"connect_timeout", "request_timeout", "retry_backoff", "keep_alive_period"}
 STRUCTS = {

@@ -1038,6 +1038,7 @@ async function handle(req: Args): Promise<Json> {
           'retry_budget',
           'waiters',
           'lazy_pagination',
+          'cancellation',
         ],
       };
     case 'new_client':
