@@ -201,6 +201,8 @@ def _write_mutants(report: dict[str, list[str]], fresh: bool) -> None:
     data = json.loads(path.read_text(encoding="utf-8")) if path.exists() and not fresh else {"mutants": {}}
     for name, caught in report.items():
         data["mutants"][name] = {"language": name.split("/", 1)[0], "caught_by": caught}
+    # A merged run keeps other mutants' entries, but not those of patches that were deleted since.
+    data["mutants"] = {name: entry for name, entry in data["mutants"].items() if (MUTANTS / f"{name}.patch").exists()}
     path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
