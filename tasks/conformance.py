@@ -201,6 +201,8 @@ def _write_mutants(report: dict[str, list[str]], fresh: bool) -> None:
     data = json.loads(path.read_text(encoding="utf-8")) if path.exists() and not fresh else {"mutants": {}}
     for name, caught in report.items():
         data["mutants"][name] = {"language": name.split("/", 1)[0], "caught_by": caught}
+    # A merged run keeps other mutants' entries, but not those of patches that were deleted since.
+    data["mutants"] = {name: entry for name, entry in data["mutants"].items() if (MUTANTS / f"{name}.patch").exists()}
     path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
@@ -218,7 +220,8 @@ def _run_mutant(session: nox.Session, lang: str, patch: Path, extra: list[str]) 
     # One fixed folder per language: compilers key their caches by source path (cargo's incremental
     # state, Go's build cache), so each mutant rebuilds only what changed. shutil.copy stamps every
     # file with a new mtime, so no build can mistake the previous mutant's output for this one's.
-    copy = Path(tempfile.gettempdir()) / f"dwcp-mutant-{lang}"
+    # Named after the checkout too: helpers in other worktrees may run the same language's mutants at once.
+    copy = Path(tempfile.gettempdir()) / f"dwcp-mutant-{lang}-{ROOT.name}"
     shutil.rmtree(copy, ignore_errors=True)
     copy.mkdir(parents=True)
     try:

@@ -68,8 +68,21 @@ class Control:
 
     def journal(self, op: str | None = None) -> list[dict[str, Any]]:
         """Every attempt since the reset, in arrival order (optionally of one op)."""
+        return self.journal_now(op)[0]
+
+    def journal_now(self, op: str | None = None) -> tuple[list[dict[str, Any]], float | None]:
+        """The journal and the server's journal clock (`now_ms`) at the moment it was read (None
+        from a server that does not say)."""
         query = f"?{urllib.parse.urlencode({'op': op})}" if op else ""
-        return list(self._send("GET", f"/journal{query}").get("attempts", []))
+        reply = self._send("GET", f"/journal{query}")
+        now = reply.get("now_ms")
+        return list(reply.get("attempts", [])), float(now) if isinstance(now, (int, float)) else None
+
+    def now_ms(self) -> float | None:
+        """The server's journal clock now (the clock of the journal's `time_ms` and
+        `connection_closed_ms`), or None from a server that does not say."""
+        now = self._send("GET", "/connections").get("now_ms")
+        return float(now) if isinstance(now, (int, float)) else None
 
     def add_events(self, vm_id: str, count: int) -> None:
         """Appends synthetic state_changed events to a VM's log."""

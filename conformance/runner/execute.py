@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ class Suite:
     driver: Driver | None = None
     runs: int = 0
     language: str = ""
+    bad_tls: Any = None  # badtls.BadTls, started by the first case that names ${bad_tls...}
 
     def live_driver(self) -> Driver:
         """The driver, restarted when a previous case killed or crashed it."""
@@ -43,6 +45,22 @@ class Suite:
                 self.driver.close()
             self.driver = self.start_driver()
         return self.driver
+
+    def bad_tls_variables(self) -> dict[str, Any]:
+        """`${bad_tls...}`: the listeners with an expired and a wrongly named certificate (started once)."""
+        if self.bad_tls is None:
+            from conformance.runner import badtls
+
+            self.bad_tls = badtls.start()
+        return dict(self.bad_tls.variables())
+
+    def close(self) -> None:
+        """Stops what the suite started itself (the driver, the bad-certificate listeners)."""
+        if self.driver is not None:
+            self.driver.close()
+        if self.bad_tls is not None:
+            self.bad_tls.close()
+            self.bad_tls = None
 
     def server_for(self, case: Case) -> Server:
         """The server a case talks to."""
@@ -68,6 +86,7 @@ class Run:
     timeout_s: float = 20.0
     secrets: frozenset[str] = frozenset()
     marks: dict[tuple[str, str], int] = field(default_factory=dict)
+    stream_marks: dict[str, int] = field(default_factory=dict)  # journal length when a stream opened
 
     def client(self, name: str | None) -> str:
         """The driver-side name of a case's client."""
@@ -96,6 +115,8 @@ def run_case(case: Case, suite: Suite) -> None:
     run = Run(case, suite, suite.live_driver(), server, Control(server))
     run.timeout_s = float(case.data.get("timeout_s", suite.timeout_s))
     run.variables.update(_builtins(suite, server))
+    if "${bad_tls" in json.dumps(case.data):
+        run.variables["bad_tls"] = suite.bad_tls_variables()
     try:
         run.control.reset({**DEFAULT_RESET, "clock_speed": suite.clock_speed, **case.data.get("reset", {})})
         _make_clients(run)

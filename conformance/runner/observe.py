@@ -9,11 +9,19 @@ from conformance.runner import insight
 from conformance.runner.matching import match
 
 
-def check_journal(spec: dict[str, Any], entries: list[dict[str, Any]]) -> list[str]:
-    """Problems of the journal entries (already cut to the step or case) against an `observe` spec."""
+def select(spec: dict[str, Any], entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entries an `observe` spec looks at: those of its `op`, or all."""
     op = spec.get("op")
-    if op:
-        entries = [e for e in entries if e.get("op") == op]
+    return [e for e in entries if e.get("op") == op] if op else entries
+
+
+def check_journal(spec: dict[str, Any], entries: list[dict[str, Any]], reference_ms: float | None = None) -> list[str]:
+    """Problems of the journal entries (already cut to the step or case) against an `observe` spec.
+
+    `reference_ms` (server journal clock) is where `closed_within_ms` counts from; None: from each
+    entry's own arrival (`time_ms`)."""
+    op = spec.get("op")
+    entries = select(spec, entries)
     label = f"journal[{op or '*'}]"
     problems: list[str] = []
     if "count" in spec:
@@ -35,7 +43,45 @@ def check_journal(spec: dict[str, Any], entries: list[dict[str, Any]]) -> list[s
         problems += insight.check_same_trace(entries, label)
     if spec.get("new_trace_per_call"):
         problems += insight.check_new_trace_per_call(entries, label)
+    if "closed_within_ms" in spec:
+        problems += check_closed_within(float(spec["closed_within_ms"]), entries, label, reference_ms)
     return problems
+
+
+def check_closed_within(
+    limit_ms: float, entries: list[dict[str, Any]], label: str, reference_ms: float | None = None
+) -> list[str]:
+    """The connection of every entry closed at most `limit_ms` after the reference (each entry's
+    arrival, or `reference_ms`); a connection still open (`connection_closed_ms` null) fails, and so
+    does an observation with no entry at all (nothing was measured)."""
+    if not entries:
+        return [f"{label}: no attempts whose connection close to check"]
+    problems = []
+    for entry in entries:
+        closed = entry.get("connection_closed_ms")
+        start = float(entry["time_ms"]) if reference_ms is None else reference_ms
+        what = "its arrival" if reference_ms is None else "the close"
+        where = f"{label} seq {entry.get('seq')} (connection {entry.get('connection_id')})"
+        if closed is None:
+            problems.append(
+                f"{where}: the connection is still open, it should have closed within {limit_ms:g} ms of {what}"
+            )
+        elif float(closed) - start > limit_ms:
+            late = round(float(closed) - start, 1)
+            problems.append(f"{where}: the connection closed {late} ms after {what}, more than {limit_ms:g} ms")
+    return problems
+
+
+def close_deadline(spec: dict[str, Any], entries: list[dict[str, Any]], reference_ms: float | None) -> float | None:
+    """The server time by which every connection `closed_within_ms` checks must have closed (None
+    when the spec has no such check or nothing to check)."""
+    if "closed_within_ms" not in spec:
+        return None
+    chosen = select(spec, entries)
+    if not chosen:
+        return None
+    start = reference_ms if reference_ms is not None else max(float(e["time_ms"]) for e in chosen)
+    return start + float(spec["closed_within_ms"])
 
 
 def _all_equal(entries: list[dict[str, Any]], field: str, label: str, what: str) -> list[str]:

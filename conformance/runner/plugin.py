@@ -85,7 +85,7 @@ def suite(request: pytest.FixtureRequest) -> Any:
         clock = config.getoption("clock_speed")
         state = Suite(start_driver=lambda: Driver(argv), plain=plain, tls=tls, clock_speed=clock)
         state.language = config.getoption("lang")
-        stack.callback(lambda: state.driver.close() if state.driver else None)
+        stack.callback(state.close)
         config.stash[HELLO] = hello(state.live_driver())
         yield state
 

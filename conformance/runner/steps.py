@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from conformance.runner import insight, resilience
 from conformance.runner.matching import match
-from conformance.runner.observe import check_journal, check_stream
+from conformance.runner.observe import check_journal, check_stream, close_deadline
 from conformance.runner.templating import TemplateError, dig, render
 
 if TYPE_CHECKING:
@@ -75,15 +75,34 @@ def _mark(run: Run, step: dict[str, Any]) -> int:
     return len(run.control.journal())
 
 
-def _observe(run: Run, step: dict[str, Any], mark: int) -> Problems:
-    """Checks the journal entries since the mark against the step's `observe`."""
+CLOSE_POLL_S = 0.02  # how often a `closed_within_ms` check re-reads the journal while it may still pass
+CLOSE_SLACK_MS = 20.0  # server time past the deadline before a connection still open is final
+
+
+def _observe(run: Run, step: dict[str, Any], mark: int, reference_ms: float | None = None) -> Problems:
+    """Checks the journal entries since the mark against the step's `observe`.
+
+    With `closed_within_ms`, a connection the journal does not show closed yet may still close in
+    time: the journal is read again until the check passes or the server's clock is past the
+    deadline (the reference plus the limit), so the verdict never depends on when the runner looked."""
     spec = step.get("observe")
     if not spec:
         return []
-    entries = run.control.journal()[mark:]
-    found = check_journal(render(spec, run.variables), entries)
+    spec = render(spec, run.variables)
+    journal, now = run.control.journal_now()
+    entries = journal[mark:]
+    found = check_journal(spec, entries, reference_ms)
+    deadline = close_deadline(spec, entries, reference_ms)
+    if found and deadline is not None and now is not None:
+        give_up = time.monotonic() + max(0.0, deadline + CLOSE_SLACK_MS - now) / 1000 + 2.0
+        while found and now is not None and now <= deadline + CLOSE_SLACK_MS and time.monotonic() < give_up:
+            time.sleep(CLOSE_POLL_S)
+            journal, now = run.control.journal_now()
+            entries = journal[mark:]
+            found = check_journal(spec, entries, reference_ms)
     if found:
-        brief = [{k: e.get(k) for k in ("op", "attempt", "status", "time_ms", "replayed")} for e in entries]
+        keys = ("op", "attempt", "status", "time_ms", "connection_id", "connection_closed_ms", "replayed")
+        brief = [{k: e.get(k) for k in keys} for e in entries]
         found.append(f"(journal: {_short(brief, 1500)})")
     return found
 
@@ -94,6 +113,8 @@ def call(run: Run, step: dict[str, Any]) -> Problems:
     fields["args"] = render(step.get("args", {}), run.variables)
     if "deadline_ms" in step:
         fields["deadline_ms"] = render(step["deadline_ms"], run.variables)
+    if "cancel_after_ms" in step:
+        fields["cancel_after_ms"] = render(step["cancel_after_ms"], run.variables)
     fields.update(_call_extras(run, step))
     mark = _mark(run, step)
     reply = run.request("call", run.timeout_s, **fields)
@@ -177,7 +198,15 @@ def stream_open(run: Run, step: dict[str, Any]) -> Problems:
     name = step["stream_open"]
     run.streams[name] = []
     mark = _mark(run, step)
+    if _closes_observed(run, name):  # the stream's attempts are the journal's entries from here on
+        observed = step.get("observe") and step["observe"].get("since") != "case"
+        run.stream_marks[name] = mark if observed else len(run.control.journal())
     return _stream_open(run, step, name) + _observe(run, step, mark)
+
+
+def _closes_observed(run: Run, name: str) -> bool:
+    """Whether a `stream_close` step of the case observes the stream `name`."""
+    return any(s.get("stream_close") == name and "observe" in s for s in run.case.data["steps"])
 
 
 def _stream_open(run: Run, step: dict[str, Any], name: str) -> Problems:
@@ -219,10 +248,18 @@ def _ids(read: dict[str, Any]) -> list[Any]:
 
 
 def stream_close(run: Run, step: dict[str, Any]) -> Problems:
-    """`stream_close`: closes a stream the idiomatic way."""
-    expect_ok(run.request("stream_close", run.timeout_s, stream=run.stream(step["stream_close"])))
-    run.streams.pop(step["stream_close"], None)
-    return []
+    """`stream_close`: closes a stream the idiomatic way. Its `observe` sees the stream's attempts
+    (the journal since its `stream_open`, or since the reset with `since: case`), and its
+    `closed_within_ms` counts from the server's clock read just before the close was sent."""
+    name = step["stream_close"]
+    observe = step.get("observe")
+    mark = 0 if not observe or observe.get("since") == "case" else run.stream_marks.get(name, 0)
+    reference = run.control.now_ms() if observe else None
+    if observe and "closed_within_ms" in observe and reference is None:
+        return ["stream_close: the server does not report now_ms, so closed_within_ms cannot be checked"]
+    expect_ok(run.request("stream_close", run.timeout_s, stream=run.stream(name)))
+    run.streams.pop(name, None)
+    return _observe(run, step, mark, reference)
 
 
 def faults(run: Run, step: dict[str, Any]) -> Problems:
@@ -274,10 +311,14 @@ def reported(run: Run, step: dict[str, Any], kind: str) -> Problems:
 
 
 def connections(run: Run, step: dict[str, Any]) -> Problems:
-    """`connections`: partial match of the server's connection counts."""
+    """`connections`: partial match of the server's connection counts; `save` keeps them for later
+    steps (e.g. `open: {$lte: "${before.open}"}` after a cancel)."""
     seen = run.control.connections()
     found = match(render(step["connections"], run.variables), seen, "connections")
-    return [*found, f"(connections: {seen})"] if found else []
+    if found:
+        return [*found, f"(connections: {seen})"]
+    _save(run, step, seen)
+    return []
 
 
 ACTIONS: dict[str, Any] = {

@@ -144,7 +144,10 @@ async def _list_faults(state: ServerState, request: web.Request) -> dict[str, An
 
 
 async def _journal(state: ServerState, request: web.Request) -> dict[str, Any]:
-    return {"attempts": state.journal.select(request.query.get("op"))}
+    journal = state.journal
+    # One synchronous snapshot: a close the entries do not show happened after `now_ms`.
+    attempts = journal.select(request.query.get("op"), state.connections.closed_at)
+    return {"attempts": attempts, "now_ms": journal.now_ms()}
 
 
 async def _events(state: ServerState, request: web.Request) -> dict[str, Any]:
@@ -178,4 +181,5 @@ async def _connections(state: ServerState, request: web.Request) -> dict[str, An
         "streams": streams,
         **limits,
         **held,
+        "now_ms": state.journal.now_ms(),
     }

@@ -45,8 +45,10 @@ def parse(raw: Any, known_ops: set[str]) -> Fault:
         raise ValueError("times must be -1 or >= 1, skip >= 0")
     action = {k: v for k, v in raw.items() if k not in ("op", "times", "skip")}
     kinds = [k for k in action if k in ACTIONS]
+    if wire.PADDED_SUCCESS in action and "status" not in action:
+        kinds.append(wire.PADDED_SUCCESS)  # alone, body_bytes pads a success body
     if len(kinds) != 1:
-        raise ValueError(f"a fault needs exactly one action of {ACTIONS}")
+        raise ValueError(f"a fault needs exactly one action of {(*ACTIONS, wire.PADDED_SUCCESS)}")
     _check_action(action)
     return Fault(op, times, skip, action)
 

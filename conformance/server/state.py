@@ -15,13 +15,20 @@ from conformance.server.simulator import Simulator
 
 
 class Connections:
-    """Counts connections since reset and numbers each one."""
+    """Counts connections since reset, numbers each one and remembers when the last ones closed.
+
+    `closed` maps the ids of the last MAX_CLOSED connections that closed to the monotonic time
+    (`time.monotonic()` seconds) of their close; the journal renders it as `connection_closed_ms`.
+    """
+
+    MAX_CLOSED = 8192
 
     def __init__(self) -> None:
         self.opened = 0
         self.open = 0
         self.max_open = 0
         self.ids: dict[int, int] = {}
+        self.closed: collections.OrderedDict[int, float] = collections.OrderedDict()
         self._next = itertools.count(1)
 
     def made(self, handler: Any) -> None:
@@ -32,13 +39,21 @@ class Connections:
         self.max_open = max(self.max_open, self.open)
 
     def lost(self, handler: Any) -> None:
-        """A connection closed."""
-        if self.ids.pop(id(handler), None) is not None:
+        """A connection closed: no longer counted as open, and its close time is kept (bounded)."""
+        number = self.ids.pop(id(handler), None)
+        if number is not None:
             self.open -= 1
+            self.closed[number] = time.monotonic()
+            while len(self.closed) > self.MAX_CLOSED:
+                self.closed.popitem(last=False)
 
     def id_of(self, handler: Any) -> int | None:
         """The number of the connection a request came on."""
         return self.ids.get(id(handler))
+
+    def closed_at(self, number: int | None) -> float | None:
+        """The monotonic time the connection `number` closed, or None while it is open (or forgotten)."""
+        return None if number is None else self.closed.get(number)
 
     def reset(self) -> None:
         """Restarts the counts; connections still open stay counted as open."""

@@ -28,6 +28,21 @@ def _pem(key: ec.EllipticCurvePrivateKey) -> bytes:
 def make_certificates(folder: Path) -> tuple[Path, Path, Path]:
     """Writes ca.pem, cert.pem (localhost, 127.0.0.1, ::1, signed by the CA) and key.pem into folder."""
     now = datetime.datetime.now(datetime.UTC)
+    ca, ca_key = make_ca(now)
+    cert, key = make_leaf(ca, ca_key, LOCAL_NAMES, now - datetime.timedelta(minutes=5), now + VALID)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = (folder / "ca.pem", folder / "cert.pem", folder / "key.pem")
+    write_pem(paths[0], ca)
+    write_pem(paths[1], cert)
+    paths[2].write_bytes(_pem(key))
+    return paths
+
+
+LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")
+
+
+def make_ca(now: datetime.datetime) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
+    """A throw-away CA valid from a few minutes ago for VALID."""
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca = (
         x509.CertificateBuilder()
@@ -42,18 +57,28 @@ def make_certificates(folder: Path) -> tuple[Path, Path, Path]:
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
         .sign(ca_key, hashes.SHA256())
     )
+    return ca, ca_key
+
+
+def make_leaf(
+    ca: x509.Certificate,
+    ca_key: ec.EllipticCurvePrivateKey,
+    names: tuple[str, ...],
+    not_before: datetime.datetime,
+    not_after: datetime.datetime,
+) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
+    """A server certificate for `names` (host names or IP addresses) signed by the CA, valid in
+    [not_before, not_after] (a window in the past makes an expired certificate)."""
     key = ec.generate_private_key(ec.SECP256R1())
-    names = [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
-    names.append(x509.IPAddress(ipaddress.ip_address("::1")))
     cert = (
         x509.CertificateBuilder()
-        .subject_name(_name("localhost"))
+        .subject_name(_name(names[0]))
         .issuer_name(ca.subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + VALID)
-        .add_extension(x509.SubjectAlternativeName(names), critical=False)
+        .not_valid_before(not_before)
+        .not_valid_after(not_after)
+        .add_extension(x509.SubjectAlternativeName([_general_name(n) for n in names]), critical=False)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
         .add_extension(
@@ -62,12 +87,24 @@ def make_certificates(folder: Path) -> tuple[Path, Path, Path]:
         )
         .sign(ca_key, hashes.SHA256())
     )
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = (folder / "ca.pem", folder / "cert.pem", folder / "key.pem")
-    paths[0].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
-    paths[1].write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    paths[2].write_bytes(_pem(key))
-    return paths
+    return cert, key
+
+
+def _general_name(name: str) -> x509.GeneralName:
+    try:
+        return x509.IPAddress(ipaddress.ip_address(name))
+    except ValueError:
+        return x509.DNSName(name)
+
+
+def write_pem(path: Path, cert: x509.Certificate) -> None:
+    """A certificate as PEM."""
+    path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+
+
+def write_key(path: Path, key: ec.EllipticCurvePrivateKey) -> None:
+    """A private key as unencrypted PKCS#8 PEM."""
+    path.write_bytes(_pem(key))
 
 
 def server_context(cert: Path, key: Path) -> ssl.SSLContext:

@@ -15,7 +15,10 @@ from aiohttp import web
 from conformance.server import responses
 
 # Fault actions this module adds (faults.ACTIONS includes them) and the values of the shared ones.
+# `body_bytes` is an action of its own only without `status` (a padded success body); with `status`
+# it modifies the error body (faults.parse counts it accordingly).
 ACTIONS = ("drip_ms", "sse", "extra_fields", "enum_value", "extra_headers")
+PADDED_SUCCESS = "body_bytes"
 BODIES = ("truncated", "malformed", "html", "array", "invalid_utf8", "long_length", "empty")
 SSE = ("unknown_event", "long_line", "cut_frame", "not_sse")
 # Modifiers: keys a fault may carry beside its one action.
@@ -119,6 +122,8 @@ async def reply(
         return _fixed(request, status, _invalid_utf8(body), request_id)
     if kind == "empty":
         return _fixed(request, status, b"", request_id)
+    if "body_bytes" in action:  # without `status` (a status fault never gets here): a huge success body
+        return await _large_result(request, status, body, request_id, action["body_bytes"])
     if kind == "long_length":
         return await _long_length(request, status, body or b"{}", request_id, action.get("extra_length", 64))
     if "drip_ms" in action:
@@ -243,7 +248,25 @@ def large_error_chunks(error: dict[str, Any], size: int) -> tuple[int, Iterator[
     # Split the encoded body at the empty message's closing quote: `..."message":"` + pad + `"...`.
     marker = b'"message":""'
     at = encoded.index(marker) + len(marker) - 1
-    head, tail = encoded[:at], encoded[at:]
+    return _padded(encoded[:at], encoded[at:], size)
+
+
+def large_result_chunks(body: bytes, size: int) -> tuple[int, Iterator[bytes]]:
+    """The operation's JSON result with a string field `x_padding` making it `size` bytes (at least
+    the result and an empty padding): its length and its chunks, the padding generated as it is sent.
+
+    A result that is not a JSON object (never the case for the spec's operations) is wrapped as
+    `{"result": ..., "x_padding": ...}` so the body stays one valid JSON object."""
+    body = body.strip() or b"{}"
+    if not body.startswith(b"{"):
+        body = b'{"result":' + body + b"}"
+    inner = body[1:-1].strip()
+    head = b"{" + inner + (b"," if inner else b"") + b'"x_padding":"'
+    return _padded(head, b'"}', size)
+
+
+def _padded(head: bytes, tail: bytes, size: int) -> tuple[int, Iterator[bytes]]:
+    """`head`, `x` bytes up to `size` in all, `tail`: the total length and the chunks."""
     pad = max(0, size - len(head) - len(tail))
 
     def chunks() -> Iterator[bytes]:
@@ -262,6 +285,21 @@ async def _large_error(
     request: web.Request, status: int, error: dict[str, Any], headers: dict[str, str], size: int
 ) -> web.StreamResponse:
     length, chunks = large_error_chunks(error, size)
+    return await _send_chunks(request, status, headers, length, chunks)
+
+
+async def _large_result(
+    request: web.Request, status: int, body: bytes, request_id: str, size: int
+) -> web.StreamResponse:
+    """`body_bytes` without `status`: the real result padded past any sane size (the 32 MiB cap)."""
+    length, chunks = large_result_chunks(body, size)
+    return await _send_chunks(request, status, {"X-Request-ID": request_id}, length, chunks)
+
+
+async def _send_chunks(
+    request: web.Request, status: int, headers: dict[str, str], length: int, chunks: Iterator[bytes]
+) -> web.StreamResponse:
+    """A JSON body of `length` bytes sent chunk by chunk; stops as soon as the client hangs up."""
     headers.update({"Content-Type": responses.JSON, "Content-Length": str(length)})
     response = web.StreamResponse(status=status, headers=responses.cors(request, headers))
     await response.prepare(request)

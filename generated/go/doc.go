@@ -33,7 +33,7 @@ import "time"
 const Version = "3.0.0"
 
 // SpecHash is the SHA-256 of the spec/dwcp.yaml this SDK was generated from.
-const SpecHash = "cb7a7abfc773b288cba92900b051770f508fe5f75e851935e67348474f06a71b"
+const SpecHash = "aa96c22ea3954d46b655349271ebb891906bc4f450b212e94d4c6155bc72b0d4"
 
 const (
 	basePath             = "/v3"

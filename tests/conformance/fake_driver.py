@@ -201,6 +201,8 @@ def answer(request: dict[str, Any], clients: dict[str, Client]) -> dict[str, Any
         return call(request, clients.get(request["client"]))
     if cmd in ("hook_events", "log_records", "spans"):
         return report(cmd, clients[request["client"]])
+    if cmd == "stream_open":
+        return stream_open(request, clients[request["client"]])
     if cmd == "stream_read":
         return {"events": EVENTS if request["count"] else [], "done": True, "error": None}
     if cmd == "crash":
@@ -216,8 +218,24 @@ def report(cmd: str, client: Client) -> dict[str, Any]:
     return {key: items}
 
 
+def stream_open(request: dict[str, Any], client: Client) -> dict[str, Any]:
+    """Opens nothing; `args: {fake: {journal: [entry, ...]}}` are the attempts the stream "sent"."""
+    scripted = request.get("args", {}).get("fake", {}).get("journal")
+    if scripted:
+        client.journal(scripted)
+    return {}
+
+
 def call(request: dict[str, Any], client: Client | None) -> dict[str, Any]:
-    """`system.health` answers; every other op raises VMNotFoundError."""
+    """`system.health` answers; with `cancel_after_ms` a call is cancelled (its attempts scripted in
+    `args: {fake: {journal: [...]}}`, the delay named in the message); every other op raises
+    VMNotFoundError."""
+    if "cancel_after_ms" in request:
+        scripted = request.get("args", {}).get("fake", {}).get("journal")
+        if scripted and client is not None:
+            client.journal(scripted)
+        message = f"cancelled after {request['cancel_after_ms']} ms"
+        raise LookupError({"category": "Cancelled", "status": None, "attempts": 1, "message": message})
     if request["op"] == "system.health":
         return health(client, request) if client is not None else HEALTH
     error = {"category": "VMNotFoundError", "status": 404, "code": "vm_not_found", "request_id": "r-1", "attempts": 1}

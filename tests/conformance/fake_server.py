@@ -18,6 +18,11 @@ class FakeControl:
         self.synthetic: list[dict[str, Any]] = []  # POST /vms bodies
         self.synthetic_limit: int | None = None  # creates at most this many VMs per request when set
         self.journal: list[dict[str, Any]] = []  # attempts the fake driver reports it sent (POST /fake_journal)
+        # The journal clock (`now_ms` of GET /journal and /connections): 1000 after a reset, then
+        # `tick_ms` more after every read, so a waiting check sees time pass without real waiting.
+        self.now_ms = 1000.0
+        self.tick_ms = 50.0
+        self.counts: list[dict[str, Any]] = []  # successive GET /connections answers (then the default)
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
@@ -37,11 +42,17 @@ class FakeControl:
 
             def do_GET(self) -> None:
                 """journal, faults, connections."""
-                routes = {
-                    "/_conformance/faults": {"unconsumed": fake.faults},
-                    "/_conformance/connections": {"opened": 1, "open": 1, "max_open": 1},
-                }
-                self._reply(routes.get(self.path.split("?")[0], {"attempts": fake.journal}))
+                now = fake.now_ms
+                route = self.path.split("?")[0]
+                if route == "/_conformance/faults":
+                    self._reply({"unconsumed": fake.faults})
+                    return
+                fake.now_ms += fake.tick_ms
+                if route == "/_conformance/connections":
+                    counts = fake.counts.pop(0) if fake.counts else {"opened": 1, "open": 1, "max_open": 1}
+                    self._reply({**counts, "now_ms": now})
+                    return
+                self._reply({"attempts": fake.journal, "now_ms": now})
 
             def do_POST(self) -> None:
                 """reset, faults, events, and the fake driver's journal entries."""
@@ -50,6 +61,7 @@ class FakeControl:
                     fake.resets.append(body)
                     fake.faults = []
                     fake.journal = []
+                    fake.now_ms = 1000.0
                 elif self.path.endswith("/fake_journal"):
                     fake.journal += [{**e, "seq": len(fake.journal) + i + 1} for i, e in enumerate(body["attempts"])]
                 elif self.path.endswith("/faults"):

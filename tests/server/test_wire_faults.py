@@ -12,7 +12,7 @@ import pytest
 
 pytest.importorskip("aiohttp")
 
-from conformance.server.wire import MAP_FIELDS, large_error_chunks
+from conformance.server.wire import MAP_FIELDS, large_error_chunks, large_result_chunks
 from tests.server import raw
 from tests.server.client import Api, read_sse
 
@@ -263,3 +263,59 @@ def _dechunk(body: bytes) -> bytes:
         out.append(rest[:size])
         rest = rest[size + 2 :]
     return b"".join(out)
+
+
+def test_large_success_body_is_the_result_padded(api: Api) -> None:
+    vm = api.create()
+    script(api, {"op": "vm.get", "times": 1, "body_bytes": 3_000_000})
+    reply = api.get(f"/vms/{vm['id']}")
+    assert reply.status == 200 and len(reply.raw) == 3_000_000 and int(reply.headers["content-length"]) == 3_000_000
+    assert reply.body["id"] == vm["id"] and reply.body["name"] == vm["name"]
+    assert set(reply.body["x_padding"]) == {"x"}
+    assert reply.headers["x-request-id"]
+    assert api.get(f"/vms/{vm['id']}").raw.find(b"x_padding") == -1  # one time only
+
+
+def test_large_success_body_is_generated_lazily() -> None:
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    length, chunks = large_result_chunks(b'{"id":"vm-1","name":"a"}', 200_000_000)
+    total = 0
+    first = b""
+    for chunk in chunks:
+        first = first or chunk
+        total += len(chunk)
+    assert length == total == 200_000_000 and first == b'{"id":"vm-1","name":"a","x_padding":"'
+    grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    assert grown_kib < 50_000  # far below the body's 190 MiB
+
+
+@pytest.mark.parametrize(
+    ("body", "decoded"),
+    [(b"{}", {}), (b"[1, 2]", {"result": [1, 2]}), (b'{"a": 1}', {"a": 1})],
+    ids=["empty-object", "not-an-object", "spaced"],
+)
+def test_large_success_body_stays_one_json_object(body: bytes, decoded: dict[str, Any]) -> None:
+    length, chunks = large_result_chunks(body, 100)
+    data = b"".join(chunks)
+    value = json.loads(data)
+    assert length == len(data) == 100
+    assert set(value.pop("x_padding")) == {"x"} and value == decoded
+
+
+def test_large_success_body_client_hangs_up_early(api: Api) -> None:
+    vm = api.create()
+    script(api, {"op": "vm.get", "times": 1, "body_bytes": 500_000_000})
+    with raw.connect(api.server, 2.0) as sock:
+        sock.sendall(f"GET /v3/vms/{vm['id']} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {api.key}\r\n\r\n".encode())
+        first = sock.recv(65536)
+        assert first.startswith(b"HTTP/1.1 200") and b"Content-Length: 500000000" in first
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+    time.sleep(0.2)
+    assert api.get(f"/vms/{vm['id']}").status == 200
+    (entry, _) = api.control("/journal?op=vm.get")["attempts"]
+    assert entry["connection_closed_ms"] is not None
+
+
+def test_body_bytes_with_another_action_is_refused(api: Api) -> None:
+    reply = api.call("POST", "/_conformance/faults", {"faults": [{"op": "vm.get", "body_bytes": 10, "delay_ms": 5}]})
+    assert reply.status == 400

@@ -36,6 +36,7 @@ var features = []string{
 	"retry_budget",
 	"waiters",
 	"lazy_pagination",
+	"cancellation",
 }
 
 // errValidation is the catalogue entry of client-side validation (code validation_failed).

@@ -45,6 +45,7 @@ FEATURES = [
     "retry_budget",
     "waiters",
     "lazy_pagination",
+    "cancellation",
 ]
 DURATIONS = {"connect_timeout", "request_timeout", "retry_backoff", "keep_alive_period"}
 STRUCTS = {
@@ -204,6 +205,10 @@ def wire(value: Any) -> Any:
     return value
 
 
+class Cancelled(Exception):
+    """A call the driver cancelled (cancel_after_ms): the SDK raised asyncio.CancelledError."""
+
+
 def error(exc: BaseException) -> dict[str, Any]:
     """An exception in the protocol's error form; anything but a DWCPError is a Crash."""
     if isinstance(exc, dwcp.DWCPError):
@@ -222,13 +227,15 @@ def error(exc: BaseException) -> dict[str, Any]:
         }
     if isinstance(exc, asyncio.TimeoutError):
         return {"category": "TimeoutError", "status": None, "message": "deadline exceeded"}
-    if isinstance(exc, asyncio.CancelledError):
+    if isinstance(exc, (asyncio.CancelledError, Cancelled)):
         return {"category": "Cancelled", "status": None, "message": "cancelled"}
     return {"category": "Crash", "status": None, "message": f"{type(exc).__name__}: {exc}"}
 
 
 def category(exc: BaseException) -> dict[str, Any]:
-    """An error's category and code, as hook events report them."""
+    """An error's category and code, as hook events report them (a cancel is category Cancelled)."""
+    if isinstance(exc, asyncio.CancelledError):
+        return {"category": "Cancelled", "code": None}
     return {"category": type(exc).__name__, "code": getattr(exc, "code", None)}
 
 
@@ -276,7 +283,8 @@ class Recorder(dwcp.Hook):
         self._record("before_retry", ctx.attempt, delay_ms=round(ctx.delay * 1000), cause=category(ctx.cause))
 
     def on_error(self, ctx: dwcp.ErrorContext) -> None:
-        error = {**category(ctx.error), "attempts": ctx.error.attempts}
+        attempts = ctx.error.attempts if isinstance(ctx.error, dwcp.DWCPError) else ctx.attempt.attempt
+        error = {**category(ctx.error), "attempts": attempts}
         self._record("on_error", ctx.attempt, error=error)
 
 
@@ -386,10 +394,10 @@ class StreamPump:
         }
 
     async def close(self) -> None:
-        """Stops the pump and the stream."""
+        """Closes the stream (its connection at once, a reconnect in progress too), then stops the pump."""
+        await self.stream.aclose()
         self.task.cancel()
         await asyncio.gather(self.task, return_exceptions=True)
-        await self.stream.aclose()
 
 
 AnyClient = Union[dwcp.Client, dwcp.SyncClient]
@@ -486,6 +494,25 @@ class Driver:
         return dict(vars(metrics))
 
     async def call(self, req: dict[str, Any]) -> Any:
+        """One call; with cancel_after_ms, run as a task that is cancelled that many ms after it began."""
+        cancel_after = req.get("cancel_after_ms")
+        if cancel_after is None:
+            return await self._call(req)
+        if not isinstance(self.clients[req["client"]], dwcp.Client):
+            raise TypeError("cancel_after_ms cancels a task of the async Client")
+        task = asyncio.get_running_loop().create_task(self._call(req))
+        done, _ = await asyncio.wait((task,), timeout=cancel_after / 1000)
+        if not done:
+            task.cancel()
+        try:
+            return await task  # the result or error when the call ended first
+        except asyncio.CancelledError:
+            current = asyncio.current_task()
+            if current is not None and current.cancelling():
+                raise  # the driver itself is being cancelled
+            raise Cancelled(f"cancelled after {cancel_after} ms") from None
+
+    async def _call(self, req: dict[str, Any]) -> Any:
         client, args = self.clients[req["client"]], req.get("args") or {}
         options = request_options(req.get("options"))
         if req.get("raw"):

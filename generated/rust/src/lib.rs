@@ -60,4 +60,4 @@ pub use types::*;
 /// The API version this crate was generated for.
 pub const API_VERSION: &str = "3.0.0";
 /// The SHA-256 of the spec (spec/dwcp.yaml) this crate was generated from.
-pub const SPEC_HASH: &str = "cb7a7abfc773b288cba92900b051770f508fe5f75e851935e67348474f06a71b";
+pub const SPEC_HASH: &str = "aa96c22ea3954d46b655349271ebb891906bc4f450b212e94d4c6155bc72b0d4";

@@ -4,4 +4,4 @@
 export const VERSION = '3.0.0';
 
 /** SHA-256 of the spec/dwcp.yaml this SDK was generated from. */
-export const SPEC_HASH = 'cb7a7abfc773b288cba92900b051770f508fe5f75e851935e67348474f06a71b';
+export const SPEC_HASH = 'aa96c22ea3954d46b655349271ebb891906bc4f450b212e94d4c6155bc72b0d4';

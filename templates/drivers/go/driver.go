@@ -29,6 +29,7 @@ type message struct {
 	Op         string            `json:"op"`
 	Args       json.RawMessage   `json:"args"`
 	DeadlineMS *int64            `json:"deadline_ms"`
+	CancelMS   *int64            `json:"cancel_after_ms"`
 	Calls      []json.RawMessage `json:"calls"`
 	Stream     string            `json:"stream"`
 	Count      int               `json:"count"`
@@ -272,6 +273,13 @@ func (d *driver) call(c *dwcp.Client, m message, deadlineMS *int64) (any, error)
 	}
 	ctx, cancel := deadline(deadlineMS)
 	defer cancel()
+	if m.CancelMS != nil {
+		// The caller cancels the call's context that many ms after it began: the SDK answers
+		// with an error matching context.Canceled (reported as category Cancelled) unless the
+		// call ended first.
+		timer := time.AfterFunc(time.Duration(*m.CancelMS)*time.Millisecond, cancel)
+		defer timer.Stop()
+	}
 	extra := m.Options.options()
 	if !m.Raw {
 		return callOp(ctx, c, m.Op, args, extra)

@@ -3,6 +3,8 @@ package dwcp
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"io"
@@ -16,8 +18,10 @@ import (
 	"unicode/utf8"
 )
 
-// maxBody bounds how much of a response the client reads (the server's own limit is 1 MiB).
-const maxBody = 64 << 20
+// maxBody bounds how much of a success body the client reads (the largest page the spec allows
+// is a few MiB): a longer body is ConnectionError response_too_large, and the rest is not read
+// (the connection is dropped, not reused).
+const maxBody = 32 << 20
 
 // maxErrorBody bounds how much of an error response the client reads: the rest is not read (the
 // connection is dropped, not reused), so an error's message is at most 64 KiB.
@@ -331,13 +335,30 @@ func (c *Client) send(ctx context.Context, st *callState, a *Attempt) (*http.Res
 	if err != nil {
 		return nil, nil, err
 	}
-	defer resp.Body.Close()
-	limit := int64(maxBody)
+	defer resp.Body.Close() // unread bytes left: net/http drops the connection instead of pooling it
 	if resp.StatusCode >= 300 {
-		limit = maxErrorBody
+		buf := getBuffer(min(resp.ContentLength, maxErrorBody))
+		_, err = buf.ReadFrom(io.LimitReader(resp.Body, maxErrorBody))
+		return c.received(resp, buf, err)
 	}
-	buf := getBuffer(min(resp.ContentLength, limit))
-	_, err = buf.ReadFrom(io.LimitReader(resp.Body, limit))
+	if resp.ContentLength > maxBody {
+		c.counters.messagesReceived.Add(1)
+		return nil, nil, tooLarge(resp.ContentLength)
+	}
+	// Count while reading: a Content-Length can lie, and a chunked body declares none.
+	buf := getBuffer(min(resp.ContentLength, maxBody))
+	_, err = buf.ReadFrom(io.LimitReader(resp.Body, maxBody+1))
+	if err == nil && buf.Len() > maxBody {
+		c.counters.messagesReceived.Add(1)
+		c.counters.bytesReceived.Add(uint64(buf.Len()))
+		putBuffer(buf)
+		return nil, nil, tooLarge(-1)
+	}
+	return c.received(resp, buf, err)
+}
+
+// received counts a read response; a read error releases its buffer.
+func (c *Client) received(resp *http.Response, buf *bytes.Buffer, err error) (*http.Response, *bytes.Buffer, error) {
 	c.counters.messagesReceived.Add(1)
 	c.counters.bytesReceived.Add(uint64(buf.Len()))
 	if err != nil {
@@ -345,6 +366,17 @@ func (c *Client) send(ctx context.Context, st *callState, a *Attempt) (*http.Res
 		return nil, nil, err
 	}
 	return resp, buf, nil
+}
+
+// tooLarge is the error of a success body longer than maxBody (declared: its Content-Length,
+// or -1 when the client counted past the limit while reading).
+func tooLarge(declared int64) *Error {
+	text := "the response body is longer than " + strconv.Itoa(maxBody>>20) + " MiB"
+	if declared > 0 {
+		text += " (Content-Length " + strconv.FormatInt(declared, 10) + ")"
+	}
+	text += "; the rest was not read"
+	return clientErrorOr("response_too_large", "malformed_response", text)
 }
 
 // bufferPool recycles response buffers: a body is decoded (copied out) before its buffer returns.
@@ -504,8 +536,13 @@ func (c *Client) contextError(ctx context.Context, st *callState, last error) *E
 	return c.stamp(e, st)
 }
 
-// transportError maps a failed round trip: a per-attempt timeout is ErrTimeout, the rest ErrConnection.
+// transportError maps a failed round trip: a per-attempt timeout is ErrTimeout, a certificate the
+// client cannot verify tls_failed, the rest ErrConnection. An *Error (a body past the size limit)
+// is already typed.
 func transportError(err error) *Error {
+	if e, ok := err.(*Error); ok {
+		return e
+	}
 	var e *Error
 	switch {
 	case errors.Is(err, context.DeadlineExceeded) || isTimeout(err):
@@ -513,10 +550,35 @@ func transportError(err error) *Error {
 	case errors.Is(err, syscall.ECONNREFUSED):
 		e = clientError("connection_refused", "the connection was refused")
 	default:
-		e = clientError("connection_reset", "the connection failed")
+		if reason := tlsReason(err); reason != "" {
+			e = clientErrorOr("tls_failed", "connection_reset", "the server's certificate could not be verified: "+reason)
+		} else {
+			e = clientError("connection_reset", "the connection failed")
+		}
 	}
 	e.Err = err
 	return e
+}
+
+// tlsReason is the TLS library's reason when err is a certificate the client could not verify
+// (unknown authority, expired or not yet valid, another name), "" otherwise.
+func tlsReason(err error) string {
+	var verify *tls.CertificateVerificationError
+	if errors.As(err, &verify) && verify.Err != nil {
+		return verify.Err.Error()
+	}
+	var unknown x509.UnknownAuthorityError
+	var invalid x509.CertificateInvalidError
+	var host x509.HostnameError
+	switch {
+	case errors.As(err, &unknown):
+		return unknown.Error()
+	case errors.As(err, &invalid):
+		return invalid.Error()
+	case errors.As(err, &host):
+		return host.Error()
+	}
+	return ""
 }
 
 func isTimeout(err error) bool {

@@ -2,12 +2,25 @@ package dwcp
 
 import (
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"errors"
 	"fmt"
+	"math/big"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // answering is a server giving every request the same status, content type and body.
@@ -107,5 +120,196 @@ func TestStreamAnswerMustBeEventStream(t *testing.T) {
 	_, err := openStream[map[string]any](context.Background(), c, r)
 	if errorCodeOf(err) != "malformed_response" {
 		t.Fatalf("a 200 that is not text/event-stream is malformed_response, got %v", err)
+	}
+}
+
+// connCounter counts the connections a test server accepted and closed.
+type connCounter struct {
+	mu             sync.Mutex
+	opened, closed int
+}
+
+func (n *connCounter) track(srv *httptest.Server) {
+	srv.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+		n.mu.Lock()
+		defer n.mu.Unlock()
+		switch state {
+		case http.StateNew:
+			n.opened++
+		case http.StateClosed, http.StateHijacked:
+			n.closed++
+		}
+	}
+}
+
+func (n *connCounter) counts() (int, int) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.opened, n.closed
+}
+
+// eventually waits up to 5 s for cond (a liveness check, not a timing target).
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for end := time.Now().Add(5 * time.Second); !cond(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatalf("never happened: %s", what)
+		}
+	}
+}
+
+func TestSuccessBodyOver32MiBIsResponseTooLarge(t *testing.T) {
+	var requests atomic.Int32
+	var conns connCounter
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := requests.Add(1)
+		w.Header().Set("Content-Type", "application/json")
+		switch r.URL.Query().Get("shape") {
+		case "declared": // a Content-Length over the cap: refused before reading a byte of it
+			w.Header().Set("Content-Length", strconv.Itoa(40<<20))
+			w.WriteHeader(200)
+			fmt.Fprint(w, `{"name":"`)
+			w.(http.Flusher).Flush()
+			<-r.Context().Done() // the client hangs up without waiting for the rest
+		case "chunked": // no length: the client counts while reading
+			w.WriteHeader(200)
+			chunk := []byte(strings.Repeat("x", 1<<20))
+			fmt.Fprint(w, `{"name":"`)
+			for i := 0; i < 40; i++ {
+				if _, err := w.Write(chunk); err != nil {
+					return
+				}
+			}
+			fmt.Fprint(w, `"}`)
+		case "exact": // exactly the cap is still read
+			w.Header().Set("Content-Length", strconv.Itoa(maxBody))
+			w.WriteHeader(200)
+			w.Write([]byte(strings.Repeat(" ", maxBody-2) + "{}"))
+		default:
+			fmt.Fprintf(w, `{"name":"n%d"}`, n)
+		}
+	}))
+	conns.track(srv)
+	srv.Start()
+	t.Cleanup(srv.Close)
+	c := testClient(t, &scripted{srv: srv})
+	for _, shape := range []string{"declared", "chunked"} {
+		requests.Store(0)
+		c.http.CloseIdleConnections()
+		opened, _ := conns.counts()
+		r := testRequest(WithRetryAttempts(3))
+		r.query = url.Values{"shape": {shape}}
+		var out struct{ Name string }
+		err := c.call(context.Background(), r, &out)
+		var e *Error
+		if !errors.As(err, &e) || e.Code != "response_too_large" || !errors.Is(err, ErrConnection) || e.Attempts != 1 || e.Status != 0 {
+			t.Fatalf("%s: want ConnectionError response_too_large after 1 attempt, got %v", shape, err)
+		}
+		if out.Name != "" || requests.Load() != 1 {
+			t.Fatalf("%s: decoded %q after %d requests: never retried, never a value", shape, out.Name, requests.Load())
+		}
+		// The connection is dropped, not pooled: the next call opens a new one.
+		if err := c.call(context.Background(), testRequest(), &out); err != nil || out.Name == "" {
+			t.Fatalf("%s: the next call fails: %v", shape, err)
+		}
+		if now, _ := conns.counts(); now != opened+2 {
+			t.Fatalf("%s: %d connections opened for the two calls, want 2 (the first dropped)", shape, now-opened)
+		}
+	}
+	r := testRequest()
+	r.query = url.Values{"shape": {"exact"}}
+	if err := c.call(context.Background(), r, nil); err != nil {
+		t.Fatalf("a body of exactly 32 MiB is read, got %v", err)
+	}
+}
+
+// tlsServer is an HTTPS server presenting cert (nil: httptest's own, for 127.0.0.1 and example.com).
+func tlsServer(t *testing.T, cert *tls.Certificate, requests *atomic.Int32) *httptest.Server {
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests.Add(1)
+		fmt.Fprint(w, `{}`)
+	}))
+	if cert != nil {
+		srv.TLS = &tls.Config{Certificates: []tls.Certificate{*cert}}
+	}
+	srv.StartTLS()
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// expiredCert is a self-signed certificate for 127.0.0.1 that expired yesterday.
+func expiredCert(t *testing.T) (tls.Certificate, *x509.Certificate) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(7), Subject: pkix.Name{CommonName: "expired"},
+		NotBefore: time.Now().Add(-48 * time.Hour), NotAfter: time.Now().Add(-24 * time.Hour),
+		IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)}, KeyUsage: x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
+		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}, IsCA: true, BasicConstraintsValid: true}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}, parsed
+}
+
+func TestUnverifiableCertificateIsTLSFailed(t *testing.T) {
+	var requests atomic.Int32
+	untrusted := tlsServer(t, nil, &requests)
+	wrongName := tlsServer(t, nil, &requests)
+	cert, leaf := expiredCert(t)
+	expired := tlsServer(t, &cert, &requests)
+	trust := func(certs ...*x509.Certificate) *tls.Config {
+		pool := x509.NewCertPool()
+		for _, c := range certs {
+			pool.AddCert(c)
+		}
+		return &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}
+	}
+	_, port, _ := net.SplitHostPort(wrongName.Listener.Addr().String())
+	for _, tc := range []struct {
+		name, address, reason string
+		tls                   *tls.Config
+	}{
+		{"unknown authority", untrusted.URL, "unknown authority", nil},
+		{"wrong name", "https://localhost:" + port, "not localhost", trust(wrongName.Certificate())},
+		{"expired", expired.URL, "expired", trust(leaf)},
+	} {
+		cfg := DefaultConfig()
+		cfg.Address, cfg.APIKey, cfg.TLSConfig = tc.address, testKey, tc.tls
+		cfg.RetryAttempts, cfg.RetryBackoff = 3, time.Millisecond
+		c, err := NewClient(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = c.call(context.Background(), testRequest(), nil)
+		var e *Error
+		if !errors.As(err, &e) || e.Code != "tls_failed" || !errors.Is(err, ErrConnection) || e.Attempts != 1 {
+			t.Fatalf("%s: want ConnectionError tls_failed after 1 attempt (never retried), got %v", tc.name, err)
+		}
+		if !strings.Contains(e.Message, tc.reason) || strings.Contains(fmt.Sprintf("%v %+v", err, e), testKey) {
+			t.Fatalf("%s: the message must name the TLS library's reason (%q) and never the key: %q", tc.name, tc.reason, e.Message)
+		}
+	}
+	if requests.Load() != 0 {
+		t.Fatalf("%d requests got through an unverified connection", requests.Load())
+	}
+	// A refused connection stays connection_refused, not tls_failed.
+	closed := tlsServer(t, nil, &requests)
+	address := closed.URL
+	closed.Close()
+	cfg := DefaultConfig()
+	cfg.Address, cfg.RetryAttempts = address, 0
+	c, err := NewClient(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.call(context.Background(), testRequest(), nil); errorCodeOf(err) != "connection_refused" {
+		t.Fatalf("a closed port is connection_refused, got %v", err)
 	}
 }

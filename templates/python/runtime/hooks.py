@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 from collections.abc import Awaitable, Mapping, MutableMapping, Sequence
 from typing import Any, Optional, Union
@@ -90,11 +91,12 @@ class ErrorContext:
 
     __slots__ = ("attempt", "error")
 
-    def __init__(self, attempt: AttemptContext, error: DWCPError) -> None:
+    def __init__(self, attempt: AttemptContext, error: Union[DWCPError, asyncio.CancelledError]) -> None:
         self.attempt = attempt
         """The last attempt of the call."""
         self.error = error
-        """The final typed error (error.attempts: attempts sent)."""
+        """The final typed error (error.attempts: attempts sent), or the asyncio.CancelledError of a call the
+        caller cancelled (attempt.attempt: attempts sent)."""
 
     @property
     def operation(self) -> str:
@@ -124,7 +126,7 @@ class Hook:
         return None
 
     def on_error(self, ctx: ErrorContext) -> HookResult:
-        """The call ends with ctx.error."""
+        """The call ends with ctx.error (an asyncio.CancelledError when the caller cancelled it)."""
         return None
 
 

@@ -30,14 +30,24 @@ export function isDeadline(reason: unknown): boolean {
 
 /** A signal that aborts when any of `signals` does, with that signal's reason (AbortSignal.any for Node 18). */
 export function anySignal(signals: readonly (AbortSignal | undefined)[]): AbortSignal {
+  return linked(signals).signal;
+}
+
+/**
+ * Like anySignal, plus `release()`, which removes its listeners from `signals` (a long-lived caller
+ * signal keeps nothing of a call that ended).
+ */
+export function linked(signals: readonly (AbortSignal | undefined)[]): { signal: AbortSignal; release: () => void } {
   const controller = new AbortController();
+  const done = new AbortController();
   for (const signal of signals) {
     if (signal === undefined) continue;
     if (signal.aborted) {
       controller.abort(signal.reason);
       break;
     }
-    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true, signal: controller.signal });
+    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true, signal: done.signal });
   }
-  return controller.signal;
+  controller.signal.addEventListener('abort', () => done.abort(), { once: true, signal: done.signal });
+  return { signal: controller.signal, release: () => done.abort() };
 }

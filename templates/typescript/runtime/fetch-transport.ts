@@ -1,4 +1,4 @@
-import { TransportError, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
+import { TransportError, tooLarge, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
 import { utf8, WireFormatError } from './wire.js';
 
 /** The browser transport: global fetch, with ReadableStream bodies and AbortController timeouts. */
@@ -104,16 +104,51 @@ class FetchResponse implements HttpResponse {
     return out;
   }
 
-  async text(): Promise<string> {
+  async text(limit?: number): Promise<string> {
     try {
       // RFC 8259 requires UTF-8: invalid bytes are a malformed body, never U+FFFD.
-      return utf8(await this.#response.arrayBuffer());
+      if (limit === undefined) return utf8(await this.#response.arrayBuffer());
+      // A Content-Length past the limit is refused unread; the bytes are still counted while
+      // reading, since a length can lie (or be absent).
+      const length = Number(this.header('content-length'));
+      if (length > limit) {
+        this.#response.body?.cancel().catch(() => undefined);
+        throw tooLarge(limit, length);
+      }
+      return utf8(await this.#capped(limit));
     } catch (error) {
       if (error instanceof WireFormatError) throw error;
       throw this.#attempt.failure(error);
     } finally {
       this.#attempt.done();
     }
+  }
+
+  /** The whole body, cancelling it as soon as more than `limit` bytes arrived. */
+  async #capped(limit: number): Promise<Uint8Array> {
+    const body = this.#response.body;
+    if (body === null) return new Uint8Array(0);
+    const reader = body.getReader();
+    const parts: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > limit) {
+        reader.cancel().catch(() => undefined);
+        throw tooLarge(limit);
+      }
+      parts.push(value);
+    }
+    if (parts.length === 1) return parts[0] as Uint8Array;
+    const out = new Uint8Array(size);
+    let at = 0;
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.length;
+    }
+    return out;
   }
 
   async *chunks(): AsyncIterable<Uint8Array> {

@@ -7,11 +7,17 @@ import { HookFailure, runHooks, type Hook, type HookContext } from './hooks.js';
 import type { Log, LogFields } from './logging.js';
 import { utf8Length, type ClientMetrics } from './metrics.js';
 import type { AttemptTrace, CallTrace, Tracing } from './tracing.js';
-import { TransportError, type HttpResponse, type Transport } from './transport.js';
+import { TransportError, type FailureKind, type HttpResponse, type Transport } from './transport.js';
 import { WireFormatError, parseJson, utf8 } from './wire.js';
 
 /** The most of an error body that is read (docs/resilience.md, hostile responses). */
 const ERROR_BODY = 65_536;
+
+/**
+ * The most of a success body that is read: past it the attempt ends with `response_too_large`.
+ * @internal
+ */
+export const SUCCESS_BODY = 32 * 1024 * 1024;
 
 /** A quiet stream is reconnected after this long without a byte (the server's heartbeats are 15 s apart). */
 const STREAM_IDLE = 35_000;
@@ -118,6 +124,13 @@ interface Pending {
   /** A delay the server asked for (an SSE `retry:` field), instead of the backoff. */
   wait?: number | undefined;
 }
+
+/** The wire code of each transport failure (the rest are `connection_reset`). */
+const FAILURE_CODES: Partial<Record<FailureKind, string>> = {
+  refused: 'connection_refused',
+  tls: 'tls_failed',
+  too_large: 'response_too_large',
+};
 
 /** The headers per-call options may not replace. */
 const PROTECTED = new Set(['authorization']);
@@ -381,7 +394,7 @@ export class Invoker {
             return { response, text: '' };
           }
           // Reading the body is part of the attempt: a truncated body is retried like a reset.
-          const text = await response.text();
+          const text = await response.text(SUCCESS_BODY);
           this.#s.metrics.bytesReceived += bodyBytes(response, text);
           this.#refund(x);
           if (this.#observed) this.#attemptDone(x, span, response, text, started, undefined);
@@ -404,7 +417,8 @@ export class Invoker {
           throw await this.#end(x, cancelled);
         }
         failure = this.#failure(error, x, attempt, status);
-        retryClass = error instanceof TransportError ? 'retry' : 'never';
+        // Drops and timeouts are retried; a TLS failure or a body too large never (the catalogue says).
+        retryClass = error instanceof TransportError ? this.#s.catalogue.classify(0, undefined, failure.code).retry : 'never';
         if (this.#observed) this.#attemptDone(x, span, response, undefined, started, failure);
       }
       x.failures++;
@@ -457,7 +471,9 @@ export class Invoker {
     }
     if (error instanceof TransportError) {
       if (error.kind === 'timeout') return c.create(undefined, { ...base, code: 'client_timeout', message: error.message });
-      const code = error.kind === 'refused' ? 'connection_refused' : 'connection_reset';
+      const code = FAILURE_CODES[error.kind] ?? 'connection_reset';
+      // A body too large is the client's verdict, not the server's answer: no status.
+      if (error.kind === 'too_large') return c.create(undefined, { ...base, status: undefined, code, message: error.message });
       return c.create(undefined, { ...base, code, message: error.message });
     }
     if (error instanceof DWCPError) return error;

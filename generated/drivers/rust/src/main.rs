@@ -146,7 +146,7 @@ impl Driver {
                 "language": "rust",
                 "sdk_version": dwcp::API_VERSION,
                 "protocol": 1,
-                "features": ["async_client", "vm_management", "live_migration", "snapshots", "realtime_metrics", "event_streaming", "stream_resume", "tls", "connection_pooling", "automatic_retry", "idempotency", "client_validation", "health_checking", "hooks", "logging", "tracing", "per_call_options", "raw_responses", "user_agent", "retry_budget", "waiters", "lazy_pagination"],
+                "features": ["async_client", "vm_management", "live_migration", "snapshots", "realtime_metrics", "event_streaming", "stream_resume", "tls", "connection_pooling", "automatic_retry", "idempotency", "client_validation", "health_checking", "hooks", "logging", "tracing", "per_call_options", "raw_responses", "user_agent", "retry_budget", "waiters", "lazy_pagination", "cancellation"],
             })),
             "new_client" => {
                 let config = request

@@ -953,16 +953,32 @@ async function call(req: Args): Promise<Json> {
   const op = OPS[String(req['op'])];
   if (op === undefined) throw new Error(`unknown op ${String(req['op'])}`);
   const [run, toWire] = op;
-  const promise = run(entry(req['client']).client, args(req), callOptions(req));
-  if (req['raw'] !== true) return toWire(await promise);
-  if (!(promise instanceof APIPromise)) throw new Error(`${String(req['op'])} has no raw response`);
-  const { data, response } = await promise.withResponse();
-  return {
-    status: response.status,
-    headers: response.headers,
-    request_id: response.requestId,
-    result: toWire(data),
-  };
+  const options = callOptions(req);
+  // cancel_after_ms: the caller aborts the call's signal that many ms after it began (its reason,
+  // an AbortError, is reported as Cancelled); a deadline_ms still applies through the same signal.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (req['cancel_after_ms'] != null) {
+    const controller = new AbortController();
+    const deadline = options.signal;
+    deadline?.addEventListener('abort', () => controller.abort(deadline.reason), { once: true });
+    options.signal = controller.signal;
+    timer = setTimeout(() => controller.abort(), Number(req['cancel_after_ms']));
+  }
+  try {
+    const promise = run(entry(req['client']).client, args(req), options);
+    if (req['raw'] !== true) return toWire(await promise);
+    if (!(promise instanceof APIPromise))
+      throw new Error(`${String(req['op'])} has no raw response`);
+    const { data, response } = await promise.withResponse();
+    return {
+      status: response.status,
+      headers: response.headers,
+      request_id: response.requestId,
+      result: toWire(data),
+    };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function openStream(req: Args): [EventStream<Json>, (v: Json) => Args] {
@@ -1038,6 +1054,7 @@ async function handle(req: Args): Promise<Json> {
           'retry_budget',
           'waiters',
           'lazy_pagination',
+          'cancellation',
         ],
       };
     case 'new_client':

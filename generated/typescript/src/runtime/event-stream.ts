@@ -88,6 +88,9 @@ export class EventStream<T> implements AsyncIterable<T> {
       next,
       return: async (): Promise<IteratorResult<T>> => {
         batch = [];
+        // Closing is a cancel: the connection (or a reconnect sleeping in backoff) ends now, even
+        // while a next() is still pending, which the generator's return would otherwise wait for.
+        this.#controller.abort(new Closed('stream closed'));
         await batches.return(undefined);
         return { value: undefined, done: true };
       },
@@ -176,6 +179,8 @@ export class EventStream<T> implements AsyncIterable<T> {
       }
     } finally {
       await invoker.streamEnd(call);
+      // Ended one way or another: drop the listeners the stream's signal holds on the caller's.
+      this.#controller.abort(new Closed('stream ended'));
     }
   }
 }

@@ -21,8 +21,12 @@ export interface HttpResponse {
   header(name: string): string | undefined;
   /** Every response header, names lower-cased (repeated headers joined with ', '). */
   headers(): Record<string, string>;
-  /** The whole body as text. */
-  text(): Promise<string>;
+  /**
+   * The whole body as text. With `limit`, a body longer than that many bytes (by its Content-Length,
+   * or counted while reading, since a length can lie) fails with a `too_large` TransportError and is
+   * not buffered past the limit: the connection is dropped, not reused.
+   */
+  text(limit?: number): Promise<string>;
   /** The body chunk by chunk; breaking out of the loop releases the connection. */
   chunks(): AsyncIterable<Uint8Array>;
   /** Drops the body without reading it. */
@@ -35,10 +39,13 @@ export interface Transport {
   close(): Promise<void>;
 }
 
-/** Why a request failed below HTTP. */
-export type FailureKind = 'refused' | 'reset' | 'timeout' | 'aborted';
+/**
+ * Why a request failed below HTTP: `tls` is a certificate (or handshake) the client cannot verify,
+ * `too_large` a success body past its limit.
+ */
+export type FailureKind = 'refused' | 'reset' | 'timeout' | 'aborted' | 'tls' | 'too_large';
 
-/** A failure below HTTP (refused, reset, timed out, aborted), normalised across transports. */
+/** A failure below HTTP (refused, reset, timed out, aborted, TLS, too large), normalised across transports. */
 export class TransportError extends Error {
   override name = 'TransportError';
   constructor(
@@ -48,4 +55,13 @@ export class TransportError extends Error {
   ) {
     super(message, options);
   }
+}
+
+/** The TransportError of a body longer than `limit` bytes (`length` when its Content-Length said so). */
+export function tooLarge(limit: number, length?: number): TransportError {
+  const told = length === undefined ? 'longer' : `${length} bytes long`;
+  return new TransportError(
+    'too_large',
+    `the response body is ${told}, over the limit of ${limit} bytes`,
+  );
 }

@@ -1,8 +1,11 @@
 // Code generated from templates/typescript/runtime/undici-transport.ts by generator/; DO NOT EDIT.
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
+import type { Readable } from 'node:stream';
+
 import {
   TransportError,
+  tooLarge,
   type FailureKind,
   type HttpRequest,
   type HttpResponse,
@@ -150,12 +153,22 @@ class UndiciResponse implements HttpResponse {
     return out;
   }
 
-  async text(): Promise<string> {
+  async text(limit?: number): Promise<string> {
+    const body = this.#data.body;
     try {
       // RFC 8259 requires UTF-8: invalid bytes are a malformed body, never U+FFFD.
-      return utf8(await this.#data.body.arrayBuffer());
+      if (limit === undefined) return utf8(await body.arrayBuffer());
+      // A Content-Length past the limit is refused before a byte is read; the bytes are still
+      // counted while reading (a body without a length, or one whose length lies).
+      const length = Number(this.header('content-length'));
+      if (length > limit) throw tooLarge(limit, length);
+      return utf8(await capped(body, limit));
     } catch (error) {
       if (error instanceof WireFormatError) throw error;
+      if (error instanceof TransportError && error.kind === 'too_large') {
+        drop(body); // the rest is never read: the connection is closed, not reused
+        throw error;
+      }
       throw this.#failure(error);
     } finally {
       this.#attempt?.done();
@@ -181,6 +194,40 @@ class UndiciResponse implements HttpResponse {
   }
 }
 
+/** Destroys a body without an unhandled 'error' event: undici then closes its connection. */
+function drop(body: Readable): void {
+  body.on('error', ignore);
+  if (!body.destroyed) body.destroy();
+}
+
+function ignore(): void {}
+
+/** The whole body, or a `too_large` TransportError as soon as more than `limit` bytes arrived. */
+function capped(body: Readable, limit: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const settle = (error: unknown, value?: Uint8Array): void => {
+      if (settled) return;
+      settled = true;
+      body.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+      if (error === undefined) resolve(value as Uint8Array);
+      else reject(error);
+    };
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limit) settle(tooLarge(limit));
+      else parts.push(chunk);
+    };
+    const onEnd = (): void =>
+      settle(undefined, parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, size));
+    const onError = (error: unknown): void => settle(error);
+    const onClose = (): void => settle(new TransportError('reset', 'the body ended early'));
+    body.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
+}
+
 /** Timeouts at least this long (ms) use undici's coarse built-in timers. */
 const COARSE_OK = 10_000;
 
@@ -191,18 +238,48 @@ const TIMEOUTS = new Set([
   'ETIMEDOUT',
 ]);
 const REFUSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** OpenSSL's certificate verification failures as Node names them, and Node's own name check. */
+const TLS = new Set([
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+  'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_NOT_YET_VALID',
+  'CERT_HAS_EXPIRED',
+  'ERROR_IN_CERT_NOT_BEFORE_FIELD',
+  'ERROR_IN_CERT_NOT_AFTER_FIELD',
+  'CERT_CHAIN_TOO_LONG',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'INVALID_CA',
+  'INVALID_PURPOSE',
+  'PATH_LENGTH_EXCEEDED',
+  'HOSTNAME_MISMATCH',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 
-/** Normalises undici's and the socket's errors into the transport's four kinds. */
+/** True for a certificate the client cannot verify, or a TLS handshake OpenSSL refused. */
+function isTls(code: string): boolean {
+  return TLS.has(code) || code.startsWith('ERR_SSL_');
+}
+
+/** Normalises undici's and the socket's errors into the transport's kinds. */
 function failure(error: unknown, signal: AbortSignal | undefined): TransportError {
   if (error instanceof TransportError) return error;
   const code = codeOf(error);
+  const reason = error instanceof Error ? error.message : String(error);
   let kind: FailureKind = 'reset';
   if (signal?.aborted === true || code === 'UND_ERR_ABORTED') kind = 'aborted';
+  else if (isTls(code))
+    return new TransportError('tls', `TLS failed: ${reason} (${code})`, { cause: error });
   else if (TIMEOUTS.has(code)) kind = 'timeout';
   else if (REFUSED.has(code)) kind = 'refused';
-  return new TransportError(kind, error instanceof Error ? error.message : String(error), {
-    cause: error,
-  });
+  return new TransportError(kind, reason, { cause: error });
 }
 
 function codeOf(error: unknown): string {

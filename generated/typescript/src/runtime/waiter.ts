@@ -1,5 +1,5 @@
 // Code generated from templates/typescript/runtime/waiter.ts by generator/; DO NOT EDIT.
-import { anySignal, isDeadline, sleep } from './abort.js';
+import { isDeadline, linked, sleep } from './abort.js';
 import type { Jitter } from './backoff.js';
 import type { Duration } from './duration.js';
 
@@ -35,8 +35,31 @@ export async function waitUntil<T>(
   schedule: WaitSchedule,
   onTimeout: (cause: unknown) => Error,
 ): Promise<{ verdict: 'success' | 'failure'; value: T | undefined; error: unknown }> {
-  const deadline = AbortSignal.timeout(Math.max(0, schedule.maxWait));
-  const signal = anySignal([schedule.signal, deadline]);
+  // The maximum wait's own timer (not AbortSignal.timeout's, which outlives the wait).
+  const timeout = new AbortController();
+  const ms = Math.max(0, schedule.maxWait);
+  const timer = setTimeout(
+    () => timeout.abort(new DOMException(`no outcome within ${ms} ms`, 'TimeoutError')),
+    ms,
+  );
+  const { signal, release } = linked([schedule.signal, timeout.signal]);
+  try {
+    return await polls(poll, accept, schedule, onTimeout, timeout.signal, signal);
+  } finally {
+    clearTimeout(timer);
+    release();
+  }
+}
+
+/** The polls of waitUntil until a verdict, the maximum wait (`deadline`) or the caller's abort. */
+async function polls<T>(
+  poll: (signal: AbortSignal) => Promise<T>,
+  accept: (value: T | undefined, error: unknown) => Verdict,
+  schedule: WaitSchedule,
+  onTimeout: (cause: unknown) => Error,
+  deadline: AbortSignal,
+  signal: AbortSignal,
+): Promise<{ verdict: 'success' | 'failure'; value: T | undefined; error: unknown }> {
   for (let n = 1; ; n++) {
     let value: T | undefined;
     let error: unknown;

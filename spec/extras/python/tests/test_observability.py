@@ -48,6 +48,7 @@ class Recorder(dwcp.Hook):
         self._see("before_retry", ctx.attempt.attempt)
 
     def on_error(self, ctx: dwcp.ErrorContext) -> None:
+        assert isinstance(ctx.error, dwcp.DWCPError)  # a cancelled call's would be asyncio.CancelledError
         self._see("on_error", ctx.error.attempts)
 
 

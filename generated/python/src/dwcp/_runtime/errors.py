@@ -22,6 +22,8 @@ MALFORMED_RESPONSE = "malformed_response"
 NOT_CONNECTED = "not_connected"
 VALIDATION_FAILED = "validation_failed"
 HOOK_FAILED = "hook_failed"
+TLS_FAILED = "tls_failed"
+RESPONSE_TOO_LARGE = "response_too_large"
 CLIENT_CODES = (
     CONNECTION_REFUSED,
     CONNECTION_RESET,
@@ -29,6 +31,8 @@ CLIENT_CODES = (
     MALFORMED_RESPONSE,
     NOT_CONNECTED,
     VALIDATION_FAILED,
+    TLS_FAILED,
+    RESPONSE_TOO_LARGE,
 )
 
 
@@ -103,6 +107,10 @@ class Catalogue:
 
     def _is_default(self, name: str) -> bool:
         return self._defaults.get(self._codes[name].error) == name
+
+    def __contains__(self, code: object) -> bool:
+        """True when the catalogue knows the code (a runtime code may be missing from another spec)."""
+        return code in self._codes
 
     def make(self, code: str, message: str, **context: Any) -> DWCPError:
         """The error of a known code (client-side failures, validation)."""

@@ -39,6 +39,12 @@ class EventStream(Generic[T], AsyncIterator[T]):
         self._last_id: Optional[int] = None
         self._done = False
         self._failed: Optional[DWCPError] = None  # raised once the events before it are read
+        self._opening: Optional[asyncio.Future[Optional[aiohttp.ClientResponse]]] = (
+            None  # an open in progress
+        )
+        self._dropped: Optional[DWCPError] = (
+            None  # a drop whose reconnect waits until the events before it are read
+        )
 
     async def open(self) -> EventStream[T]:
         """Connects now, so that an error of the first request surfaces here rather than on first read."""
@@ -73,8 +79,19 @@ class EventStream(Generic[T], AsyncIterator[T]):
             return decode(self._output, data.decode("utf-8", "replace"), self._transport.catalogue)
 
     async def aclose(self) -> None:
-        """Stops the stream and drops its connection."""
+        """Stops the stream: its connection is closed at once, and a reconnect in progress (even one sleeping
+        in backoff) is cancelled; a read waiting in another task ends the iteration."""
+        opening = self._opening
         self._finish(None)
+        if opening is not None and not opening.done():
+            opening.cancel()
+            await asyncio.wait((opening,))  # nothing of the stream is left running
+
+    def __del__(self) -> None:
+        # A stream dropped without aclose() (e.g. `break` out of `async for` on a temporary) hangs up too.
+        response = getattr(self, "_response", None)
+        if response is not None:
+            response.close()
 
     def _error(self, code: str, reason: str) -> DWCPError:
         """A typed error of this stream's call, naming its operation."""
@@ -93,15 +110,29 @@ class EventStream(Generic[T], AsyncIterator[T]):
             response.close()
 
     async def _fill(self) -> None:
+        if self._dropped is not None:
+            dropped, self._dropped = self._dropped, None
+            await self._reconnect(dropped)
+            return
         if self._response is None:
             await self._connect()
             return
+        content = self._response.content
         try:
-            chunk = await self._response.content.readany()
+            chunk = await content.readany()
         except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+            if self._done:  # aclose() from another task closed the connection under this read
+                return
             error = self._transport.failure(exc, self._call)
             error.__cause__ = exc
-            await self._reconnect(error)
+            # aiohttp raises the drop before handing out the bytes that came ahead of it: their complete events
+            # are delivered first (so the reconnect's Last-Event-ID names the last of them), then it reconnects.
+            rest = _salvage(content)
+            if rest and self._feed(rest) and self._pending:
+                self._dropped = error
+                return
+            if not self._done:
+                await self._reconnect(error)
             return
         if not chunk:
             if self._decoder.partial:  # the body ended inside an event: a drop, resumed after Last-Event-ID
@@ -112,6 +143,10 @@ class EventStream(Generic[T], AsyncIterator[T]):
             self._decoder.close()
             self._finish(None)
             return
+        self._feed(chunk)
+
+    def _feed(self, chunk: bytes) -> bool:
+        """Decodes a chunk and queues its events; False when a line too long ended the stream."""
         self._transport.metrics.bytes_received += len(chunk)
         try:
             events = self._decoder.feed_raw(chunk)
@@ -119,8 +154,9 @@ class EventStream(Generic[T], AsyncIterator[T]):
             self._accept(self._decoder.too_long)
             error = self._failed = self._error(MALFORMED_RESPONSE, str(exc))
             self._finish(error)
-            return
+            return False
         self._accept(events)
+        return True
 
     def _accept(self, events: list[Raw]) -> None:
         if not events:
@@ -143,16 +179,30 @@ class EventStream(Generic[T], AsyncIterator[T]):
     async def _connect(self, pending: Optional[DWCPError] = None) -> None:
         """Opens (or reopens) the stream through the transport's attempt loop: DWCP-Attempt keeps counting."""
         call = self._call
+        if self._done:
+            return
         if self._last_id is not None:
             call.headers[LAST_EVENT_ID] = str(self._last_id)
         retry = self._decoder.retry
+        # A task of its own, so that aclose() from another task can cancel a (re)connect in progress.
+        opening = self._opening = asyncio.ensure_future(
+            self._transport.open_stream(call, pending, 0.0 if retry is None else retry / 1000)
+        )
         try:
-            response = await self._transport.open_stream(
-                call, pending, 0.0 if retry is None else retry / 1000
-            )
+            response = await opening
+        except asyncio.CancelledError:
+            if self._done and not _cancelling():  # aclose() stopped the reconnect: the iteration ends
+                return
+            raise
         except DWCPError as error:
             self._finish(error)
             raise
+        finally:
+            self._opening = None
+        if self._done:  # closed while the answer arrived
+            if response is not None:
+                response.close()
+            return
         if response is None:  # 204: nothing to stream
             self._finish(None)
         else:
@@ -169,6 +219,25 @@ class EventStream(Generic[T], AsyncIterator[T]):
         self._done = True
         self._hang_up()
         self._transport.end_call(self._call, error)
+
+
+def _salvage(content: aiohttp.StreamReader) -> bytes:
+    """The bytes still buffered in a body whose connection broke (aiohttp's readany raises the error first)."""
+    read_nowait = getattr(content, "_read_nowait", None)
+    if read_nowait is None:
+        return b""
+    try:
+        data = read_nowait(-1)
+    except Exception:  # an aiohttp whose private reader differs: nothing salvaged, the server resends
+        return b""
+    return data if isinstance(data, bytes) else b""
+
+
+def _cancelling() -> bool:
+    """True when the running task itself is being cancelled (Python 3.11+; before, a cancel is assumed)."""
+    task = asyncio.current_task()
+    cancelling = getattr(task, "cancelling", None)
+    return cancelling is None or bool(cancelling())
 
 
 def _int(value: Optional[str]) -> Optional[int]:

@@ -54,14 +54,15 @@ class Tracer:
         return span
 
 
-def end_attempt(span: Span, status: int, request_id: Optional[str], error: Optional[DWCPError]) -> None:
-    """Ends an attempt span with its status code, request id and, on failure, error.type."""
+def end_attempt(span: Span, status: int, request_id: Optional[str], error: Optional[BaseException]) -> None:
+    """Ends an attempt span with its status code, request id and, on failure (or a cancel), error.type."""
     if status:
         span.set_attribute("http.response.status_code", status)
     if request_id:
         span.set_attribute("dwcp.request_id", request_id)
     if error is not None:
-        span.set_attribute("error.type", error.code or type(error).__name__)
+        code = error.code if isinstance(error, DWCPError) else ""
+        span.set_attribute("error.type", code or type(error).__name__)
         span.set_status(Status(StatusCode.ERROR))
     span.end()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import builtins
+import contextlib
 import logging
 import os
 import time
@@ -29,6 +30,8 @@ from .errors import (
     HOOK_FAILED,
     MALFORMED_RESPONSE,
     NOT_CONNECTED,
+    RESPONSE_TOO_LARGE,
+    TLS_FAILED,
     Catalogue,
     DWCPError,
 )
@@ -245,8 +248,16 @@ class Transport:
         return template
 
     async def send(self, call: Call) -> bytes:
-        """Runs the call's attempts until success (its body; call.status is set), a final error or no budget."""
-        body = await self._loop(call, False, None, 0.0)
+        """Runs the call's attempts until success (its body; call.status is set), a final error or no budget.
+
+        A cancel (the caller's task cancelled) closes the attempt's connection, sends nothing more, runs the
+        on_error hooks and propagates as asyncio.CancelledError.
+        """
+        try:
+            body = await self._loop(call, False, None, 0.0)
+        except asyncio.CancelledError as cancel:
+            await self._cancelled(call, cancel)
+            raise
         assert isinstance(body, bytes)
         return body
 
@@ -258,7 +269,11 @@ class Transport:
         `pending`: the failure of the stream's current attempt (a drop mid-stream), handled first as any
         failed attempt is: retried after the policy's delay (at least `min_delay`), or raised.
         """
-        response = await self._loop(call, True, pending, min_delay)
+        try:
+            response = await self._loop(call, True, pending, min_delay)
+        except asyncio.CancelledError as cancel:
+            await self._cancelled(call, cancel)
+            raise
         assert response is None or isinstance(response, aiohttp.ClientResponse)
         return response
 
@@ -323,6 +338,9 @@ class Transport:
                         assert ctx is not None
                         ctx.duration = time.perf_counter() - started
                         self._attempt_done(call, ctx, span, error)
+                except asyncio.CancelledError:  # aiohttp closed the attempt's connection
+                    _abandon(None, span)
+                    raise
                 else:
                     call.status = status = response.status
                     if observed:
@@ -337,6 +355,9 @@ class Transport:
                             except HookFailure as failure:
                                 response.close()
                                 raise await self._hook_error(call, ctx, failure, span) from failure.cause
+                            except asyncio.CancelledError:
+                                _abandon(response, span)
+                                raise
                     if stream and status < 400 and status != 204 and not _is_event_stream(response):
                         response.close()
                         error = self.catalogue.make(
@@ -369,11 +390,28 @@ class Transport:
                         if status >= 400:
                             body = await _read_capped(response, ERROR_BODY_LIMIT)
                         elif deadline is None:
-                            body = await response.read()
+                            body = await _read_success(response)
                         else:
                             body = await asyncio.wait_for(
-                                response.read(), max(0.0, deadline - asyncio.get_running_loop().time())
+                                _read_success(response),
+                                max(0.0, deadline - asyncio.get_running_loop().time()),
                             )
+                    except TooLarge as exc:  # the connection is already closed, the rest of the body unread
+                        error = self.catalogue.make(
+                            RESPONSE_TOO_LARGE
+                            if RESPONSE_TOO_LARGE in self.catalogue
+                            else MALFORMED_RESPONSE,
+                            f"{endpoint.id}: {exc}",
+                            request_id=response.headers.get(REQUEST_ID) or call.request_id,
+                            attempts=call.attempt,
+                            idempotency_key=call.idempotency_key,
+                        )
+                        if observed:
+                            assert ctx is not None
+                            self._attempt_done(call, ctx, span, error)
+                    except asyncio.CancelledError:  # a half-read response: closed, never back to the pool
+                        _abandon(response, span)
+                        raise
                     except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
                         response.close()
                         if stream:  # an error status whose body broke: the status still decides
@@ -445,6 +483,17 @@ class Transport:
                     log.emit(logging.WARNING, "retry", fields)
             error = None
             await asyncio.sleep(delay)
+
+    async def _cancelled(self, call: Call, cancel: asyncio.CancelledError) -> None:
+        """The caller cancelled the call: on_error hooks see the cancel (a hook's raise cannot stop it), and
+        the call span ends."""
+        try:
+            if self.hooks.wants("on_error"):
+                with contextlib.suppress(HookFailure):  # the cancel wins; a hook's raise has nowhere to go
+                    await self.hooks.run("on_error", ErrorContext(self._context(call), cancel))
+        finally:
+            if call.span is not None:
+                self.end_call(call, cancel)
 
     def _refund(self, call: Call) -> None:
         """A success gives tokens back to the retry budget."""
@@ -567,6 +616,12 @@ class Transport:
         """The typed error of a transport failure: refused, reset or timed out."""
         if isinstance(exc, asyncio.TimeoutError):
             code, message = CLIENT_TIMEOUT, f"{call.endpoint.id} timed out"
+        elif isinstance(exc, aiohttp.ClientConnectorCertificateError) and TLS_FAILED in self.catalogue:
+            # Never retried: an untrusted, expired or wrongly named certificate does not heal by retrying.
+            code, message = (
+                TLS_FAILED,
+                f"TLS with {self.base_url} failed: {_tls_reason(exc.certificate_error)}",
+            )
         elif isinstance(exc, aiohttp.ClientConnectorError):
             code, message = CONNECTION_REFUSED, f"cannot connect to {self.base_url}"
         else:
@@ -585,6 +640,54 @@ class Transport:
 
 ERROR_BODY_LIMIT = 64 * 1024
 """The most of an error body read (its message is at most this long); the rest is not read."""
+SUCCESS_BODY_LIMIT = 32 * 1024 * 1024
+"""The most of a success body read: past it the attempt ends with response_too_large (never retried)."""
+
+
+class TooLarge(Exception):
+    """A success body passed SUCCESS_BODY_LIMIT (its response is closed, the rest unread)."""
+
+
+async def _read_success(response: aiohttp.ClientResponse, limit: int = SUCCESS_BODY_LIMIT) -> bytes:
+    """A success body of at most `limit` bytes: Content-Length is checked first, then the bytes are counted
+    as they arrive (a length can lie); past the limit the connection is closed, not reused."""
+    length = response.content_length
+    if length is not None and length > limit:
+        response.close()
+        raise TooLarge(f"the response body is {length} bytes, over the {limit >> 20} MiB limit")
+    content = response.content
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = await content.readany()
+        if not chunk:
+            break
+        size += len(chunk)
+        if size > limit:
+            response.close()
+            raise TooLarge(f"the response body passed the {limit >> 20} MiB limit")
+        chunks.append(chunk)
+        if content.at_eof():  # usually after the first chunk: no second wait for the end
+            break
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def _abandon(response: Optional[aiohttp.ClientResponse], span: Any) -> None:
+    """A cancelled attempt: its connection is closed (a half-read response is never pooled), its span ends."""
+    if response is not None:
+        response.close()
+    if span is not None:
+        from .tracing import end_attempt
+
+        end_attempt(span, 0 if response is None else response.status, None, asyncio.CancelledError())
+
+
+def _tls_reason(error: BaseException) -> str:
+    """The TLS library's reason for refusing the certificate (as "certificate verify failed: self-signed ...")."""
+    message = getattr(error, "verify_message", None)
+    if message:
+        return f"certificate verify failed: {message}"
+    return str(error) or type(error).__name__
 
 
 def _is_event_stream(response: aiohttp.ClientResponse) -> bool:
