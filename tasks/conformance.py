@@ -6,6 +6,7 @@ the SDK (from `generated_root`, default generated/) and its driver and returns t
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import importlib
 import json
@@ -13,11 +14,13 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import nox
 
+from conformance.server.testing import RunningServer
 from tasks.server import running_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +34,14 @@ COPY_IGNORE = shutil.ignore_patterns("target", "__pycache__", ".pytest_cache", "
 # A mutant must fail this many cases: one catcher alone may be catching it by accident (issue 17).
 CATCHERS = 2
 EXIT_MEANING = {2: "interrupted", 3: "internal error", 4: "usage error (bad case file or known-failing list)"}
+
+
+@dataclass
+class Servers:
+    """The two servers one suite run talks to."""
+
+    plain: RunningServer
+    tls: RunningServer
 
 
 @dataclass
@@ -80,18 +91,30 @@ def driver_argv(session: nox.Session, lang: str, generated_root: Path | None = N
     return list(module.driver_command(session, generated_root=generated_root))
 
 
-def run_suite(session: nox.Session, lang: str, argv: list[str], results: Path, extra: list[str]) -> LanguageRun:
-    """Starts a plain and a TLS server, runs the pytest runner once, reads the outcomes back."""
-    python = str(Path(session.bin) / "python")
+@contextlib.contextmanager
+def servers(session: nox.Session) -> Iterator[Servers]:
+    """A plain and a TLS conformance server for as long as the block runs (each case resets them)."""
     with running_server(session, clock_speed=1000.0) as plain, running_server(session, tls=True) as tls:
-        command = [python, "-m", "pytest", "-p", "conformance.runner.plugin", "-p", "no:cacheprovider", RUNNER_TEST]
-        command += ["--lang", lang, "--driver", json.dumps(argv), "--api-key", plain.api_key]
-        command += ["--server", f"{plain.host}:{plain.port}", "--tls-server", f"{tls.host}:{tls.port}"]
-        command += ["--ca-file", str(tls.ca_file), "--results", str(results), "--tb=short", *extra]
-        session.log(f"conformance suite for {lang}")
-        start = time.monotonic()
-        code = subprocess.run(command, cwd=ROOT, check=False).returncode
-        seconds = time.monotonic() - start
+        yield Servers(plain, tls)
+
+
+def run_suite(
+    session: nox.Session, lang: str, argv: list[str], results: Path, extra: list[str], *, up: Servers | None = None
+) -> LanguageRun:
+    """Runs the pytest runner once against `up` (or servers of its own), reads the outcomes back."""
+    if up is None:
+        with servers(session) as own:
+            return run_suite(session, lang, argv, results, extra, up=own)
+    python = str(Path(session.bin) / "python")
+    plain, tls = up.plain, up.tls
+    command = [python, "-m", "pytest", "-p", "conformance.runner.plugin", "-p", "no:cacheprovider", RUNNER_TEST]
+    command += ["--lang", lang, "--driver", json.dumps(argv), "--api-key", plain.api_key]
+    command += ["--server", f"{plain.host}:{plain.port}", "--tls-server", f"{tls.host}:{tls.port}"]
+    command += ["--ca-file", str(tls.ca_file), "--results", str(results), "--tb=short", *extra]
+    session.log(f"conformance suite for {lang}")
+    start = time.monotonic()
+    code = subprocess.run(command, cwd=ROOT, check=False).returncode
+    seconds = time.monotonic() - start
     outcomes = {}
     if results.exists() and code in (0, 1):
         outcomes = {k: v["outcome"] for k, v in json.loads(results.read_text(encoding="utf-8"))["cases"].items()}
@@ -123,10 +146,10 @@ def run(session: nox.Session) -> None:
     selected = _selected(session, langs)
     columns: dict[str, dict[str, str] | None] = {lang: None for lang in LANGUAGES if not langs}
     problems = []
-    with tempfile.TemporaryDirectory(prefix="dwcp-results-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="dwcp-results-") as scratch, servers(session) as up:
         for lang in selected:
             results = Path(scratch) / f"{lang}.json" if extra else RESULTS / f"{lang}.json"
-            outcome = run_suite(session, lang, driver_argv(session, lang), results, extra)
+            outcome = run_suite(session, lang, driver_argv(session, lang), results, extra, up=up)
             columns[lang] = outcome.outcomes
             problems.append(_verdict(lang, outcome))
     _print_table(session, columns)
@@ -167,10 +190,13 @@ def mutants(session: nox.Session) -> None:
     only, extra = _mutant_filter(rest)
     session.install(*RUNNER_DEPS)
     report: dict[str, list[str]] = {}
-    for lang in _selected(session, langs):
-        for patch in sorted((MUTANTS / lang).glob("*.patch")):
-            if not only or any(fnmatch.fnmatch(patch.stem, pattern) for pattern in only):
-                report[f"{lang}/{patch.stem}"] = _run_mutant(session, lang, patch, extra)
+    # One pair of servers serves every mutant: each case resets them, and starting two servers per
+    # mutant (over a hundred of them) would cost minutes of CI.
+    with servers(session) as up:
+        for lang in _selected(session, langs):
+            for patch in sorted((MUTANTS / lang).glob("*.patch")):
+                if not only or any(fnmatch.fnmatch(patch.stem, pattern) for pattern in only):
+                    report[f"{lang}/{patch.stem}"] = _run_mutant(session, lang, patch, extra, up)
     if not report:
         session.error("no mutants found under conformance/mutants/<lang>/*.patch")
     for name, caught in report.items():
@@ -215,7 +241,7 @@ def _last_catchers(name: str) -> list[str]:
     return list(entry.get("caught_by", []))
 
 
-def _run_mutant(session: nox.Session, lang: str, patch: Path, extra: list[str]) -> list[str]:
+def _run_mutant(session: nox.Session, lang: str, patch: Path, extra: list[str], up: Servers) -> list[str]:
     """Applies a patch to a temporary copy of generated/, runs the suite on it, returns the failing cases."""
     # One fixed folder per language: compilers key their caches by source path (cargo's incremental
     # state, Go's build cache), so each mutant rebuilds only what changed. shutil.copy stamps every
@@ -236,7 +262,7 @@ def _run_mutant(session: nox.Session, lang: str, patch: Path, extra: list[str]) 
         # CATCHERS failing cases prove the mutant is caught; the cases that caught it last time run
         # first, so a known mutant costs its catchers, not the whole suite.
         hints = [f"--maxfail={CATCHERS}", "--first", ",".join(_last_catchers(f"{lang}/{patch.stem}"))]
-        outcome = run_suite(session, lang, argv, copy / "results.json", [*hints, *extra])
+        outcome = run_suite(session, lang, argv, copy / "results.json", [*hints, *extra], up=up)
         if outcome.code not in (0, 1):
             session.error(f"mutant {lang}/{patch.stem}: {_verdict(lang, outcome)}")
         return sorted(case for case, result in outcome.outcomes.items() if result == "failed")

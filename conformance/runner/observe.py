@@ -195,8 +195,14 @@ def check_stream(spec: dict[str, Any], read: dict[str, Any], history: list[dict[
 def _exactly_once(history: list[dict[str, Any]]) -> list[str]:
     """Event ids strictly increase over the whole stream: no loss of order, no duplicate."""
     ids = [_as_int(e.get("id")) for e in history]
-    bad = [i for i in range(1, len(ids)) if not (isinstance(ids[i], int) and ids[i] > ids[i - 1])]
+    # An event without an integer id (an unknown kind passed through, say) is itself out of order.
+    bad = [i for i, now in enumerate(ids) if not isinstance(now, int) or (i and not _after(now, ids[i - 1]))]
     return [f"event ids not strictly increasing at positions {bad}: {ids}"] if bad else []
+
+
+def _after(now: int, before: Any) -> bool:
+    """Whether an event id follows the one before it (one without an integer id was reported already)."""
+    return not isinstance(before, int) or now > before
 
 
 def _timestamp_gaps(bounds: dict[str, float], history: list[dict[str, Any]]) -> list[str]:

@@ -141,3 +141,10 @@ def test_same_trace_and_new_trace_per_call() -> None:
     assert check_journal({"new_trace_per_call": True}, [*one_call, entry("r2", "b", "3")]) == []
     assert check_journal({"new_trace_per_call": True}, [*one_call, entry("r2", "a", "3")])
     assert check_journal({"same_trace": True}, [entry("r1", "a", "1"), entry("r1", "b", "2")])
+
+
+def test_stream_exactly_once_event_without_id() -> None:
+    """An event the SDK passed through without an id is a failure the runner reports, not a crash."""
+    history = [{"id": "1"}, {"type": "x_future_event"}, {"id": "2"}]
+    problems = check_stream({"exactly_once": True}, {"events": history}, history)
+    assert problems == ["event ids not strictly increasing at positions [1]: [1, None, 2]"]
