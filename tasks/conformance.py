@@ -6,18 +6,20 @@ the SDK (from `generated_root`, default generated/) and its driver and returns t
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import fnmatch
+import functools
 import importlib
 import json
+import multiprocessing
 import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import nox
 
@@ -196,9 +198,12 @@ def mutants(session: nox.Session) -> None:
     lanes = [[lang for lang in lane if lang in selected] for lane in LANES]
     # Two lanes at once (each language builds in its own folder): most of a mutant's time is process
     # start-up and a case's waits, not CPU, so two cores run two lanes in little more than one's time.
-    with concurrent.futures.ThreadPoolExecutor(max_workers=len(LANES)) as pool:
-        futures = [pool.submit(_run_lane, session, lane, only, extra) for lane in lanes if lane]
-        report = {name: caught for future in futures for name, caught in future.result().items()}
+    # Processes, not threads: the builds change the working directory, which threads would share.
+    report: dict[str, list[str]] = {}
+    for outcome in _in_processes([functools.partial(_run_lane, session, lane, only, extra) for lane in lanes if lane]):
+        if isinstance(outcome, str):
+            session.error(outcome)
+        report.update(outcome)
     if not report:
         session.error("no mutants found under conformance/mutants/<lang>/*.patch")
     for name, caught in report.items():
@@ -211,6 +216,27 @@ def mutants(session: nox.Session) -> None:
     weak = [name for name, caught in report.items() if len(caught) < CATCHERS]
     if weak:
         session.error(f"mutants caught by fewer than {CATCHERS} cases: {weak}")
+
+
+def _in_processes(jobs: list[Callable[[], dict[str, list[str]]]]) -> list[dict[str, list[str]] | str]:
+    """Runs each job in a forked process at once; returns each one's result, or its error's text."""
+    context = multiprocessing.get_context("fork")
+    queues = [context.SimpleQueue() for _ in jobs]
+    workers = [context.Process(target=_child, args=(job, queue)) for job, queue in zip(jobs, queues, strict=True)]
+    for worker in workers:
+        worker.start()
+    outcomes = [queue.get() for queue in queues]
+    for worker in workers:
+        worker.join()
+    return outcomes
+
+
+def _child(job: Callable[[], dict[str, list[str]]], queue: Any) -> None:
+    """A lane's process: hands back its report, or the reason it stopped (a session error included)."""
+    try:
+        queue.put(job())
+    except BaseException as problem:  # the parent must hear of every way a lane ends, a session error too
+        queue.put(f"{type(problem).__name__}: {problem}")
 
 
 def _run_lane(session: nox.Session, langs: list[str], only: list[str], extra: list[str]) -> dict[str, list[str]]:
