@@ -6,7 +6,7 @@ import {
   type HttpResponse,
   type Transport,
 } from './transport.js';
-import { utf8, WireFormatError } from './wire.js';
+import { concatBytes, utf8, WireFormatError } from './wire.js';
 
 /** The browser transport: global fetch, with ReadableStream bodies and AbortController timeouts. */
 export class FetchTransport implements Transport {
@@ -153,14 +153,7 @@ class FetchResponse implements HttpResponse {
       }
       parts.push(value);
     }
-    if (parts.length === 1) return parts[0] as Uint8Array;
-    const out = new Uint8Array(size);
-    let at = 0;
-    for (const part of parts) {
-      out.set(part, at);
-      at += part.length;
-    }
-    return out;
+    return concatBytes(parts, size);
   }
 
   async *chunks(): AsyncIterable<Uint8Array> {

@@ -14,7 +14,7 @@ import {
   type HttpResponse,
   type Transport,
 } from './transport.js';
-import { WireFormatError, parseJson, utf8 } from './wire.js';
+import { WireFormatError, concatBytes, parseJson, utf8 } from './wire.js';
 
 /** The most of an error body that is read (docs/resilience.md, hostile responses). */
 const ERROR_BODY = 65_536;
@@ -764,12 +764,5 @@ async function prefix(response: HttpResponse, limit: number): Promise<Uint8Array
     size += part.length;
     if (size >= limit) break;
   }
-  if (parts.length === 1) return parts[0] as Uint8Array;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(parts, size);
 }
