@@ -408,6 +408,14 @@ def _sse_event(writer: asyncio.StreamWriter, n: int) -> None:
     writer.write(b"%x\r\n%s\r\n" % (len(data), data))
 
 
+async def _watch(bare: Any, respond: Any) -> tuple[Bare, Transport, EventStream[Tick]]:
+    """A bare server answering with respond, an open transport to it, and a watch stream on it."""
+    server: Bare = await bare(respond)
+    client = transport(server.port)
+    await client.open()
+    return server, client, EventStream(client, client.call(WATCH, WATCH.path, accept=EVENT_STREAM), Tick)
+
+
 async def _read_all(stream: EventStream[Tick], seen: list[int]) -> None:
     async for tick in stream:
         seen.append(tick.n)
@@ -420,10 +428,7 @@ async def test_aclose_closes_the_connection_under_a_waiting_read(bare: Any) -> N
         await writer.drain()
         return await hang(reader)
 
-    server: Bare = await bare(respond)
-    client = transport(server.port)
-    await client.open()
-    stream = EventStream(client, client.call(WATCH, WATCH.path, accept=EVENT_STREAM), Tick)
+    server, client, stream = await _watch(bare, respond)
     seen: list[int] = []
     try:
         reader = asyncio.create_task(_read_all(stream, seen))
@@ -448,10 +453,7 @@ async def test_aclose_stops_a_reconnect_sleeping_in_backoff(bare: Any) -> None:
         await answer(writer, 503, BUSY, f"Retry-After-Ms: {int(LONG * 1000)}")
         return True
 
-    server: Bare = await bare(respond)
-    client = transport(server.port)
-    await client.open()
-    stream = EventStream(client, client.call(WATCH, WATCH.path, accept=EVENT_STREAM), Tick)
+    server, client, stream = await _watch(bare, respond)
     seen: list[int] = []
     before = set(asyncio.all_tasks())
     try:
@@ -481,10 +483,7 @@ async def test_events_that_came_before_a_drop_are_delivered_and_the_resume_names
         await writer.drain()
         return True
 
-    server: Bare = await bare(respond)
-    client = transport(server.port)
-    await client.open()
-    stream = EventStream(client, client.call(WATCH, WATCH.path, accept=EVENT_STREAM), Tick)
+    server, client, stream = await _watch(bare, respond)
     seen: list[int] = []
     try:
         await stream.open()
