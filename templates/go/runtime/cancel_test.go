@@ -128,18 +128,10 @@ func TestCancelEndsTheRetryAfterSleep(t *testing.T) {
 	var requests atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		requests.Add(1)
-		w.Header().Set("Retry-After", "30")
-		w.WriteHeader(503)
-		fmt.Fprint(w, `{"error":{"type":"","code":"","message":"busy"}}`)
+		busyFor30s(w)
 	}))
 	t.Cleanup(srv.Close)
-	var retries atomic.Int32
-	c := testClient(t, &scripted{srv: srv}, WithHooks(Hooks{
-		BeforeRetry: func(context.Context, *Attempt, time.Duration, error) error {
-			retries.Add(1)
-			return nil
-		},
-	}))
+	c, retries := countingRetries(t, srv)
 	before := runtime.NumGoroutine()
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
@@ -229,17 +221,9 @@ func TestStreamCloseStopsAReconnectInBackoff(t *testing.T) {
 			w.(http.Flusher).Flush()
 			panic(http.ErrAbortHandler) // drop: the SDK reconnects
 		}
-		w.Header().Set("Retry-After", "30")
-		w.WriteHeader(503)
-		fmt.Fprint(w, `{"error":{"type":"","code":"","message":"busy"}}`)
+		busyFor30s(w)
 	})
-	var retries atomic.Int32
-	c := testClient(t, &scripted{srv: srv}, WithHooks(Hooks{
-		BeforeRetry: func(context.Context, *Attempt, time.Duration, error) error {
-			retries.Add(1)
-			return nil
-		},
-	}))
+	c, retries := countingRetries(t, srv)
 	before := runtime.NumGoroutine()
 	r := testRequest(WithRetryAttempts(3))
 	r.path = "/things/1/events"
@@ -264,4 +248,23 @@ func TestStreamCloseStopsAReconnectInBackoff(t *testing.T) {
 		t.Fatalf("%d requests (want 2), err %v (want nil)", requests.Load(), st.Err())
 	}
 	settled(t, c, before)
+}
+
+// busyFor30s answers 503 asking for a 30 s wait: a retry sleeps far longer than any test runs.
+func busyFor30s(w http.ResponseWriter) {
+	w.Header().Set("Retry-After", "30")
+	w.WriteHeader(503)
+	fmt.Fprint(w, `{"error":{"type":"","code":"","message":"busy"}}`)
+}
+
+// countingRetries is a client of srv whose hook counts the retries it is about to make.
+func countingRetries(t *testing.T, srv *httptest.Server) (*Client, *atomic.Int32) {
+	var retries atomic.Int32
+	c := testClient(t, &scripted{srv: srv}, WithHooks(Hooks{
+		BeforeRetry: func(context.Context, *Attempt, time.Duration, error) error {
+			retries.Add(1)
+			return nil
+		},
+	}))
+	return c, &retries
 }
