@@ -60,6 +60,19 @@ pub struct RetryPolicy {
 }
 
 impl RetryPolicy {
+    /// A policy that never retries and gives each attempt `attempt_timeout` (unit tests' plain transport).
+    #[cfg(test)]
+    pub(crate) fn never(attempt_timeout: Duration) -> Self {
+        RetryPolicy {
+            retries: 0,
+            base: Duration::ZERO,
+            max_backoff: Duration::ZERO,
+            max_retry_after: Duration::ZERO,
+            attempt_timeout,
+            jitter: Default::default(),
+        }
+    }
+
     /// The delay before retry `n` (1-based): `jitter × min(max_backoff, base × 2^(n-1))`.
     pub fn backoff(&self, n: u32) -> Duration {
         let exp = 2f64.powi(n.saturating_sub(1).min(62) as i32);

@@ -834,14 +834,7 @@ mod tests {
 
     #[test]
     fn api_key_stays_out_of_debug() {
-        let policy = RetryPolicy {
-            retries: 0,
-            base: Duration::ZERO,
-            max_backoff: Duration::ZERO,
-            max_retry_after: Duration::ZERO,
-            attempt_timeout: Duration::from_secs(1),
-            jitter: Default::default(),
-        };
+        let policy = RetryPolicy::never(Duration::from_secs(1));
         let base = Url::parse("http://localhost:9000/v3").unwrap();
         let t = Transport::new(reqwest::Client::new(), base, "sekret-key", policy, |_| RetryClass::Never, 1).unwrap();
         assert!(!format!("{t:?}").contains("sekret"));

@@ -343,14 +343,7 @@ mod tests {
     fn resumer() -> Resumer<serde_json::Value> {
         let http = reqwest::Client::new();
         let base = reqwest::Url::parse("http://127.0.0.1:9/v3").unwrap();
-        let policy = RetryPolicy {
-            retries: 0,
-            base: Duration::ZERO,
-            max_backoff: Duration::ZERO,
-            max_retry_after: Duration::ZERO,
-            attempt_timeout: Duration::from_secs(1),
-            jitter: Default::default(),
-        };
+        let policy = RetryPolicy::never(Duration::from_secs(1));
         let transport = Transport::new(http, base, "", policy, |_| Class::Never, 1).unwrap();
         let transport = Arc::new(transport);
         let request = Request::new(
