@@ -60,19 +60,6 @@ pub struct RetryPolicy {
 }
 
 impl RetryPolicy {
-    /// A policy that never retries and gives each attempt `attempt_timeout` (unit tests' plain transport).
-    #[cfg(test)]
-    pub(crate) fn never(attempt_timeout: Duration) -> Self {
-        RetryPolicy {
-            retries: 0,
-            base: Duration::ZERO,
-            max_backoff: Duration::ZERO,
-            max_retry_after: Duration::ZERO,
-            attempt_timeout,
-            jitter: Default::default(),
-        }
-    }
-
     /// The delay before retry `n` (1-based): `jitter × min(max_backoff, base × 2^(n-1))`.
     pub fn backoff(&self, n: u32) -> Duration {
         let exp = 2f64.powi(n.saturating_sub(1).min(62) as i32);
@@ -129,6 +116,19 @@ fn parse_number(raw: &str) -> Option<f64> {
     let value: f64 = raw.trim().parse().ok()?;
     // 1e9 s keeps Duration::from_secs_f64 from panicking on absurd values.
     (value.is_finite() && value >= 0.0).then_some(value.min(1e9))
+}
+
+/// A policy that never retries and gives each attempt `attempt_timeout` (unit tests' plain transport).
+#[cfg(test)]
+pub(crate) fn never_retry(attempt_timeout: Duration) -> RetryPolicy {
+    RetryPolicy {
+        retries: 0,
+        base: Duration::ZERO,
+        max_backoff: Duration::ZERO,
+        max_retry_after: Duration::ZERO,
+        attempt_timeout,
+        jitter: Default::default(),
+    }
 }
 
 #[cfg(test)]

@@ -310,12 +310,12 @@ impl<T: DeserializeOwned> Resumer<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use super::super::backoff::{RetryPolicy, RetryClass as Class};
+    use super::super::backoff::{never_retry, RetryClass as Class};
 
     fn resumer() -> Resumer<serde_json::Value> {
         let http = reqwest::Client::new();
         let base = reqwest::Url::parse("http://127.0.0.1:9/v3").unwrap();
-        let policy = RetryPolicy::never(Duration::from_secs(1));
+        let policy = never_retry(Duration::from_secs(1));
         let transport = Transport::new(http, base, "", policy, |_| Class::Never, 1).unwrap();
         let transport = Arc::new(transport);
         let request = Request::new("vm.watch", reqwest::Method::GET, "/vms/{vm_id}/events", "/vms/a/events".into());

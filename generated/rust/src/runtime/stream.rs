@@ -337,13 +337,13 @@ impl<T: DeserializeOwned> Resumer<T> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::backoff::{RetryClass as Class, RetryPolicy};
+    use super::super::backoff::{never_retry, RetryClass as Class};
     use super::*;
 
     fn resumer() -> Resumer<serde_json::Value> {
         let http = reqwest::Client::new();
         let base = reqwest::Url::parse("http://127.0.0.1:9/v3").unwrap();
-        let policy = RetryPolicy::never(Duration::from_secs(1));
+        let policy = never_retry(Duration::from_secs(1));
         let transport = Transport::new(http, base, "", policy, |_| Class::Never, 1).unwrap();
         let transport = Arc::new(transport);
         let request = Request::new(

@@ -956,7 +956,7 @@ mod tests {
 
     #[test]
     fn api_key_stays_out_of_debug() {
-        let policy = RetryPolicy::never(Duration::from_secs(1));
+        let policy = super::super::backoff::never_retry(Duration::from_secs(1));
         let base = Url::parse("http://localhost:9000/v3").unwrap();
         let t = Transport::new(
             reqwest::Client::new(),
