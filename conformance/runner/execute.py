@@ -167,8 +167,14 @@ def _make_clients(run: Run) -> None:
         if reports:  # what a client reports is compared with the attempts journalled since it was built
             seq = max([0, *(int(e.get("seq") or 0) for e in run.control.journal())])
             run.marks.update({(kind, name): seq for kind in REPORTS})
+        reply = run.request("new_client", run.timeout_s, client=run.clients[name], config=configs[name])
+        if "expect" in spec:  # a config the SDK must refuse (or accept) when the client is built
+            problems = steps.check_reply(render(spec["expect"], run.variables), reply)
+            if problems:
+                raise CaseFailure(f"client {name}: " + "\n  ".join(problems))
+            continue
         try:
-            steps.expect_ok(run.request("new_client", run.timeout_s, client=run.clients[name], config=configs[name]))
+            steps.expect_ok(reply)
             if spec.get("connect", True):
                 steps.expect_ok(run.request("connect", run.timeout_s, client=run.clients[name]))
         except steps.StepError as exc:

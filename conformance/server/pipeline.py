@@ -219,7 +219,7 @@ class Pipeline:
         action: dict[str, Any],
     ) -> web.StreamResponse:
         source: WatchStream | MetricsStream = await getattr(self.state.sim, op.handler)(**args)
-        source.resume(_last_event_id(request))
+        source.resume(wire.resume_point(action, _last_event_id(request)))
         instead = wire.not_a_stream(request, request_id, action)
         if instead is not None:
             return instead
@@ -230,7 +230,7 @@ class Pipeline:
         streams[api_key] = streams.get(api_key, 0) + 1
         try:
             # On a stream, "reset after" means: open it (status and headers), then drop the connection.
-            limit = 0 if action.get("reset") == "after" else action.get("stream_break_after")
+            limit = 0 if action.get("reset") == "after" else wire.stream_limit(action, action.get("stream_break_after"))
             return await self._serve_stream(request, request_id, source, limit, action)
         finally:
             streams[api_key] -= 1

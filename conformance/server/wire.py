@@ -20,7 +20,7 @@ from conformance.server import responses
 ACTIONS = ("drip_ms", "sse", "extra_fields", "enum_value", "extra_headers")
 PADDED_SUCCESS = "body_bytes"
 BODIES = ("truncated", "malformed", "html", "array", "invalid_utf8", "long_length", "empty")
-SSE = ("unknown_event", "long_line", "cut_frame", "not_sse")
+SSE = ("unknown_event", "long_line", "cut_frame", "not_sse", "replay_last")
 # Modifiers: keys a fault may carry beside its one action.
 INTS = ("drip_bytes", "body_bytes", "bytes", "after", "extra_length")
 STRINGS = ("content_type", "error_type", "error_code", "field")
@@ -322,6 +322,19 @@ def not_a_stream(request: web.Request, request_id: str, action: dict[str, Any]) 
     if action.get("sse") != "not_sse":
         return None
     return responses.json_response(request, 200, b'{"events": []}', request_id)
+
+
+def resume_point(action: dict[str, Any], last_event_id: int | None) -> int | None:
+    """`sse: replay_last`: a resumed stream starts one event early, so its first event is the one its
+    Last-Event-ID names (already delivered)."""
+    if action.get("sse") != "replay_last" or not last_event_id:
+        return last_event_id
+    return last_event_id - 1
+
+
+def stream_limit(action: dict[str, Any], limit: int | None) -> int | None:
+    """Events a stream sends before its connection drops: `sse: replay_last` drops it after one."""
+    return 1 if action.get("sse") == "replay_last" else limit
 
 
 def stream_headers(action: dict[str, Any]) -> dict[str, str]:

@@ -21,10 +21,11 @@ def script(api: Api, *faults: dict[str, Any]) -> list[str]:
     return api.control("/faults", {"faults": list(faults)})["ids"]
 
 
-def get_raw(api: Api, path: str, timeout: float = 5.0) -> bytes:
-    """Everything the server sends for one GET (headers and body bytes as they came) until it closes."""
+def get_raw(api: Api, path: str, timeout: float = 5.0, extra: str = "") -> bytes:
+    """Everything the server sends for one GET (headers and body bytes as they came) until it closes;
+    `extra` is more header lines, each ending in CRLF."""
     with raw.connect(api.server, timeout) as sock:
-        request = f"GET /v3{path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {api.key}\r\nConnection: close\r\n\r\n"
+        request = f"GET /v3{path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {api.key}\r\n{extra}Connection: close\r\n\r\n"
         sock.sendall(request.encode())
         return raw.read_all(sock)
 
@@ -215,6 +216,19 @@ def test_stream_long_line_without_newline(api: Api) -> None:
     payload = _dechunk(data.partition(b"\r\n\r\n")[2])
     assert payload.count(b"\n\n") == 1 and payload.split(b"\n\n", 1)[1] == b"data: " + b"x" * 300_000
     assert api.get("/vms").status == 200
+
+
+def test_stream_replay_last_repeats_the_resume_point_then_drops(api: Api) -> None:
+    vm = api.create()
+    api.wait_state(vm["id"], "stopped")
+    api.control("/events", {"vm_id": vm["id"], "count": 5})
+    script(api, {"op": "vm.watch", "times": 1, "sse": "replay_last"})
+    reply = get_raw(api, f"/vms/{vm['id']}/events?follow=false", extra="Last-Event-ID: 3\r\n")
+    status, _, body = split(reply)
+    payload = _dechunk(body)
+    assert status == 200 and payload.count(b"\n\n") == 1 and payload.startswith(b"id: 3\n")
+    assert not body.endswith(b"0\r\n\r\n")  # dropped, not a clean end
+    assert api.get(f"/vms/{vm['id']}/events?follow=false").status == 200  # the fault was used up
 
 
 def test_json_where_a_stream_is_due(api: Api) -> None:

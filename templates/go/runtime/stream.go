@@ -122,7 +122,7 @@ func pump[T any](ctx, cctx context.Context, c *Client, st *callState, conn *stre
 		failures++
 		cause := c.stamp(streamBroken(err), st)
 		var fatal *fatalStreamError
-		if failures > st.retries+1 || errors.As(err, &fatal) {
+		if failures > st.retries || errors.As(err, &fatal) {
 			end = cause
 			return
 		}

@@ -21,7 +21,7 @@ export class DWCPError extends Error {
   readonly code: string;
   /** The X-Request-ID of the logical call. */
   readonly requestId: string | undefined;
-  /** Requests made for the call (1 + retries). */
+  /** Requests sent for the call (1 + retries; 0 when the client refused the call before sending). */
   attempts: number;
   /** Milliseconds the server asked to wait before trying again. */
   readonly retryAfter: number | undefined;
@@ -37,7 +37,7 @@ export class DWCPError extends Error {
     this.status = init.status;
     this.code = init.code;
     this.requestId = init.requestId;
-    this.attempts = init.attempts ?? 1;
+    this.attempts = init.attempts ?? 0;
     this.retryAfter = init.retryAfter;
     this.idempotencyKey = init.idempotencyKey;
     this.details = init.details ?? {};

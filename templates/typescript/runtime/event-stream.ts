@@ -128,7 +128,6 @@ export class EventStream<T> implements AsyncIterable<T> {
         const batch: SseEvent[] = [];
         try {
           for await (const chunk of response.chunks()) {
-            invoker.progress(call);
             parser.feed(decoder.decode(chunk, { stream: true }), batch);
             const out: Decoded<T>[] = [];
             try {
@@ -147,7 +146,12 @@ export class EventStream<T> implements AsyncIterable<T> {
             } finally {
               batch.length = 0;
               // The events before a malformed one are still delivered, in order, before its error.
-              if (out.length > 0) yield out;
+              // Only a new event is progress: bytes, heartbeats and replayed events leave the stream's
+              // failure count alone, so reconnects that bring nothing new stay bounded by retry_attempts.
+              if (out.length > 0) {
+                invoker.progress(call);
+                yield out;
+              }
             }
             if (parser.overflow) {
               throw new WireFormatError(`an SSE line is longer than buffer_size (${invoker.settings.bufferSize ?? 65_536} bytes)`);

@@ -132,7 +132,6 @@ export class EventStream<T> implements AsyncIterable<T> {
         const batch: SseEvent[] = [];
         try {
           for await (const chunk of response.chunks()) {
-            invoker.progress(call);
             parser.feed(decoder.decode(chunk, { stream: true }), batch);
             const out: Decoded<T>[] = [];
             try {
@@ -151,7 +150,12 @@ export class EventStream<T> implements AsyncIterable<T> {
             } finally {
               batch.length = 0;
               // The events before a malformed one are still delivered, in order, before its error.
-              if (out.length > 0) yield out;
+              // Only a new event is progress: bytes, heartbeats and replayed events leave the stream's
+              // failure count alone, so reconnects that bring nothing new stay bounded by retry_attempts.
+              if (out.length > 0) {
+                invoker.progress(call);
+                yield out;
+              }
             }
             if (parser.overflow) {
               throw new WireFormatError(

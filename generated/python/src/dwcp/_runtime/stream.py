@@ -174,7 +174,8 @@ class EventStream(Generic[T], AsyncIterator[T]):
             pending.append((seq, data))
         self._transport.metrics.messages_received += len(pending) - before
         self._last_id = last
-        self._call.failures = 0
+        if len(pending) > before:  # only a new event is progress: replayed ones leave the failure count alone
+            self._call.failures = 0
 
     async def _connect(self, pending: Optional[DWCPError] = None) -> None:
         """Opens (or reopens) the stream through the transport's attempt loop: DWCP-Attempt keeps counting."""
