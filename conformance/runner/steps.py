@@ -184,7 +184,7 @@ def _nondecreasing(fields: list[str], series: list[Any]) -> Problems:
 
 
 def client_command(run: Run, step: dict[str, Any], action: str) -> Problems:
-    """`connect`, `disconnect`, `status`, `client_metrics`: one command on a named client."""
+    """`connect`, `disconnect`, `status`, `client_metrics`, `describe`: one command on a named client."""
     mark = _mark(run, step)
     reply = run.request(action, run.timeout_s, client=run.client(step[action]))
     problems = check_reply(render(step.get("expect"), run.variables), reply)
@@ -329,6 +329,7 @@ ACTIONS: dict[str, Any] = {
     "disconnect": lambda run, step: client_command(run, step, "disconnect"),
     "status": lambda run, step: client_command(run, step, "status"),
     "client_metrics": lambda run, step: client_command(run, step, "client_metrics"),
+    "describe": lambda run, step: client_command(run, step, "describe"),
     "stream_open": stream_open,
     "stream_read": stream_read,
     "stream_close": stream_close,

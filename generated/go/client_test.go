@@ -7,6 +7,7 @@ package dwcp
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -221,7 +222,14 @@ func TestNotConnectedAndValidationSendNothing(t *testing.T) {
 func TestAPIKeyIsRedacted(t *testing.T) {
 	cfg := DefaultConfig()
 	cfg.APIKey = "sk_live_secret"
-	for _, text := range []string{cfg.String(), fmt.Sprintf("%v %+v %#v", cfg, cfg, cfg)} {
+	encoded, err := json.Marshal(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(encoded), `"APIKey":"[REDACTED]"`) {
+		t.Fatalf("json.Marshal does not redact the key: %s", encoded)
+	}
+	for _, text := range []string{cfg.String(), fmt.Sprintf("%v %+v %#v", cfg, cfg, cfg), string(encoded)} {
 		if strings.Contains(text, "sk_live_secret") {
 			t.Fatalf("key leaked: %s", text)
 		}

@@ -4,6 +4,7 @@ package dwcp
 
 import (
 	"crypto/tls"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -168,6 +169,18 @@ func (c ClientConfig) GoString() string { return c.String() }
 
 // Format prints String for every verb (%v, %+v, %#v, %s, %d, ...), so no verb prints the API key.
 func (c ClientConfig) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(c.String())) }
+
+// MarshalJSON encodes the configuration with the API key redacted and without TLSConfig (which
+// holds functions), so neither encoding/json nor slog's JSON handler ever prints the key.
+func (c ClientConfig) MarshalJSON() ([]byte, error) {
+	type fields ClientConfig // the same fields without these methods: no recursion
+	out := fields(c)
+	if out.APIKey != "" {
+		out.APIKey = "[REDACTED]"
+	}
+	out.TLSConfig = nil
+	return json.Marshal(out)
+}
 
 // retryBudget is the retry budget the runtime applies (docs/resilience.md; capacity 0: off).
 func (c ClientConfig) retryBudget() budgetSettings {

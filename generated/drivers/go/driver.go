@@ -6,6 +6,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -13,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"log/slog"
 	"os"
 	"sync"
 	"time"
@@ -138,6 +140,12 @@ func (d *driver) run(m message) (any, error) {
 			return nil, err
 		}
 		return map[string]any{}, c.Disconnect()
+	case "describe":
+		c, err := d.client(m.Client)
+		if err != nil {
+			return nil, err
+		}
+		return describe(c), nil
 	case "status":
 		c, err := d.client(m.Client)
 		if err != nil {
@@ -377,4 +385,28 @@ func argError(err error) error {
 			Message: te.Field + " has the wrong type", Field: te.Field}
 	}
 	return err
+}
+
+// describe is every text form Go gives a client and its config: the fmt verbs, encoding/json and
+// slog's two handlers (the runner searches them all for the API key).
+func describe(c *dwcp.Client) map[string]any {
+	config := c.Config()
+	forms := []map[string]string{}
+	add := func(how, text string) { forms = append(forms, map[string]string{"how": how, "text": text}) }
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
+		add(verb+" config", fmt.Sprintf(verb, config))
+		add(verb+" &config", fmt.Sprintf(verb, &config))
+		add(verb+" client", fmt.Sprintf(verb, c))
+	}
+	if data, err := json.Marshal(config); err == nil {
+		add("json.Marshal(config)", string(data))
+	} else {
+		add("json.Marshal(config) error", err.Error())
+	}
+	var text, structured bytes.Buffer
+	slog.New(slog.NewTextHandler(&text, nil)).Info("built", "config", config, "client", c)
+	slog.New(slog.NewJSONHandler(&structured, nil)).Info("built", "config", config, "client", c)
+	add("slog text", text.String())
+	add("slog JSON", structured.String())
+	return map[string]any{"renderings": forms}
 }

@@ -11,6 +11,7 @@ import contextvars
 import json
 import logging
 import os
+import pickle
 import ssl
 import sys
 import threading
@@ -488,6 +489,25 @@ class Driver:
     async def status(self, req: dict[str, Any]) -> Any:
         client = self.clients[req["client"]]
         return {"is_connected": client.is_connected, "is_authenticated": client.is_authenticated}
+
+    async def describe(self, req: dict[str, Any]) -> Any:
+        """Every text form Python gives the client and its config (the runner searches them for the key)."""
+        client = self.clients[req["client"]]
+        config = client.config
+        try:
+            pickled = pickle.dumps(config).decode("latin-1")
+        except (pickle.PicklingError, TypeError) as exc:  # an ssl_context cannot be pickled
+            pickled = f"not picklable: {exc}"
+        forms = {
+            "repr(config)": repr(config),
+            "str(config)": str(config),
+            "config.model_dump_json()": config.model_dump_json(),
+            "str(config.model_dump())": str(config.model_dump()),
+            "pickle.dumps(config)": pickled,
+            "repr(client)": repr(client),
+            "str(client)": str(client),
+        }
+        return {"renderings": [{"how": how, "text": text} for how, text in forms.items()]}
 
     async def client_metrics(self, req: dict[str, Any]) -> Any:
         metrics = self.clients[req["client"]].get_metrics()

@@ -314,6 +314,7 @@ impl Driver {
                 Ok(json!({}))
             }
             "status" => Ok(status(&self.client(&str_field("client"))?)),
+            "describe" => Ok(describe(&self.client(&str_field("client"))?)),
             "client_metrics" => {
                 let metrics = self.client(&str_field("client"))?.metrics();
                 serde_json::to_value(metrics).map_err(|e| crash(e.to_string()))
@@ -467,6 +468,23 @@ fn with_options(client: Client, request: &Value) -> Result<Client, Failure> {
 fn error_fields(info: &ErrorInfo) -> (String, String) {
     let error = DWCPError::from_info(info.clone());
     (error.category().to_owned(), error.code().to_owned())
+}
+
+/// Every text form Rust gives a client and its config: `Debug`, plain and pretty (the runner
+/// searches them for the API key).
+fn describe(client: &Client) -> Value {
+    let config = client.config();
+    let forms = [
+        ("{:?} config", format!("{config:?}")),
+        ("{:#?} config", format!("{config:#?}")),
+        ("{:?} client", format!("{client:?}")),
+        ("{:#?} client", format!("{client:#?}")),
+    ];
+    let renderings: Vec<Value> = forms
+        .into_iter()
+        .map(|(how, text)| json!({"how": how, "text": text}))
+        .collect();
+    json!({ "renderings": renderings })
 }
 
 /// One recording hook of `new_client`'s `hooks`.

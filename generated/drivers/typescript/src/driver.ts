@@ -3,6 +3,7 @@
 // Conformance driver (protocol 1, conformance/README.md): maps each command to the SDK's public
 // API. Arguments arrive in wire form and are converted to SDK types; results go back in wire form.
 import { readFileSync } from 'node:fs';
+import { format, inspect } from 'node:util';
 import { createInterface } from 'node:readline';
 
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
@@ -942,6 +943,21 @@ function spans(e: Entry): Args[] {
   return out;
 }
 
+/** Every text form Node gives a client and its settings (the runner searches them for the API key). */
+function describe(client: Client): Json {
+  const deep = { showHidden: true, depth: null, getters: true } as const;
+  const forms: Record<string, string> = {
+    'JSON.stringify(client)': JSON.stringify(client),
+    'JSON.stringify(client.toJSON())': JSON.stringify(client.toJSON()),
+    'util.inspect(client, showHidden)': inspect(client, deep),
+    'util.inspect(client.toJSON(), showHidden)': inspect(client.toJSON(), deep),
+    'util.format(%o, client)': format('%o', client),
+    'String(client)': String(client),
+    'JSON.stringify(Object.entries(client))': JSON.stringify(Object.entries(client)),
+  };
+  return { renderings: Object.entries(forms).map(([how, text]) => ({ how, text })) };
+}
+
 /** The request's args without nulls (an absent optional input). */
 function args(req: Args): Args {
   const out: Args = {};
@@ -1078,6 +1094,8 @@ async function handle(req: Args): Promise<Json> {
       return {};
     case 'status':
       return status(entry(req['client']).client);
+    case 'describe':
+      return describe(entry(req['client']).client);
     case 'client_metrics': {
       const mt = entry(req['client']).client.getMetrics();
       return {
