@@ -25,7 +25,9 @@ def get_raw(api: Api, path: str, timeout: float = 5.0, extra: str = "") -> bytes
     """Everything the server sends for one GET (headers and body bytes as they came) until it closes;
     `extra` is more header lines, each ending in CRLF."""
     with raw.connect(api.server, timeout) as sock:
-        request = f"GET /v3{path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {api.key}\r\n{extra}Connection: close\r\n\r\n"
+        request = (
+            f"GET /v3{path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {api.key}\r\n{extra}Connection: close\r\n\r\n"
+        )
         sock.sendall(request.encode())
         return raw.read_all(sock)
 
