@@ -311,10 +311,17 @@ def reported(run: Run, step: dict[str, Any], kind: str) -> Problems:
 
 
 def connections(run: Run, step: dict[str, Any]) -> Problems:
-    """`connections`: partial match of the server's connection counts; `save` keeps them for later
-    steps (e.g. `open: {$lte: "${before.open}"}` after a cancel)."""
+    """`connections`: partial match of the server's connection counts, checked again every 50 ms for up
+    to `within_ms` (default: once); `save` keeps them for later steps (e.g. `open: {$lte:
+    "${before.open}"}` after a cancel)."""
+    expected = render(step["connections"], run.variables)
+    until = time.monotonic() + step.get("within_ms", 0) / 1000
     seen = run.control.connections()
-    found = match(render(step["connections"], run.variables), seen, "connections")
+    found = match(expected, seen, "connections")
+    while found and time.monotonic() < until:
+        time.sleep(0.05)
+        seen = run.control.connections()
+        found = match(expected, seen, "connections")
     if found:
         return [*found, f"(connections: {seen})"]
     _save(run, step, seen)
