@@ -109,3 +109,14 @@ def test_every_problem_is_reported_at_once_with_positions(problems_of: Problems,
         assert problem.column >= 1
     network_line = next(i for i, line in enumerate(lines, 1) if "network: {type: nope," in line)
     assert any(p.line == network_line for p in problems)
+
+
+def test_a_code_every_runtime_raises_must_be_in_the_catalogue(problems_of: Problems, spec_text: str) -> None:
+    line = '      tls_failed: {doc: "The server\'s certificate could not be verified (untrusted, expired or for another name).", side: client, retry: never}\n'
+    assert line in spec_text
+    messages = _messages(problems_of(spec_text.replace(line, "", 1)))
+    for language in ("go", "python", "rust", "typescript"):
+        assert (
+            f"errors: {language}: the {language} runtime raises the code 'tls_failed'; add it to the catalogue"
+            in messages
+        )

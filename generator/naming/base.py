@@ -42,6 +42,8 @@ RUNTIME_CODES = (
     "connection_reset",
     "malformed_response",
     "validation_failed",
+    "tls_failed",
+    "response_too_large",
 )
 
 
@@ -125,8 +127,8 @@ class Namer:
                     yield f"parameters of {op.id}", f"{path}.input.{p.location}.{p.name}", self.param(p.name)
 
     def problems(self, api: ir.Api) -> Iterator[tuple[str, str]]:
-        """(spec path, message) of shapes this language's templates cannot emit (none by default)."""
-        return iter(())
+        """(spec path, message) of what this language cannot emit: by default, runtime codes the catalogue lacks."""
+        return self.runtime_code_problems(api)
 
     def runtime_code_problems(self, api: ir.Api) -> Iterator[tuple[str, str]]:
         """A problem for each code this language's runtime raises that the spec's catalogue lacks."""

@@ -95,15 +95,8 @@ class TypeScriptNamer(Namer):
     """Names of the TypeScript package of the spec (packages.typescript)."""
 
     language: ClassVar[str] = "typescript"
-    # The runtime also falls back on these server codes (an unknown 5xx, a 4xx without a body), and
-    # raises the hostile-response codes of issue 17 (an unverifiable certificate, a body too large).
-    runtime_codes: ClassVar[tuple[str, ...]] = (
-        *RUNTIME_CODES,
-        "unavailable",
-        "invalid_argument",
-        "tls_failed",
-        "response_too_large",
-    )
+    # The runtime also falls back on these server codes (an unknown 5xx, a 4xx without a body).
+    runtime_codes: ClassVar[tuple[str, ...]] = (*RUNTIME_CODES, "unavailable", "invalid_argument")
     reserved: ClassVar[frozenset[str]] = KEYWORDS
 
     def _client_level(self, resource: str) -> bool:
