@@ -19,7 +19,16 @@ SPEC = ROOT / "spec" / "dwcp.yaml"
 # libyaml's loader when PyYAML was built with it: ten times faster, and every suite run (each mutant's
 # too) reads every case.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-ACTIONS_WITH_CLIENT = ("connect", "disconnect", "status", "client_metrics", "hook_events", "log_records", "spans")
+ACTIONS_WITH_CLIENT = (
+    "connect",
+    "disconnect",
+    "status",
+    "client_metrics",
+    "describe",
+    "hook_events",
+    "log_records",
+    "spans",
+)
 
 
 class CaseError(Exception):

@@ -121,15 +121,6 @@ func clientError(code, message string) *Error {
 	return newError(codeKinds[code], code, message)
 }
 
-// clientErrorOr is clientError of code, or of fallback when the catalogue lacks code (a spec older
-// than the code).
-func clientErrorOr(code, fallback, message string) *Error {
-	if codeKinds[code] == nil {
-		return clientError(fallback, message)
-	}
-	return clientError(code, message)
-}
-
 // kindOf returns the catalogue entry of err, if err is a DWCP error.
 func kindOf(err error) *kind {
 	if e, ok := err.(*Error); ok {

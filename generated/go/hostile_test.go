@@ -315,3 +315,43 @@ func TestUnverifiableCertificateIsTLSFailed(t *testing.T) {
 		t.Fatalf("a closed port is connection_refused, got %v", err)
 	}
 }
+
+func TestReconnectsThatBringOnlyAReplayedEventAreFailures(t *testing.T) {
+	srv, requests := sseServer(t, func(n int32, w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/event-stream")
+		if n == 1 {
+			fmt.Fprint(w, "id: 1\ndata: {\"n\":1}\n\n")
+		}
+		// On a reconnect: the event its Last-Event-ID names, once more.
+		fmt.Fprint(w, "id: 2\ndata: {\"n\":2}\n\n")
+		w.(http.Flusher).Flush()
+		panic(http.ErrAbortHandler) // then the connection drops
+	})
+	c := testClient(t, &scripted{srv: srv})
+	r := testRequest(WithRetryAttempts(2))
+	r.path = "/things/1/events"
+	st, err := openStream[map[string]any](context.Background(), c, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []any
+	done := make(chan struct{})
+	go func() {
+		for ev := range st.C {
+			got = append(got, ev["n"])
+		}
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the stream still reconnects after %d requests", requests.Load())
+	}
+	var e *Error
+	if !errors.As(st.Err(), &e) || !errors.Is(st.Err(), ErrConnection) {
+		t.Fatalf("err = %v, want a ConnectionError", st.Err())
+	}
+	if fmt.Sprint(got) != "[1 2]" || requests.Load() != 3 {
+		t.Fatalf("events %v after %d requests; want [1 2] after 3 (the open and RetryAttempts reconnects)", got, requests.Load())
+	}
+}

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conformance.runner.cases import CASES, CaseError, check, load_all
+from conformance.runner.cases import ACTIONS_WITH_CLIENT, CASES, SCHEMA, CaseError, check, load_all
 from tests.conformance.conftest import FIXTURES
 
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
@@ -61,3 +62,16 @@ def test_cases_run_only_where_their_features_are_offered() -> None:
     assert [lang for lang in ("python", "go", "typescript", "rust") if applies_to(sync, lang)] == ["python", "go"]
     assert all(applies_to(cases["lifecycle/create"], lang) for lang in ("python", "go", "typescript", "rust"))
     assert applies_to(sync, "fake")
+
+
+def test_every_action_naming_a_client_is_checked_against_clients() -> None:
+    """A step action whose value is a client name (per the schema) is one the loader checks."""
+    variants = json.loads(SCHEMA.read_text(encoding="utf-8"))["$defs"]["step"]["oneOf"]
+    naming = {
+        action
+        for variant in variants
+        for action in variant["required"]
+        if variant["properties"][action].get("description", "").startswith("Client name")
+    }
+    assert "describe" in naming
+    assert naming == set(ACTIONS_WITH_CLIENT)

@@ -6,19 +6,28 @@ import json
 import resource
 import socket
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 pytest.importorskip("aiohttp")
 
-from conformance.server.wire import MAP_FIELDS, large_error_chunks, large_result_chunks
+from conformance.server.wire import BODIES, MAP_FIELDS, SSE, large_error_chunks, large_result_chunks
 from tests.server import raw
 from tests.server.client import Api, read_sse
 
 
 def script(api: Api, *faults: dict[str, Any]) -> list[str]:
     return api.control("/faults", {"faults": list(faults)})["ids"]
+
+
+def test_the_case_schema_offers_exactly_the_server_wire_faults() -> None:
+    """Case files may script every `body` and `sse` fault the server has, and no other."""
+    schema = Path(__file__).parents[2] / "conformance" / "case.schema.json"
+    fault = json.loads(schema.read_text(encoding="utf-8"))["$defs"]["fault"]["properties"]
+    assert set(fault["sse"]["enum"]) == set(SSE)
+    assert set(fault["body"]["enum"]) == set(BODIES)
 
 
 def get_raw(api: Api, path: str, timeout: float = 5.0, extra: str = "") -> bytes:

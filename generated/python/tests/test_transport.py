@@ -415,10 +415,11 @@ def _sse_event(writer: asyncio.StreamWriter, n: int) -> None:
     writer.write(b"%x\r\n%s\r\n" % (len(data), data))
 
 
-async def _watch(bare: Any, respond: Any) -> tuple[Bare, Transport, EventStream[Tick]]:
-    """A bare server answering with respond, an open transport to it, and a watch stream on it."""
+async def _watch(bare: Any, respond: Any, **changes: Any) -> tuple[Bare, Transport, EventStream[Tick]]:
+    """A bare server answering with respond, an open transport to it (with `changes` to its settings),
+    and a watch stream on it."""
     server: Bare = await bare(respond)
-    client = transport(server.port)
+    client = transport(server.port, **changes)
     await client.open()
     return server, client, EventStream(client, client.call(WATCH, WATCH.path, accept=EVENT_STREAM), Tick)
 
@@ -502,3 +503,25 @@ async def test_events_that_came_before_a_drop_are_delivered_and_the_resume_names
         await client.close()
     assert seen == [1, 2, 3]
     assert "Last-Event-ID: 2\r\n" in server.heads[1]
+
+
+async def test_reconnects_that_bring_only_a_replayed_event_are_failures(bare: Any) -> None:
+    async def respond(n: int, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
+        _sse_head(writer)
+        if n == 1:
+            _sse_event(writer, 1)
+        _sse_event(writer, 2)  # on a reconnect: the event its Last-Event-ID names, once more
+        await writer.drain()
+        return False  # then the connection drops
+
+    server, client, stream = await _watch(bare, respond, retry_attempts=2)
+    seen: list[int] = []
+    try:
+        with pytest.raises(ConnError) as raised:
+            await asyncio.wait_for(_read_all(stream, seen), SETTLE)
+    finally:
+        await stream.aclose()
+        await client.close()
+    assert raised.value.code == "connection_reset"
+    assert seen == [1, 2]
+    assert server.requests == 3  # the open and retry_attempts reconnects, never a reconnect loop

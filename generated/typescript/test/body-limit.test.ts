@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
 import { test } from 'node:test';
 
+import { boundedText } from '../src/runtime/body.js';
 import { DWCPError } from '../src/runtime/error.js';
 import { FetchTransport } from '../src/runtime/fetch-transport.js';
 import { SUCCESS_BODY } from '../src/runtime/invoker.js';
 import { TransportError } from '../src/runtime/transport.js';
-import { GET, invoker, listen, pause, rejection } from './harness.js';
+import { GET, pause, rejection, withInvoker } from './harness.js';
 
 const MiB = 1024 * 1024;
 
@@ -36,12 +37,11 @@ function pour(res: ServerResponse, total: number): { written: () => number } {
 async function tooLarge(headers: Record<string, string | number>): Promise<void> {
   const total = 64 * MiB;
   let out: { written: () => number } | undefined;
-  const server = await listen((_req, res) => {
+  const handler = (_req: unknown, res: ServerResponse): void => {
     res.writeHead(200, { 'content-type': 'application/json', ...headers });
     out = pour(res, total);
-  });
-  const { invoker: inv, transport } = invoker(server.origin, { retryAttempts: 2 });
-  try {
+  };
+  await withInvoker(handler, { retryAttempts: 2 }, async (server, inv) => {
     const error = await rejection(inv.call(GET, undefined, (json) => json));
     assert.ok(error instanceof DWCPError, `a typed error, not ${String(error)}`);
     assert.equal(error.name, 'ConnectionError');
@@ -52,10 +52,7 @@ async function tooLarge(headers: Record<string, string | number>): Promise<void>
     await pause(20);
     assert.equal(server.requests.length, 1);
     assert.ok((out?.written() ?? 0) < total, 'the body was not read to its end');
-  } finally {
-    await transport.close();
-    await server.close();
-  }
+  });
 }
 
 test('the success-body limit is 32 MiB', () => {
@@ -70,24 +67,22 @@ test('a chunked success body is counted while read: past 32 MiB it is response_t
   await tooLarge({});
 });
 
-/** GET through the Node transport with a `limit`; the server answers `body` (with or without its length). */
+/** A body read within `limit` through the Node transport; the server answers `body` (with or without its length). */
 async function nodeText(body: string, limit: number, withLength: boolean): Promise<string> {
-  const server = await listen((_req, res) => {
+  const handler = (_req: unknown, res: ServerResponse): void => {
     res.writeHead(200, withLength ? { 'content-length': Buffer.byteLength(body) } : {});
     if (withLength) return void res.end(body);
     // No length: send it in two pieces (chunked).
     const half = Math.floor(body.length / 2);
     res.write(body.slice(0, half));
     setTimeout(() => res.end(body.slice(half)), 5);
-  });
-  const { transport } = invoker(server.origin);
-  try {
+  };
+  let text = '';
+  await withInvoker(handler, {}, async (_server, _inv, transport) => {
     const response = await transport.send({ method: 'GET', path: '/', headers: {}, timeout: 2000 });
-    return await response.text(limit);
-  } finally {
-    await transport.close();
-    await server.close();
-  }
+    text = await boundedText(response, limit);
+  });
+  return text;
 }
 
 test('Node transport: a body of exactly the limit is read; one byte more is too_large (with and without a length)', async () => {
@@ -121,7 +116,7 @@ test('fetch transport: the same limit, by Content-Length and by counting', async
       headers: {},
       timeout: 1000,
     });
-    return response.text(limit);
+    return boundedText(response, limit);
   };
   const body = new TextEncoder().encode('y'.repeat(64));
   assert.equal(await text(body, {}, 64), 'y'.repeat(64));

@@ -376,7 +376,7 @@ func tooLarge(declared int64) *Error {
 		text += " (Content-Length " + strconv.FormatInt(declared, 10) + ")"
 	}
 	text += "; the rest was not read"
-	return clientErrorOr("response_too_large", "malformed_response", text)
+	return clientError("response_too_large", text)
 }
 
 // bufferPool recycles response buffers: a body is decoded (copied out) before its buffer returns.
@@ -551,7 +551,7 @@ func transportError(err error) *Error {
 		e = clientError("connection_refused", "the connection was refused")
 	default:
 		if reason := tlsReason(err); reason != "" {
-			e = clientErrorOr("tls_failed", "connection_reset", "the server's certificate could not be verified: "+reason)
+			e = clientError("tls_failed", "the server's certificate could not be verified: "+reason)
 		} else {
 			e = clientError("connection_reset", "the connection failed")
 		}

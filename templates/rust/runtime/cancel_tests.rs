@@ -217,3 +217,28 @@ async fn a_success_body_of_exactly_32_mib_is_read() {
     let t = transport(server.url.clone(), 0, Duration::from_millis(1), 1);
     assert_eq!(t.execute(&get(), None).await.unwrap().body.len(), SUCCESS_BODY_LIMIT);
 }
+
+#[tokio::test]
+async fn reconnects_that_bring_only_a_replayed_event_are_failures() {
+    // Each answer ends its body (with `follow`, a drop); every reconnect repeats event 2, the one
+    // its Last-Event-ID names, so nothing new ever arrives after the first connection.
+    let head = "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nconnection: close\r\n\r\n";
+    let tick = |id: u32| format!("id: {id}\nevent: tick\ndata: {{}}\n\n");
+    let first = format!("{head}{}{}", tick(1), tick(2)).into_bytes();
+    let replay = format!("{head}{}", tick(2)).into_bytes();
+    let server = server(vec![first, replay]).await;
+    let t = transport(server.url.clone(), 2, Duration::from_millis(1), 1);
+    let mut stream = super::stream::open::<serde_json::Value>(t, watch(), true, "tick", None).await.unwrap();
+    let mut ids = Vec::new();
+    let mut failure = None;
+    while let Some(item) = timeout(PATIENCE, stream.next()).await.expect("the stream still reconnects") {
+        match item {
+            Ok(delivered) => ids.push(delivered.id),
+            Err(error) => failure = Some(error),
+        }
+    }
+    assert_eq!(ids, [Some(1), Some(2)], "each event once");
+    let failure = failure.expect("the stream ends with an error");
+    assert_eq!(failure.error_type, "ConnectionError", "{failure:?}");
+    assert_eq!(server.requests(), 3, "the open and retry_attempts reconnects");
+}

@@ -659,12 +659,18 @@ pub const ERROR_BODY_LIMIT: usize = 64 * 1024;
 
 /// Reads at most [`ERROR_BODY_LIMIT`] bytes of an error body; dropping the response afterwards
 /// closes the connection instead of draining the rest.
-pub async fn read_error_body(mut response: reqwest::Response) -> Result<Bytes, reqwest::Error> {
-    let mut body = Vec::new();
+pub async fn read_error_body(response: reqwest::Response) -> Result<Bytes, reqwest::Error> {
+    read_prefix(response, ERROR_BODY_LIMIT).await
+}
+
+/// Reads at most `limit` bytes of a body; the rest is left unread.
+async fn read_prefix(mut response: reqwest::Response, limit: usize) -> Result<Bytes, reqwest::Error> {
+    let announced = response.content_length().map_or(0, |n| usize::try_from(n).unwrap_or(limit).min(limit));
+    let mut body = Vec::with_capacity(announced);
     while let Some(chunk) = response.chunk().await? {
-        let room = ERROR_BODY_LIMIT - body.len();
+        let room = limit - body.len();
         body.extend_from_slice(&chunk[..chunk.len().min(room)]);
-        if body.len() >= ERROR_BODY_LIMIT {
+        if body.len() >= limit {
             break;
         }
     }
@@ -678,19 +684,16 @@ pub const SUCCESS_BODY_LIMIT: usize = 32 * 1024 * 1024;
 /// bytes counted as they arrive, since a length can lie) is ConnectionError
 /// `response_too_large`: no more is read, and the response is dropped, so its connection
 /// closes instead of going back to the pool.
-pub async fn read_success_body(op: &str, mut response: reqwest::Response, limit: usize) -> Result<Bytes, ErrorInfo> {
-    let announced = response.content_length().unwrap_or(0);
-    if announced > limit as u64 {
+pub async fn read_success_body(op: &str, response: reqwest::Response, limit: usize) -> Result<Bytes, ErrorInfo> {
+    if response.content_length().is_some_and(|n| n > limit as u64) {
         return Err(too_large(op, limit));
     }
-    let mut body = Vec::with_capacity(usize::try_from(announced).unwrap_or(0));
-    while let Some(chunk) = response.chunk().await.map_err(|e| transport_error(op, &e))? {
-        if chunk.len() > limit - body.len() {
-            return Err(too_large(op, limit));
-        }
-        body.extend_from_slice(&chunk);
+    // One byte past the limit tells a body that is too long; the rest is never read.
+    let body = read_prefix(response, limit + 1).await.map_err(|e| transport_error(op, &e))?;
+    if body.len() > limit {
+        return Err(too_large(op, limit));
     }
-    Ok(Bytes::from(body))
+    Ok(body)
 }
 
 fn too_large(op: &str, limit: usize) -> ErrorInfo {

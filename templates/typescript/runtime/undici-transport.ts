@@ -1,9 +1,6 @@
 import { Pool } from 'undici';
 import type { Dispatcher } from 'undici';
-import type { Readable } from 'node:stream';
-
-import { TransportError, tooLarge, type FailureKind, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
-import { utf8, WireFormatError } from './wire.js';
+import { TransportError, type FailureKind, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
 
 /** How the Node transport pools its connections. */
 export interface UndiciOptions {
@@ -131,28 +128,6 @@ class UndiciResponse implements HttpResponse {
     return out;
   }
 
-  async text(limit?: number): Promise<string> {
-    const body = this.#data.body;
-    try {
-      // RFC 8259 requires UTF-8: invalid bytes are a malformed body, never U+FFFD.
-      if (limit === undefined) return utf8(await body.arrayBuffer());
-      // A Content-Length past the limit is refused before a byte is read; the bytes are still
-      // counted while reading (a body without a length, or one whose length lies).
-      const length = Number(this.header('content-length'));
-      if (length > limit) throw tooLarge(limit, length);
-      return utf8(await capped(body, limit));
-    } catch (error) {
-      if (error instanceof WireFormatError) throw error;
-      if (error instanceof TransportError && error.kind === 'too_large') {
-        drop(body); // the rest is never read: the connection is closed, not reused
-        throw error;
-      }
-      throw this.#failure(error);
-    } finally {
-      this.#attempt?.done();
-    }
-  }
-
   async *chunks(): AsyncIterable<Uint8Array> {
     try {
       for await (const chunk of this.#data.body) yield chunk as Uint8Array;
@@ -170,39 +145,6 @@ class UndiciResponse implements HttpResponse {
     // unhandled 'error' event (destroy() alone emits one).
     this.#data.body.dump().catch(() => undefined);
   }
-}
-
-/** Destroys a body without an unhandled 'error' event: undici then closes its connection. */
-function drop(body: Readable): void {
-  body.on('error', ignore);
-  if (!body.destroyed) body.destroy();
-}
-
-function ignore(): void {}
-
-/** The whole body, or a `too_large` TransportError as soon as more than `limit` bytes arrived. */
-function capped(body: Readable, limit: number): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    const settle = (error: unknown, value?: Uint8Array): void => {
-      if (settled) return;
-      settled = true;
-      body.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
-      if (error === undefined) resolve(value as Uint8Array);
-      else reject(error);
-    };
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size > limit) settle(tooLarge(limit));
-      else parts.push(chunk);
-    };
-    const onEnd = (): void => settle(undefined, parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, size));
-    const onError = (error: unknown): void => settle(error);
-    const onClose = (): void => settle(new TransportError('reset', 'the body ended early'));
-    body.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
-  });
 }
 
 /** Timeouts at least this long (ms) use undici's coarse built-in timers. */

@@ -20,18 +20,6 @@ export function object(value: unknown, where: string): WireObject {
 
 const strict = new TextDecoder('utf-8', { fatal: true });
 
-/** The chunks of a body read so far (`size` bytes in all) as one array. */
-export function concatBytes(parts: readonly Uint8Array[], size: number): Uint8Array {
-  if (parts.length === 1) return parts[0] as Uint8Array;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
 /** The body as text; bytes that are not UTF-8 are a WireFormatError (never U+FFFD). */
 export function utf8(bytes: ArrayBuffer | Uint8Array): string {
   try {

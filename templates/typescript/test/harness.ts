@@ -6,6 +6,7 @@ import { createServer as createHttps } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 
 import { catalogue, RETRY_POLICY } from '../src/policy.js';
+import { EventStream } from '../src/runtime/event-stream.js';
 import type { Hook } from '../src/runtime/hooks.js';
 import { Invoker, type Endpoint, type InvokerSettings } from '../src/runtime/invoker.js';
 import { newMetrics } from '../src/runtime/metrics.js';
@@ -100,6 +101,27 @@ export function invoker(
     ...rest,
   });
   return { invoker: inv, transport };
+}
+
+/** Runs `body` against a server answering with `handler` and an invoker to it; closes both afterwards. */
+export async function withInvoker(
+  handler: Handler,
+  settings: Parameters<typeof invoker>[1],
+  body: (server: Harness, inv: Invoker, transport: UndiciTransport) => Promise<void>,
+): Promise<void> {
+  const server = await listen(handler);
+  const { invoker: inv, transport } = invoker(server.origin, settings);
+  try {
+    await body(server, inv, transport);
+  } finally {
+    await transport.close();
+    await server.close();
+  }
+}
+
+/** A stream of `data:` events from WATCH over `inv`. */
+export function watch(inv: Invoker, signal?: AbortSignal): EventStream<string> {
+  return new EventStream({ invoker: inv, endpoint: () => WATCH, decode: (e) => e.data }, { signal });
 }
 
 /** The rejection of `promise` (fails when it resolves). */

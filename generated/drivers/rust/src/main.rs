@@ -66,6 +66,20 @@ struct Pumped {
     error: Option<Value>,
 }
 
+impl Pumped {
+    /// Every event was handed out and the stream ended.
+    fn finished(&self) -> bool {
+        self.done && self.events.is_empty()
+    }
+
+    /// The `stream_read` reply with `events`: the end, and its error, once nothing is left to read.
+    fn reply(&self, events: Vec<Value>) -> Value {
+        let finished = self.finished();
+        let error = if finished { self.error.clone() } else { None };
+        json!({"events": events, "done": finished, "error": error})
+    }
+}
+
 /// Reads an SDK stream in a task of its own, as an application's reader would, so that the
 /// stream runs (and reconnects) between `stream_read`s; dropping the pump aborts the task,
 /// which drops the stream.
@@ -109,20 +123,19 @@ impl Pump {
                         None => break,
                     }
                 }
-                let finished = state.done && state.events.is_empty();
-                if events.len() >= count || finished {
-                    let error = if finished { state.error.clone() } else { None };
-                    return json!({"events": events, "done": finished, "error": error});
+                if events.len() >= count || state.finished() {
+                    return state.reply(events);
                 }
             }
             if tokio::time::timeout_at(deadline, self.arrived.notified())
                 .await
                 .is_err()
             {
-                let state = self.state.lock().unwrap_or_else(|p| p.into_inner());
-                let finished = state.done && state.events.is_empty();
-                let error = if finished { state.error.clone() } else { None };
-                return json!({"events": events, "done": finished, "error": error});
+                return self
+                    .state
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .reply(events);
             }
         }
     }

@@ -1,12 +1,10 @@
 // Code generated from templates/typescript/runtime/fetch-transport.ts by generator/; DO NOT EDIT.
 import {
   TransportError,
-  tooLarge,
   type HttpRequest,
   type HttpResponse,
   type Transport,
 } from './transport.js';
-import { concatBytes, utf8, WireFormatError } from './wire.js';
 
 /** The browser transport: global fetch, with ReadableStream bodies and AbortController timeouts. */
 export class FetchTransport implements Transport {
@@ -114,46 +112,6 @@ class FetchResponse implements HttpResponse {
     const out: Record<string, string> = {};
     this.#response.headers.forEach((value, name) => (out[name.toLowerCase()] = value));
     return out;
-  }
-
-  async text(limit?: number): Promise<string> {
-    try {
-      // RFC 8259 requires UTF-8: invalid bytes are a malformed body, never U+FFFD.
-      if (limit === undefined) return utf8(await this.#response.arrayBuffer());
-      // A Content-Length past the limit is refused unread; the bytes are still counted while
-      // reading, since a length can lie (or be absent).
-      const length = Number(this.header('content-length'));
-      if (length > limit) {
-        this.#response.body?.cancel().catch(() => undefined);
-        throw tooLarge(limit, length);
-      }
-      return utf8(await this.#capped(limit));
-    } catch (error) {
-      if (error instanceof WireFormatError) throw error;
-      throw this.#attempt.failure(error);
-    } finally {
-      this.#attempt.done();
-    }
-  }
-
-  /** The whole body, cancelling it as soon as more than `limit` bytes arrived. */
-  async #capped(limit: number): Promise<Uint8Array> {
-    const body = this.#response.body;
-    if (body === null) return new Uint8Array(0);
-    const reader = body.getReader();
-    const parts: Uint8Array[] = [];
-    let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.length;
-      if (size > limit) {
-        reader.cancel().catch(() => undefined);
-        throw tooLarge(limit);
-      }
-      parts.push(value);
-    }
-    return concatBytes(parts, size);
   }
 
   async *chunks(): AsyncIterable<Uint8Array> {

@@ -7,6 +7,7 @@ import { DWCPError, type Catalogue, type RetryClass } from './error.js';
 import { HookFailure, runHooks, type Hook, type HookContext } from './hooks.js';
 import type { Log, LogFields } from './logging.js';
 import { utf8Length, type ClientMetrics } from './metrics.js';
+import { boundedText, prefix } from './body.js';
 import type { AttemptTrace, CallTrace, Tracing } from './tracing.js';
 import {
   TransportError,
@@ -14,7 +15,7 @@ import {
   type HttpResponse,
   type Transport,
 } from './transport.js';
-import { WireFormatError, concatBytes, parseJson, utf8 } from './wire.js';
+import { WireFormatError, parseJson, utf8 } from './wire.js';
 
 /** The most of an error body that is read (docs/resilience.md, hostile responses). */
 const ERROR_BODY = 65_536;
@@ -450,7 +451,7 @@ export class Invoker {
             return { response, text: '' };
           }
           // Reading the body is part of the attempt: a truncated body is retried like a reset.
-          const text = await response.text(SUCCESS_BODY);
+          const text = await boundedText(response, SUCCESS_BODY);
           this.#s.metrics.bytesReceived += bodyBytes(response, text);
           this.#refund(x);
           if (this.#observed) this.#attemptDone(x, span, response, text, started, undefined);
@@ -751,18 +752,4 @@ function errorName(error: unknown): string {
 function bodyBytes(response: HttpResponse, text: string): number {
   const length = Number(response.header('content-length'));
   return Number.isInteger(length) && length >= 0 ? length : utf8Length(text);
-}
-
-/** At most `limit` bytes of a body; leaving the loop early drops the rest with the connection. */
-async function prefix(response: HttpResponse, limit: number): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.chunks()) {
-    const room = limit - size;
-    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
-    parts.push(part);
-    size += part.length;
-    if (size >= limit) break;
-  }
-  return concatBytes(parts, size);
 }

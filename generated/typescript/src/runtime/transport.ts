@@ -21,12 +21,6 @@ export interface HttpResponse {
   header(name: string): string | undefined;
   /** Every response header, names lower-cased (repeated headers joined with ', '). */
   headers(): Record<string, string>;
-  /**
-   * The whole body as text. With `limit`, a body longer than that many bytes (by its Content-Length,
-   * or counted while reading, since a length can lie) fails with a `too_large` TransportError and is
-   * not buffered past the limit: the connection is dropped, not reused.
-   */
-  text(limit?: number): Promise<string>;
   /** The body chunk by chunk; breaking out of the loop releases the connection. */
   chunks(): AsyncIterable<Uint8Array>;
   /** Drops the body without reading it. */
